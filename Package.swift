@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Charrette",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Charrette", targets: ["Charrette"]),
+        .library(name: "CharretteSQLite", targets: ["CharretteSQLite"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // The domain: model, journal, invariants. Foundation and swift-crypto only.
+        .target(
+            name: "Charrette",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The embedded default store: the journal and plain query tables in one SQLite file.
+        .target(
+            name: "CharretteSQLite",
+            dependencies: ["Charrette", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The main job for now: a small consultation driven through the library.
+        .executableTarget(
+            name: "first-session",
+            dependencies: ["Charrette", "CharretteSQLite"],
+            path: "examples/FirstSession"
+        ),
+        // Measures the store against a bare GRDB insert loop (scripts/bench-store runs it).
+        .executableTarget(
+            name: "bench-store",
+            dependencies: ["Charrette", "CharretteSQLite", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/StoreBenchmark"
+        ),
+        // A writer process the crash test kills at random points.
+        .executableTarget(
+            name: "journal-writer",
+            dependencies: ["Charrette", "CharretteSQLite"],
+            path: "Tests/JournalWriter"
+        ),
+        .testTarget(name: "CharretteTests", dependencies: ["Charrette"]),
+        .testTarget(
+            name: "CharretteSQLiteTests",
+            dependencies: ["Charrette", "CharretteSQLite", "journal-writer"]
+        ),
+    ]
+)

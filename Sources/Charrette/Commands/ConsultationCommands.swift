@@ -1,0 +1,32 @@
+extension Transaction {
+    /// Opens a consultation. It starts taking ideas at once unless `phase` says otherwise.
+    @discardableResult
+    public mutating func openConsultation(
+        title: String, question: String, boards: [String]? = nil, phase: Consultation.Phase = .ideation
+    ) throws -> Consultation {
+        try requireFacilitator(to: "open consultations")
+        let title = try Self.checkedText(title, kind: "consultation title")
+        let question = try Self.checkedText(question, kind: "question")
+        let eligibility: Consultation.Eligibility = try boards.map { names in
+            .boards(Self.unique(try names.map { try board(named: $0).id }))
+        } ?? .everyone
+        let consultation = Consultation(
+            id: state.nextConsultation, title: title, question: question, phase: phase,
+            eligibility: eligibility, createdAt: time)
+        try record(.consultationOpened(consultation))
+        return consultation
+    }
+
+    /// Moves a consultation to another phase. A closed consultation stays closed (undo reopens it).
+    @discardableResult
+    public mutating func changePhase(of id: Consultation.ID, to phase: Consultation.Phase) throws -> Consultation {
+        try requireFacilitator(to: "change the phase of a consultation")
+        let consultation = try openConsultation(id)
+        guard consultation.phase != phase else {
+            throw CharretteError.phaseUnchanged(title: consultation.title, phase: phase)
+        }
+        try record(.consultationPhaseChanged(
+            id, from: consultation.phase, to: phase, at: time, previouslyAt: consultation.phaseChangedAt))
+        return state.consultations[id]!
+    }
+}

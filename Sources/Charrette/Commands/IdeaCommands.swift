@@ -1,0 +1,90 @@
+extension Transaction {
+    /// Submits an idea by `author` to a consultation in its ideation phase.
+    @discardableResult
+    public mutating func submitIdea(_ text: String, by author: Participant.ID, to consultation: Consultation.ID) throws -> Idea {
+        let target = try openConsultation(consultation)
+        guard target.phase == .ideation else { throw CharretteError.ideasNotTaken(title: target.title, phase: target.phase) }
+        let author = try participant(author)
+        try requireEligible(author, in: target, to: "submit ideas")
+        let text = try Self.checkedText(text, kind: "idea")
+        let idea = Idea(id: state.nextIdea, consultation: consultation, text: text, author: author.id, submittedAt: time)
+        try record(.ideaSubmitted(idea))
+        return idea
+    }
+
+    /// Corrects the text of an open idea; its author or a facilitator may.
+    public mutating func editIdea(_ id: Idea.ID, text: String) throws {
+        let idea = try changeableIdea(id, action: "edit ideas of others")
+        let text = try Self.checkedText(text, kind: "idea")
+        guard text != idea.text else { throw CharretteError.emptyChange }
+        try record(.ideaTextChanged(id, from: idea.text, to: text))
+    }
+
+    /// Takes an idea back; its author or a facilitator may.
+    public mutating func withdrawIdea(_ id: Idea.ID) throws {
+        let idea = try changeableIdea(id, action: "withdraw ideas of others")
+        try record(.ideaStatusChanged(id, from: idea.status, to: .withdrawn))
+    }
+
+    /// Hides an idea from the room; only a facilitator may, and must say why.
+    public mutating func hideIdea(_ id: Idea.ID, reason: String) throws {
+        try requireFacilitator(to: "hide ideas")
+        let idea = try idea(id)
+        _ = try openConsultation(idea.consultation)
+        guard idea.status.isOpen else { throw CharretteError.ideaNotOpen(id, status: idea.status) }
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw CharretteError.missingReason("hiding an idea") }
+        try record(.ideaStatusChanged(id, from: idea.status, to: .hidden(reason: reason)))
+    }
+
+    /// Puts a hidden or withdrawn idea back in play; only a facilitator may.
+    public mutating func restoreIdea(_ id: Idea.ID) throws {
+        try requireFacilitator(to: "restore ideas")
+        let idea = try idea(id)
+        _ = try openConsultation(idea.consultation)
+        guard !idea.status.isOpen else { throw CharretteError.emptyChange }
+        if case .merged = idea.status { throw CharretteError.ideaNotOpen(id, status: idea.status) }
+        try record(.ideaStatusChanged(id, from: idea.status, to: .open))
+    }
+
+    /// Folds idea `id` into `target`, which stays open and carries on for both.
+    public mutating func mergeIdea(_ id: Idea.ID, into target: Idea.ID) throws {
+        guard id != target else { throw CharretteError.mergeIntoItself(id) }
+        let idea = try openIdea(id)
+        let into = try openIdea(target)
+        guard into.consultation == idea.consultation else {
+            throw CharretteError.ideaInOtherConsultation(target, consultation: try consultation(idea.consultation).title)
+        }
+        try record(.ideaStatusChanged(id, from: idea.status, to: .merged(into: target)))
+    }
+
+    /// Moves an open idea into a theme of its consultation, or out of any theme with `nil`.
+    public mutating func moveIdea(_ id: Idea.ID, to theme: Theme.ID?) throws {
+        let idea = try openIdea(id)
+        if let theme {
+            let target = try self.theme(theme)
+            guard target.consultation == idea.consultation else {
+                throw CharretteError.themeInOtherConsultation(label: target.label, consultation: try consultation(idea.consultation).title)
+            }
+        }
+        guard idea.theme != theme else {
+            throw CharretteError.alreadyInTheme(id, label: theme.flatMap { state.themes[$0]?.label })
+        }
+        try record(.ideaMoved(id, from: idea.theme, to: theme))
+    }
+
+    /// An open idea in a consultation that is not closed.
+    func openIdea(_ id: Idea.ID) throws -> Idea {
+        let idea = try idea(id)
+        _ = try openConsultation(idea.consultation)
+        guard idea.status.isOpen else { throw CharretteError.ideaNotOpen(id, status: idea.status) }
+        return idea
+    }
+
+    /// An open idea that the actor may change: its author, or a facilitator.
+    private func changeableIdea(_ id: Idea.ID, action: String) throws -> Idea {
+        let idea = try openIdea(id)
+        if actor != idea.author { try requireFacilitator(to: action) }
+        return idea
+    }
+}

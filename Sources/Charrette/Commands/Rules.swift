@@ -1,0 +1,112 @@
+import Foundation
+
+/// Checks shared by the commands: lookups that name what is missing, and the common rules.
+extension Transaction {
+    /// The longest idea or description accepted, in characters.
+    public static let textLimit = 20_000
+
+    func participant(_ id: Participant.ID) throws -> Participant {
+        guard let participant = state.participants[id] else { throw CharretteError.unknownParticipantID(id) }
+        return participant
+    }
+
+    /// The participant with `handle` (with or without its `@`).
+    public func participant(handle: String) throws -> Participant {
+        let name = Self.normalizedHandle(handle)
+        guard let participant = state.participant(handle: name) else { throw CharretteError.unknownParticipant(name) }
+        return participant
+    }
+
+    func idea(_ id: Idea.ID) throws -> Idea {
+        guard let idea = state.ideas[id] else { throw CharretteError.unknownIdea(id) }
+        return idea
+    }
+
+    func theme(_ id: Theme.ID) throws -> Theme {
+        guard let theme = state.themes[id] else { throw CharretteError.unknownTheme("number \(id.rawValue)") }
+        return theme
+    }
+
+    func consultation(_ id: Consultation.ID) throws -> Consultation {
+        guard let consultation = state.consultations[id] else { throw CharretteError.unknownConsultation("number \(id.rawValue)") }
+        return consultation
+    }
+
+    func vote(_ id: Vote.ID) throws -> Vote {
+        guard let vote = state.votes[id] else { throw CharretteError.unknownVote("number \(id.rawValue)") }
+        return vote
+    }
+
+    func board(named name: String) throws -> Board {
+        guard let board = state.board(named: Self.normalizedName(name)) else { throw CharretteError.unknownBoard(name) }
+        return board
+    }
+
+    /// A consultation that may still change: not closed.
+    func openConsultation(_ id: Consultation.ID) throws -> Consultation {
+        let consultation = try consultation(id)
+        guard consultation.phase != .closed else { throw CharretteError.consultationClosed(title: consultation.title) }
+        return consultation
+    }
+
+    /// The handle of the actor, for messages.
+    var actorHandle: String { actor.flatMap { state.participants[$0]?.handle } ?? "you" }
+
+    /// Refuses the action unless the actor is a facilitator (or the embedding program itself).
+    func requireFacilitator(to action: String) throws {
+        guard let actor else { return }
+        let participant = try participant(actor)
+        guard participant.role == .facilitator else {
+            throw CharretteError.notAllowed(handle: participant.handle, action: action)
+        }
+    }
+
+    /// Refuses `participant` taking part in `consultation`: observers never do, and only members of
+    /// the invited boards may when the consultation names boards.
+    func requireEligible(_ participant: Participant, in consultation: Consultation, to action: String) throws {
+        guard participant.role != .observer else {
+            throw CharretteError.observersCannot(handle: participant.handle, action: action)
+        }
+        if case .boards(let invited) = consultation.eligibility, Set(invited).isDisjoint(with: participant.boards) {
+            throw CharretteError.notEligible(handle: participant.handle, consultation: consultation.title)
+        }
+    }
+
+    /// Trims `text` and checks it is neither empty nor too long.
+    static func checkedText(_ text: String, kind: String) throws -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw CharretteError.emptyText(kind) }
+        guard trimmed.count <= textLimit else {
+            throw CharretteError.textTooLong(kind: kind, length: trimmed.count, limit: textLimit)
+        }
+        return trimmed
+    }
+
+    static func normalizedHandle(_ handle: String) -> String {
+        normalizedName(handle.hasPrefix("@") ? String(handle.dropFirst()) : handle)
+    }
+
+    static func normalizedName(_ name: String) -> String {
+        name.trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
+    /// Checks a handle or board name: 1 to 32 letters, digits, `_`, `-` or `.`, starting with a
+    /// letter or digit, so it can follow an `@` in a script without quotes.
+    static func checkedName(_ name: String, kind: String) throws -> String {
+        let normalized = kind == "handle" ? normalizedHandle(name) : normalizedName(name)
+        guard let first = normalized.unicodeScalars.first else {
+            throw CharretteError.invalidName(kind: kind, name: name, reason: "it is empty")
+        }
+        guard normalized.count <= 32 else {
+            throw CharretteError.invalidName(kind: kind, name: name, reason: "it is longer than 32 characters")
+        }
+        guard CharacterSet.alphanumerics.contains(first) else {
+            throw CharretteError.invalidName(kind: kind, name: name, reason: "it must start with a letter or digit")
+        }
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "_-."))
+        guard normalized.unicodeScalars.allSatisfy(allowed.contains) else {
+            throw CharretteError.invalidName(kind: kind, name: name, reason: "use only letters, digits, '_', '-' and '.'")
+        }
+        return normalized
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+
+/// A change the workspace refused because it would break one of its rules. Nothing was written.
+///
+/// Each case carries what a facilitator needs to understand the refusal; ``description`` says it
+/// in a sentence, such as "voting on 'Bus fares' is closed since 14:05".
+public enum CharretteError: Error, Hashable, Sendable, CustomStringConvertible {
+    case unknownParticipant(String)
+    case unknownParticipantID(Participant.ID)
+    case unknownIdea(Idea.ID)
+    case unknownTheme(String)
+    case unknownBoard(String)
+    case unknownConsultation(String)
+    case unknownVote(String)
+    case handleTaken(String)
+    case boardNameTaken(String)
+    case themeLabelTaken(String)
+    /// A name (handle, board, label) that is empty or has characters it may not have.
+    case invalidName(kind: String, name: String, reason: String)
+    case emptyText(String)
+    case textTooLong(kind: String, length: Int, limit: Int)
+    case boardShadowsItself(String)
+    case consultationClosed(title: String)
+    case consultationInDraft(title: String)
+    case phaseUnchanged(title: String, phase: Consultation.Phase)
+    case ideasNotTaken(title: String, phase: Consultation.Phase)
+    case voteClosed(title: String, since: Date)
+    case voteAlreadyOpen(title: String)
+    case notEligible(handle: String, consultation: String)
+    case observersCannot(handle: String, action: String)
+    case notAllowed(handle: String, action: String)
+    case ideaNotOpen(Idea.ID, status: Idea.Status)
+    case ideaInOtherConsultation(Idea.ID, consultation: String)
+    case themeInOtherConsultation(label: String, consultation: String)
+    case mergeIntoItself(Idea.ID)
+    case alreadyInTheme(Idea.ID, label: String?)
+    case missingReason(String)
+    case noCandidates(vote: String)
+    case duplicateCandidate(Idea.ID)
+    case missingSetting(method: String, setting: String)
+    case invalidSetting(setting: String, reason: String)
+    case wrongBallot(handle: String, vote: String, method: String, expected: BallotKind, got: BallotKind)
+    case notACandidate(Idea.ID, vote: String)
+    case dotsOverBudget(handle: String, given: Int, budget: Int)
+    case dotsOverCap(handle: String, idea: Idea.ID, given: Int, cap: Int)
+    case negativeAmount(handle: String, idea: Idea.ID)
+    case emptyBallot(handle: String, vote: String)
+    case scoreOutOfRange(handle: String, idea: Idea.ID, score: Int, range: ClosedRange<Int>)
+    case rankedTwice(handle: String, idea: Idea.ID)
+    case creditsOverBudget(handle: String, spent: Int, credits: Int)
+    case spendingOverBudget(handle: String, cost: Int, budget: Int)
+    case noPersonalData(handle: String)
+    case nothingToUndo
+    case cannotUndo(entry: Int64, reason: String)
+    case emptyChange
+
+    public var description: String {
+        switch self {
+        case .unknownParticipant(let handle): "participant @\(handle) does not exist"
+        case .unknownParticipantID(let id): "participant number \(id.rawValue) does not exist"
+        case .unknownIdea(let id): "idea #\(id.rawValue) does not exist"
+        case .unknownTheme(let label): "theme '\(label)' does not exist"
+        case .unknownBoard(let name): "board '\(name)' does not exist"
+        case .unknownConsultation(let title): "consultation '\(title)' does not exist"
+        case .unknownVote(let title): "vote '\(title)' does not exist"
+        case .handleTaken(let handle): "@\(handle) is already taken by another participant"
+        case .boardNameTaken(let name): "a board named '\(name)' already exists"
+        case .themeLabelTaken(let label): "a theme labelled '\(label)' already exists in this consultation"
+        case .invalidName(let kind, let name, let reason): "'\(name)' cannot be a \(kind): \(reason)"
+        case .emptyText(let kind): "the \(kind) is empty"
+        case .textTooLong(let kind, let length, let limit): "the \(kind) has \(length) characters; the limit is \(limit)"
+        case .boardShadowsItself(let name): "board '\(name)' cannot shadow itself"
+        case .consultationClosed(let title): "consultation '\(title)' is closed; nothing in it can change"
+        case .consultationInDraft(let title): "consultation '\(title)' is still a draft; move it to ideation first"
+        case .phaseUnchanged(let title, let phase): "consultation '\(title)' is already in \(phase.rawValue)"
+        case .ideasNotTaken(let title, let phase): "consultation '\(title)' is in \(phase.rawValue) and takes no new ideas"
+        case .voteClosed(let title, let since): "voting on '\(title)' is closed since \(Self.clockTime(since))"
+        case .voteAlreadyOpen(let title): "voting on '\(title)' is already open"
+        case .notEligible(let handle, let consultation): "@\(handle) is not on a board invited to '\(consultation)'"
+        case .observersCannot(let handle, let action): "@\(handle) is an observer and cannot \(action)"
+        case .notAllowed(let handle, let action): "@\(handle) may not \(action); only a facilitator or the author may"
+        case .ideaNotOpen(let id, let status): "idea #\(id.rawValue) is \(Self.describe(status))"
+        case .ideaInOtherConsultation(let id, let consultation): "idea #\(id.rawValue) belongs to another consultation than '\(consultation)'"
+        case .themeInOtherConsultation(let label, let consultation): "theme '\(label)' belongs to another consultation than '\(consultation)'"
+        case .mergeIntoItself(let id): "idea #\(id.rawValue) cannot be merged into itself"
+        case .alreadyInTheme(let id, let label): label.map { "idea #\(id.rawValue) is already in '\($0)'" } ?? "idea #\(id.rawValue) is in no theme"
+        case .missingReason(let action): "\(action) needs a reason"
+        case .noCandidates(let vote): "vote '\(vote)' has no ideas to vote on"
+        case .duplicateCandidate(let id): "idea #\(id.rawValue) is on the ballot twice"
+        case .missingSetting(let method, let setting): "the \(method) method needs --\(setting)"
+        case .invalidSetting(let setting, let reason): "--\(setting) \(reason)"
+        case .wrongBallot(let handle, let vote, let method, let expected, let got):
+            "@\(handle) handed in a \(got.rawValue) ballot, but '\(vote)' uses \(method), which takes a \(expected.rawValue) ballot"
+        case .notACandidate(let id, let vote): "idea #\(id.rawValue) is not on the ballot of '\(vote)'"
+        case .dotsOverBudget(let handle, let given, let budget): "@\(handle) gave \(given) dots but the budget is \(budget)"
+        case .dotsOverCap(let handle, let idea, let given, let cap): "@\(handle) gave \(given) dots to #\(idea.rawValue) but the cap is \(cap) per idea"
+        case .negativeAmount(let handle, let idea): "@\(handle) gave a negative amount to #\(idea.rawValue)"
+        case .emptyBallot(let handle, let vote): "@\(handle) handed in an empty ballot for '\(vote)'"
+        case .scoreOutOfRange(let handle, let idea, let score, let range):
+            "@\(handle) scored #\(idea.rawValue) \(score), outside \(range.lowerBound) to \(range.upperBound)"
+        case .rankedTwice(let handle, let idea): "@\(handle) ranked #\(idea.rawValue) more than once"
+        case .creditsOverBudget(let handle, let spent, let credits): "@\(handle) spent \(spent) voice credits but has \(credits)"
+        case .spendingOverBudget(let handle, let cost, let budget): "@\(handle) chose projects costing \(cost) but the budget is \(budget)"
+        case .noPersonalData(let handle): "@\(handle) has no personal data to change or erase"
+        case .nothingToUndo: "there is nothing to undo"
+        case .cannotUndo(let entry, let reason): "journal entry \(entry) cannot be undone: \(reason)"
+        case .emptyChange: "there is nothing to change"
+        }
+    }
+
+    private static func describe(_ status: Idea.Status) -> String {
+        switch status {
+        case .open: "open"
+        case .merged(let into): "merged into #\(into.rawValue)"
+        case .withdrawn: "withdrawn"
+        case .hidden(let reason): "hidden by a moderator (\(reason))"
+        }
+    }
+
+    /// A time as a facilitator reads it: "14:05" today, with the date otherwise, in local time.
+    static func clockTime(_ date: Date, now: Date = Date(), timeZone: TimeZone = .current) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let time = String(format: "%02d:%02d", parts.hour!, parts.minute!)
+        if calendar.isDate(date, inSameDayAs: now) { return time }
+        return String(format: "%04d-%02d-%02d ", parts.year!, parts.month!, parts.day!) + time
+    }
+}
+
+/// A journal that cannot be read or written as it stands.
+public enum JournalError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The entry was written by a newer version of Charrette.
+    case newerVersion(sequence: Int64, version: Int)
+    case unreadable(sequence: Int64, reason: String)
+    /// Another process wrote to the store since this workspace last read it.
+    case headMoved(expected: Int64, found: Int64)
+    /// The store's entries do not form a journal this workspace can fold.
+    case inconsistent(sequence: Int64, reason: String)
+
+    public var description: String {
+        switch self {
+        case .newerVersion(let sequence, let version):
+            "journal entry \(sequence) uses event version \(version); this Charrette reads up to \(Event.currentVersion)"
+        case .unreadable(let sequence, let reason): "journal entry \(sequence) cannot be read: \(reason)"
+        case .headMoved(let expected, let found): "the journal moved from entry \(expected) to \(found) while writing"
+        case .inconsistent(let sequence, let reason): "journal entry \(sequence): \(reason)"
+        }
+    }
+}

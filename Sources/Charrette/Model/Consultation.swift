@@ -1,0 +1,45 @@
+import Foundation
+
+/// One question put to the people it affects, from the first draft to the closed outcome.
+public struct Consultation: Identifiable, Codable, Sendable, Hashable {
+    public typealias ID = Identifier<Consultation>
+
+    /// Where a consultation stands. Phases may move back and forth until the consultation is closed.
+    public enum Phase: String, Codable, Sendable, CaseIterable, Comparable {
+        case draft, ideation, clustering, voting, closed
+
+        public static func < (lhs: Phase, rhs: Phase) -> Bool {
+            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        }
+    }
+
+    /// Who may submit ideas and vote.
+    public enum Eligibility: Codable, Sendable, Hashable {
+        case everyone
+        /// Only members of these boards.
+        case boards([Board.ID])
+    }
+
+    public let id: ID
+    public var title: String
+    /// The question asked, such as "What would make buses work for you?".
+    public var question: String
+    public var phase: Phase
+    public var eligibility: Eligibility
+    public var createdAt: Date
+    /// When the phase last changed.
+    public var phaseChangedAt: Date
+
+    public init(
+        id: ID, title: String, question: String, phase: Phase = .draft,
+        eligibility: Eligibility = .everyone, createdAt: Date
+    ) {
+        self.id = id
+        self.title = title
+        self.question = question
+        self.phase = phase
+        self.eligibility = eligibility
+        self.createdAt = createdAt
+        self.phaseChangedAt = createdAt
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// One contribution to a consultation: a sticky note on the wall.
+public struct Idea: Identifiable, Codable, Sendable, Hashable {
+    public typealias ID = Identifier<Idea>
+
+    /// Whether an idea is still in play.
+    public enum Status: Codable, Sendable, Hashable {
+        case open
+        /// Folded into another idea that now carries both texts and authors.
+        case merged(into: Idea.ID)
+        /// Taken back by its author.
+        case withdrawn
+        /// Hidden by a moderator, who must say why.
+        case hidden(reason: String)
+
+        /// Whether the idea can still be moved, voted on or merged into.
+        public var isOpen: Bool { self == .open }
+    }
+
+    public let id: ID
+    public let consultation: Consultation.ID
+    public var text: String
+    public let author: Participant.ID
+    public let submittedAt: Date
+    public var status: Status
+    /// The theme the idea sits in, if it has been sorted.
+    public var theme: Theme.ID?
+
+    public init(
+        id: ID, consultation: Consultation.ID, text: String, author: Participant.ID,
+        submittedAt: Date, status: Status = .open, theme: Theme.ID? = nil
+    ) {
+        self.id = id
+        self.consultation = consultation
+        self.text = text
+        self.author = author
+        self.submittedAt = submittedAt
+        self.status = status
+        self.theme = theme
+    }
+}

@@ -1,0 +1,253 @@
+import Foundation
+
+/// Everything a workspace knows: the fold of its journal, plus the personal records beside it.
+///
+/// Read it through ``Workspace/state``; it changes only by applying journal entries, so two
+/// workspaces with the same journal have equal states.
+public struct WorkspaceState: Sendable, Equatable {
+    public internal(set) var boards: [Board.ID: Board] = [:]
+    public internal(set) var participants: [Participant.ID: Participant] = [:]
+    /// Personal records by participant, where one exists and has not been erased.
+    public internal(set) var personalRecords: [Participant.ID: PersonalRecord] = [:]
+    /// What the journal committed to for each participant's personal record.
+    public internal(set) var personalCommitments: [Participant.ID: PersonalDataCommitment] = [:]
+    public internal(set) var consultations: [Consultation.ID: Consultation] = [:]
+    public internal(set) var ideas: [Idea.ID: Idea] = [:]
+    public internal(set) var themes: [Theme.ID: Theme] = [:]
+    public internal(set) var votes: [Vote.ID: Vote] = [:]
+    /// The ballot in force for each vote and voter.
+    public internal(set) var ballots: [Vote.ID: [Participant.ID: Ballot]] = [:]
+    /// When each ballot in force was cast.
+    public internal(set) var ballotTimes: [Vote.ID: [Participant.ID: Date]] = [:]
+
+    /// The last entry folded in, or 0 for an empty journal.
+    public internal(set) var headSequence: Int64 = 0
+    /// The hash of the last entry, ``JournalHash/genesis`` for an empty journal.
+    public internal(set) var headHash: JournalHash = .genesis
+    /// Entries that `undo` may still revert, oldest first.
+    internal var undoStack: [Int64] = []
+
+    var handles: [String: Participant.ID] = [:]
+    var boardNames: [String: Board.ID] = [:]
+    var nextBoard: Board.ID = 1
+    var nextParticipant: Participant.ID = 1
+    var nextConsultation: Consultation.ID = 1
+    var nextIdea: Idea.ID = 1
+    var nextTheme: Theme.ID = 1
+    var nextVote: Vote.ID = 1
+
+    public init() {}
+
+    // MARK: Lookups
+
+    public func participant(handle: String) -> Participant? { handles[handle].flatMap { participants[$0] } }
+    public func board(named name: String) -> Board? { boardNames[name].flatMap { boards[$0] } }
+
+    /// The ideas of a theme, in the order they were submitted.
+    public func ideas(in theme: Theme.ID) -> [Idea] {
+        ideas.values.filter { $0.theme == theme }.sorted { $0.id < $1.id }
+    }
+
+    /// The ideas of a consultation, in the order they were submitted.
+    public func ideas(of consultation: Consultation.ID) -> [Idea] {
+        ideas.values.filter { $0.consultation == consultation }.sorted { $0.id < $1.id }
+    }
+
+    /// The themes of a consultation, in the order they were created.
+    public func themes(of consultation: Consultation.ID) -> [Theme] {
+        themes.values.filter { $0.consultation == consultation }.sorted { $0.id < $1.id }
+    }
+
+    public func theme(labelled label: String, in consultation: Consultation.ID) -> Theme? {
+        themes.values.first { $0.consultation == consultation && $0.label.caseInsensitiveCompare(label) == .orderedSame }
+    }
+
+    /// The entry `undo` would revert next, if any.
+    public var nextUndoableEntry: Int64? { undoStack.last }
+
+    // MARK: Folding
+
+    /// Folds one journal entry into the state.
+    public mutating func apply(_ entry: JournalEntry) throws {
+        guard entry.sequence == headSequence + 1 else {
+            throw JournalError.inconsistent(sequence: entry.sequence, reason: "follows entry \(headSequence)")
+        }
+        try apply(entry.event, at: entry.time)
+        switch entry.event {
+        case .undone(let target, _):
+            guard undoStack.last == target else {
+                throw JournalError.inconsistent(sequence: entry.sequence, reason: "undoes entry \(target), which is not the last undoable one")
+            }
+            undoStack.removeLast()
+        case .personalDataChanged, .personalDataErased: break
+        default: undoStack.append(entry.sequence)
+        }
+        headSequence = entry.sequence
+        headHash = entry.hash
+    }
+
+    /// Takes back the last entry folded in, for a batch whose write failed.
+    mutating func revert(_ entry: JournalEntry) throws {
+        switch entry.event {
+        case .undone(let target, let compensation):
+            try apply(Self.inverse(of: compensation), at: entry.time)
+            undoStack.append(target)
+        case .personalDataChanged(let id, let before, _):
+            personalCommitments[id] = before
+        case .personalDataErased:
+            break  // the record itself is restored by the caller, which kept it
+        default:
+            try apply(Self.inverse(of: entry.event), at: entry.time)
+            undoStack.removeLast()
+            releaseNumber(of: entry.event)
+        }
+        headSequence = entry.sequence - 1
+        headHash = entry.previousHash
+    }
+
+    /// Hands the number of an entity created by a reverted entry out again: nothing refers to it.
+    private mutating func releaseNumber(of event: Event) {
+        switch event {
+        case .boardCreated(let board): nextBoard = board.id
+        case .participantRegistered(let participant, _): nextParticipant = participant.id
+        case .consultationOpened(let consultation): nextConsultation = consultation.id
+        case .ideaSubmitted(let idea): nextIdea = idea.id
+        case .themeCreated(let theme): nextTheme = theme.id
+        case .voteOpened(let vote): nextVote = vote.id
+        default: break
+        }
+    }
+
+    /// Applies the effect of one event. Events were checked before they were written, so a
+    /// failure here means the journal itself is inconsistent.
+    mutating func apply(_ event: Event, at time: Date) throws {
+        switch event {
+        case .boardCreated(let board):
+            boards[board.id] = board
+            boardNames[board.name] = board.id
+            nextBoard = max(nextBoard, board.id.next)
+        case .boardRemoved(let board):
+            boards[board.id] = nil
+            boardNames[board.name] = nil
+
+        case .participantRegistered(let participant, let commitment):
+            participants[participant.id] = participant
+            handles[participant.handle] = participant.id
+            personalCommitments[participant.id] = commitment
+            nextParticipant = max(nextParticipant, participant.id.next)
+        case .participantUpdated(let before, let after):
+            handles[before.handle] = nil
+            participants[after.id] = after
+            handles[after.handle] = after.id
+        case .participantRemoved(let participant, _):
+            participants[participant.id] = nil
+            handles[participant.handle] = nil
+            personalCommitments[participant.id] = nil
+            personalRecords[participant.id] = nil
+        case .personalDataChanged(let id, _, let after):
+            personalCommitments[id] = after
+        case .personalDataErased(let id):
+            personalRecords[id] = nil
+
+        case .consultationOpened(let consultation):
+            consultations[consultation.id] = consultation
+            nextConsultation = max(nextConsultation, consultation.id.next)
+        case .consultationRemoved(let consultation):
+            consultations[consultation.id] = nil
+        case .consultationPhaseChanged(let id, _, let phase, let at, _):
+            try modify(&consultations, id) {
+                $0.phase = phase
+                $0.phaseChangedAt = at
+            }
+
+        case .ideaSubmitted(let idea):
+            ideas[idea.id] = idea
+            nextIdea = max(nextIdea, idea.id.next)
+        case .ideaRemoved(let idea):
+            ideas[idea.id] = nil
+        case .ideaStatusChanged(let id, _, let status):
+            try modify(&ideas, id) { $0.status = status }
+        case .ideaTextChanged(let id, _, let text):
+            try modify(&ideas, id) { $0.text = text }
+        case .ideaMoved(let id, _, let theme):
+            try modify(&ideas, id) { $0.theme = theme }
+
+        case .themeCreated(let theme):
+            themes[theme.id] = theme
+            nextTheme = max(nextTheme, theme.id.next)
+        case .themeRemoved(let theme):
+            themes[theme.id] = nil
+        case .themeChanged(_, let after):
+            themes[after.id] = after
+
+        case .voteOpened(let vote):
+            votes[vote.id] = vote
+            nextVote = max(nextVote, vote.id.next)
+        case .voteRemoved(let vote):
+            votes[vote.id] = nil
+            ballots[vote.id] = nil
+            ballotTimes[vote.id] = nil
+        case .voteClosed(let id, let at):
+            try modify(&votes, id) { $0.closedAt = at }
+        case .voteReopened(let id, _):
+            try modify(&votes, id) { $0.closedAt = nil }
+        case .ballotCast(let vote, let voter, let ballot, let replacing):
+            ballots[vote, default: [:]][voter] = Self.merge(ballot, over: replacing)
+            ballotTimes[vote, default: [:]][voter] = time
+        case .ballotWithdrawn(let vote, let voter, _, let restoring):
+            ballots[vote, default: [:]][voter] = restoring
+            ballotTimes[vote, default: [:]][voter] = restoring == nil ? nil : time
+
+        case .undone(_, let compensation):
+            try apply(compensation, at: time)
+        }
+    }
+
+    /// The ballot in force after `ballot` is cast over `earlier`: it replaces it, except reactions,
+    /// where each reaction replaces only the earlier reaction to the same idea.
+    static func merge(_ ballot: Ballot, over earlier: Ballot?) -> Ballot {
+        guard case .reactions(let new) = ballot, case .reactions(let old)? = earlier else { return ballot }
+        return .reactions(old.merging(new) { _, latest in latest })
+    }
+
+    private func modify<Key, Value>(_ table: inout [Key: Value], _ key: Key, _ change: (inout Value) -> Void) throws {
+        guard table[key] != nil else {
+            throw JournalError.inconsistent(sequence: headSequence + 1, reason: "changes \(Value.self) \(key), which does not exist")
+        }
+        change(&table[key]!)
+    }
+
+    /// The event that exactly reverses `event`'s effect on the state.
+    static func inverse(of event: Event) throws -> Event {
+        switch event {
+        case .boardCreated(let board): return .boardRemoved(board)
+        case .boardRemoved(let board): return .boardCreated(board)
+        case .participantRegistered(let p, let c): return .participantRemoved(p, personalData: c)
+        case .participantRemoved(let p, let c): return .participantRegistered(p, personalData: c)
+        case .participantUpdated(let before, let after): return .participantUpdated(before: after, after: before)
+        case .consultationOpened(let c): return .consultationRemoved(c)
+        case .consultationRemoved(let c): return .consultationOpened(c)
+        case .consultationPhaseChanged(let id, let from, let to, let at, let previouslyAt):
+            return .consultationPhaseChanged(id, from: to, to: from, at: previouslyAt, previouslyAt: at)
+        case .ideaSubmitted(let idea): return .ideaRemoved(idea)
+        case .ideaRemoved(let idea): return .ideaSubmitted(idea)
+        case .ideaStatusChanged(let id, let from, let to): return .ideaStatusChanged(id, from: to, to: from)
+        case .ideaTextChanged(let id, let from, let to): return .ideaTextChanged(id, from: to, to: from)
+        case .ideaMoved(let id, let from, let to): return .ideaMoved(id, from: to, to: from)
+        case .themeCreated(let theme): return .themeRemoved(theme)
+        case .themeRemoved(let theme): return .themeCreated(theme)
+        case .themeChanged(let before, let after): return .themeChanged(before: after, after: before)
+        case .voteOpened(let vote): return .voteRemoved(vote)
+        case .voteRemoved(let vote): return .voteOpened(vote)
+        case .voteClosed(let id, let at): return .voteReopened(id, closedAt: at)
+        case .voteReopened(let id, let closedAt): return .voteClosed(id, at: closedAt)
+        case .ballotCast(let vote, let voter, let ballot, let replacing):
+            return .ballotWithdrawn(vote, voter: voter, ballot: ballot, restoring: replacing)
+        case .ballotWithdrawn(let vote, let voter, let ballot, let restoring):
+            return .ballotCast(vote, voter: voter, ballot: ballot, replacing: restoring)
+        case .personalDataChanged(let id, let before, let after): return .personalDataChanged(id, before: after, after: before)
+        case .personalDataErased, .undone:
+            throw CharretteError.cannotUndo(entry: 0, reason: "it has no inverse")
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Synchronization
+
+/// A storage that lives only as long as the process: for tests, previews and throw-away sessions.
+public final class InMemoryStorage: JournalStorage {
+    private struct Contents {
+        var entries: [EncodedEntry] = []
+        var personal: [Participant.ID: SealedPersonalRecord] = [:]
+    }
+
+    private let contents = Mutex(Contents())
+
+    public init() {}
+
+    public func readEntries(after sequence: Int64, _ body: (EncodedEntry) throws -> Void) throws {
+        let entries = contents.withLock { $0.entries }
+        for entry in entries.dropFirst(Int(max(0, sequence))) { try body(entry) }
+    }
+
+    public func entry(at sequence: Int64) throws -> EncodedEntry? {
+        contents.withLock { contents in
+            sequence >= 1 && sequence <= contents.entries.count ? contents.entries[Int(sequence - 1)] : nil
+        }
+    }
+
+    public func personalRecords() throws -> [SealedPersonalRecord] {
+        contents.withLock { Array($0.personal.values) }
+    }
+
+    public func recordedHead() throws -> (sequence: Int64, hash: JournalHash)? {
+        contents.withLock { $0.entries.last.map { ($0.sequence, $0.hash) } }
+    }
+
+    public func commit(_ batch: CommitBatch) throws {
+        try contents.withLock { contents in
+            guard contents.entries.count == batch.expectedHead else {
+                throw JournalError.headMoved(expected: batch.expectedHead, found: Int64(contents.entries.count))
+            }
+            contents.entries.append(contentsOf: batch.entries)
+            for (id, record) in batch.personalRecords { contents.personal[id] = record }
+        }
+    }
+
+    /// Replaces the stored entries as they are, for tests of verification against tampering.
+    public func tamper(_ change: (inout [EncodedEntry]) -> Void) {
+        contents.withLock { change(&$0.entries) }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Synchronization
+
+/// A workspace: the journal of every change, its current state, and the rules that guard it.
+///
+/// Every change goes through ``perform(by:_:)``: the rules are checked against the current state,
+/// the events are chained into the journal and written with the query tables in one transaction,
+/// and only then does ``state`` move on. A refused or failed change leaves nothing behind.
+///
+/// ```swift
+/// let workspace = try Workspace(storage: InMemoryStorage())
+/// let amira = try workspace.perform { try $0.registerParticipant(handle: "amira") }
+/// ```
+public final class Workspace: Sendable {
+    private struct Inner: Sendable {
+        var state: WorkspaceState
+        /// Set when a write failed and the state could not be brought back in line with storage.
+        var broken: String?
+    }
+
+    /// The storage the journal lives in.
+    public let storage: any JournalStorage
+    private let clock: @Sendable () -> Date
+    private let inner: Mutex<Inner>
+
+    /// Opens a workspace on `storage`, folding its whole journal.
+    ///
+    /// - Parameter clock: where the time of each change comes from; the system clock by default.
+    public init(storage: any JournalStorage, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+        self.storage = storage
+        self.clock = clock
+        var state = WorkspaceState()
+        try Self.fold(from: storage, into: &state)
+        try Self.loadPersonalRecords(from: storage, into: &state)
+        inner = Mutex(Inner(state: state))
+    }
+
+    /// The current state. A snapshot: later changes do not alter a state already read.
+    public var state: WorkspaceState { inner.withLock { $0.state } }
+
+    /// Makes a change: `body` calls the commands of ``Transaction`` in order, each checked against
+    /// the state the earlier ones left. All of it is written, or, if anything throws, none of it.
+    ///
+    /// - Parameter actor: who makes the change, as the journal records it; `nil` for the program.
+    @discardableResult
+    public func perform<T: Sendable>(by actor: Participant.ID? = nil, _ body: (inout Transaction) throws -> T) throws -> T {
+        try inner.withLock { inner in
+            if let broken = inner.broken { throw JournalError.inconsistent(sequence: inner.state.headSequence, reason: broken) }
+            for attempt in 0..<2 {
+                do {
+                    return try attemptChange(&inner, by: actor, body)
+                } catch JournalError.headMoved where attempt == 0 {
+                    // Another process wrote meanwhile: read its entries and check the change again.
+                    try Self.fold(from: storage, into: &inner.state)
+                    try Self.loadPersonalRecords(from: storage, into: &inner.state)
+                }
+            }
+            throw JournalError.headMoved(expected: inner.state.headSequence, found: -1)
+        }
+    }
+
+    private func attemptChange<T: Sendable>(_ inner: inout Inner, by actor: Participant.ID?, _ body: (inout Transaction) throws -> T) throws -> T {
+        var transaction = Transaction(state: inner.state, actor: actor, time: EntryCoding.truncated(clock()), storage: storage)
+        // The transaction works on the state in place; on failure it reverts what it applied.
+        inner.state = WorkspaceState()
+        defer { inner.state = transaction.state }
+        let result: T
+        do {
+            result = try body(&transaction)
+            try transaction.commit()
+        } catch {
+            do {
+                try transaction.rollBack()
+            } catch let rollbackError {
+                inner.broken = "could not take back a failed change: \(rollbackError)"
+            }
+            throw error
+        }
+        return result
+    }
+
+    /// Folds the entries of `storage` after the state's head into the state.
+    static func fold(from storage: any JournalStorage, into state: inout WorkspaceState) throws {
+        try storage.readEntries(after: state.headSequence) { encoded in
+            guard encoded.previousHash == state.headHash else {
+                throw JournalError.inconsistent(sequence: encoded.sequence, reason: "does not follow entry \(state.headSequence); run journal verify")
+            }
+            try state.apply(try EntryCoding.decode(encoded))
+        }
+    }
+
+    static func loadPersonalRecords(from storage: any JournalStorage, into state: inout WorkspaceState) throws {
+        var records: [Participant.ID: PersonalRecord] = [:]
+        for sealed in try storage.personalRecords() where state.participants[sealed.participant] != nil {
+            records[sealed.participant] = try sealed.record()
+        }
+        state.personalRecords = records
+    }
+
+    /// Checks the whole journal chain and the personal records against it. Changes nothing.
+    public func verify() throws -> JournalVerification {
+        let state = self.state
+        return try JournalVerifier.verify(storage: storage, commitments: state.personalCommitments)
+    }
+}

@@ -1,0 +1,196 @@
+import Foundation
+import Testing
+@testable import Charrette
+
+@Suite("Journal: chain, verification, undo")
+struct JournalTests {
+    @Test func entriesChainBySHA256() throws {
+        let f = try Fixture()
+        var previous = JournalHash.genesis
+        var sequence: Int64 = 0
+        try f.storage.readEntries(after: 0) { entry in
+            sequence += 1
+            #expect(entry.sequence == sequence)
+            #expect(entry.previousHash == previous)
+            #expect(EntryCoding.computeHash(of: entry) == entry.hash)
+            previous = entry.hash
+        }
+        #expect(f.workspace.state.headHash == previous)
+        let report = try f.workspace.verify()
+        #expect(report.isIntact && report.entryCount == sequence && report.headHash == previous)
+    }
+
+    @Test func theStateIsTheFoldOfTheJournal() throws {
+        let f = try Fixture()
+        let ids = try f.ideas("Free passes", "Night buses")
+        try f.workspace.perform(by: f.sam) { tx in
+            let theme = try tx.createTheme("Cost", in: f.consultation)
+            try tx.moveIdea(ids[0], to: theme.id)
+            let vote = try tx.openVote("Top", on: f.consultation, method: VotingMethod(rawValue: "approval")!)
+            try tx.castBallot(.approval([ids[1]]), by: f.amira, in: vote.id)
+            try tx.closeVote(vote.id)
+        }
+        let reopened = try Workspace(storage: f.storage)
+        #expect(reopened.state == f.workspace.state)
+    }
+
+    @Test func verificationNamesAnEditedEntry() throws {
+        let f = try Fixture()
+        _ = try f.ideas("Free passes", "Night buses")
+        f.storage.tamper { entries in
+            var event = try! EntryCoding.decode(entries[8]).event
+            if case .ideaSubmitted(var idea) = event { idea.text = "Something else"; event = .ideaSubmitted(idea) }
+            entries[8].payload = try! CompactEncoder().encode(event)
+        }
+        let problem = try #require(try f.workspace.verify().problem)
+        #expect(problem.kind == .changed && problem.sequence == 9)
+        #expect(problem.description.contains("entry 9 was changed"))
+    }
+
+    @Test func verificationNamesADeletedEntry() throws {
+        let f = try Fixture()
+        _ = try f.ideas("Free passes", "Night buses", "Safer stops")
+        f.storage.tamper { $0.remove(at: 5) }
+        let problem = try #require(try f.workspace.verify().problem)
+        #expect(problem.kind == .removed && problem.sequence == 6)
+        #expect(problem.description == "entry 6 was removed")
+    }
+
+    @Test func verificationNamesADeletedEntryEvenWhenRenumbered() throws {
+        let f = try Fixture()
+        _ = try f.ideas("Free passes", "Night buses", "Safer stops")
+        f.storage.tamper { entries in
+            entries.remove(at: 5)
+            for index in 5..<entries.count { entries[index].sequence -= 1 }
+        }
+        let problem = try #require(try f.workspace.verify().problem)
+        #expect(problem.sequence == 6)
+        #expect(problem.kind == .reordered || problem.kind == .removed)
+    }
+
+    @Test func verificationNamesSwappedEntries() throws {
+        let f = try Fixture()
+        _ = try f.ideas("Free passes", "Night buses", "Safer stops")
+        f.storage.tamper { entries in
+            let (a, b) = (entries[7], entries[8])
+            entries[7] = b
+            entries[7].sequence = a.sequence
+            entries[8] = a
+            entries[8].sequence = b.sequence
+        }
+        let problem = try #require(try f.workspace.verify().problem)
+        #expect(problem.kind == .reordered && problem.sequence == 8)
+        #expect(problem.description == "entry 8 holds what was written as entry 9: entries were reordered")
+    }
+
+    @Test func verificationNamesATruncatedTail() throws {
+        let storage = TruncatingStorage()
+        let workspace = try Workspace(storage: storage)
+        try workspace.perform { tx in
+            try tx.registerParticipant(handle: "a")
+            try tx.registerParticipant(handle: "b")
+        }
+        storage.hideLast = true
+        let problem = try #require(try workspace.verify().problem)
+        #expect(problem.kind == .removed && problem.sequence == 2)
+    }
+
+    @Test func verificationChecksPersonalRecords() throws {
+        let storage = TruncatingStorage()
+        let workspace = try Workspace(storage: storage)
+        let id = try workspace.perform { try $0.registerParticipant(handle: "a", personalData: PersonalRecord(displayName: "Ann")).id }
+        storage.forgedRecord = SealedPersonalRecord(participant: id, salt: [1], bytes: Array(#"{"attributes":{},"displayName":"Bob"}"#.utf8))
+        let problem = try #require(try workspace.verify().problem)
+        #expect(problem.kind == .personalDataChanged)
+    }
+
+    @Test func undoAppendsACompensatingEventAndWalksBack() throws {
+        let f = try Fixture()
+        let idea = try f.ideas("Night buses")[0]
+        let theme = try f.workspace.perform { try $0.createTheme("Night", in: f.consultation) }
+        let beforeMove = f.workspace.state
+        try f.workspace.perform { try $0.moveIdea(idea, to: theme.id) }
+        try f.workspace.perform { try $0.changeTheme(theme.id, label: "After dark") }
+
+        let head = f.workspace.state.headSequence
+        let undone = try f.workspace.perform(by: f.sam) { try $0.undo() }
+        #expect(undone.sequence == head)
+        #expect(f.workspace.state.themes[theme.id]?.label == "Night")
+        #expect(f.workspace.state.headSequence == head + 1)  // appended, never erased
+
+        try f.workspace.perform { try $0.undo() }
+        #expect(f.workspace.state.ideas[idea]?.theme == nil)
+        #expect(f.workspace.state.ideas == beforeMove.ideas && f.workspace.state.themes == beforeMove.themes)
+
+        let log = try collectEvents(f.storage)
+        guard case .undone(let target, .ideaMoved(_, from: theme.id, to: nil)) = log.last! else {
+            Issue.record("last entry is \(log.last!)")
+            return
+        }
+        #expect(target == head - 1)
+        #expect(try Workspace(storage: f.storage).state == f.workspace.state)
+        #expect(try f.workspace.verify().isIntact)
+    }
+
+    @Test func undoRestoresAReplacedBallotAndAClosedVote() throws {
+        let f = try Fixture()
+        let ids = try f.ideas("A", "B")
+        let vote = try f.workspace.perform { try $0.openVote("V", on: f.consultation, method: VotingMethod(rawValue: "approval")!).id }
+        try f.workspace.perform { try $0.castBallot(.approval([ids[0]]), by: f.amira, in: vote) }
+        try f.workspace.perform { try $0.castBallot(.approval([ids[1]]), by: f.amira, in: vote) }
+        try f.workspace.perform { try $0.closeVote(vote) }
+        try f.workspace.perform { try $0.undo() }
+        #expect(f.workspace.state.votes[vote]?.isOpen == true)
+        try f.workspace.perform { try $0.undo() }
+        #expect(f.workspace.state.ballots[vote]?[f.amira] == .approval([ids[0]]))
+        try f.workspace.perform { try $0.undo() }
+        #expect(f.workspace.state.ballots[vote]?[f.amira] == nil)
+        #expect(try Workspace(storage: f.storage).state == f.workspace.state)
+    }
+
+    @Test func undoUntilEmptyThenRefuses() throws {
+        let storage = InMemoryStorage()
+        let workspace = try Workspace(storage: storage)
+        try workspace.perform { try $0.createBoard(name: "youth") }
+        try workspace.perform { try $0.registerParticipant(handle: "a", boards: ["youth"], personalData: .init(displayName: "A")) }
+        try workspace.perform { try $0.undo() }
+        #expect(workspace.state.participants.isEmpty && workspace.state.personalRecords.isEmpty)
+        #expect(try storage.personalRecords().isEmpty)
+        try workspace.perform { try $0.undo() }
+        #expect(workspace.state.boards.isEmpty)
+        #expect(throws: CharretteError.nothingToUndo) { try workspace.perform { try $0.undo() } }
+        #expect(try Workspace(storage: storage).state == workspace.state)
+    }
+
+    @Test func eventsAreCodableAsJSON() throws {
+        let f = try Fixture()
+        _ = try f.ideas("Free passes")
+        for event in try collectEvents(f.storage) {
+            let json = try JSONEncoder().encode(event)
+            #expect(try JSONDecoder().decode(Event.self, from: json) == event)
+        }
+    }
+
+    func collectEvents(_ storage: any JournalStorage) throws -> [Event] {
+        var events: [Event] = []
+        try storage.readEntries(after: 0) { events.append(try EntryCoding.decode($0).event) }
+        return events
+    }
+}
+
+/// An in-memory storage whose tests can hide the last entry or forge a personal record.
+final class TruncatingStorage: JournalStorage, @unchecked Sendable {
+    let base = InMemoryStorage()
+    var hideLast = false
+    var forgedRecord: SealedPersonalRecord?
+
+    func readEntries(after sequence: Int64, _ body: (EncodedEntry) throws -> Void) throws {
+        var all: [EncodedEntry] = []
+        try base.readEntries(after: sequence) { all.append($0) }
+        for entry in hideLast ? Array(all.dropLast()) : all { try body(entry) }
+    }
+    func entry(at sequence: Int64) throws -> EncodedEntry? { try base.entry(at: sequence) }
+    func personalRecords() throws -> [SealedPersonalRecord] { try forgedRecord.map { [$0] } ?? base.personalRecords() }
+    func recordedHead() throws -> (sequence: Int64, hash: JournalHash)? { try base.recordedHead() }
+    func commit(_ batch: CommitBatch) throws { try base.commit(batch) }
+}
