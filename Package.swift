@@ -21,7 +21,11 @@ let package = Package(
         // The embedded default store: the journal and plain query tables in one SQLite file.
         .target(
             name: "CharretteSQLite",
-            dependencies: ["Charrette", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Charrette",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // The main job for now: a small consultation driven through the library.
         .executableTarget(

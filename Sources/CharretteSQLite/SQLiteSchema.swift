@@ -69,7 +69,6 @@ enum SQLiteSchema {
                     hidden_reason TEXT,
                     theme_id INTEGER
                 );
-                CREATE INDEX ideas_by_consultation ON ideas (consultation_id);
                 CREATE TABLE themes (
                     id INTEGER PRIMARY KEY,
                     consultation_id INTEGER NOT NULL,

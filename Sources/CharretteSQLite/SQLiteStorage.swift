@@ -1,6 +1,7 @@
 import Charrette
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The embedded default store: the journal, the personal records and plain query tables in one
 /// SQLite file, each change written in one transaction.
@@ -45,12 +46,40 @@ public final class SQLiteStorage: JournalStorage {
 
     public func readEntries(after sequence: Int64, _ body: (EncodedEntry) throws -> Void) throws {
         try database.read { db in
-            let rows = try Row.fetchCursor(db, sql: """
+            // Opening a workspace reads every entry: this loop steps SQLite directly, since going
+            // through GRDB's generic rows costs as much as the rest of opening.
+            let statement = try db.makeStatement(sql: """
                 SELECT sequence, time, actor, version, kind, payload, previous_hash, hash
                 FROM journal WHERE sequence > ? ORDER BY sequence
-                """, arguments: [sequence])
-            while let row = try rows.next() { try body(try Self.entry(from: row)) }
+                """)
+            let raw = statement.sqliteStatement
+            sqlite3_bind_int64(raw, 1, sequence)
+            while true {
+                let code = sqlite3_step(raw)
+                if code == SQLITE_DONE { return }
+                guard code == SQLITE_ROW else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+                try body(try Self.entry(from: raw))
+            }
         }
+    }
+
+    /// The entry in the current row of `statement`, whose columns are those of `readEntries`.
+    private static func entry(from statement: SQLiteStatement) throws -> EncodedEntry {
+        let sequence = sqlite3_column_int64(statement, 0)
+        func blob(_ column: Int32) -> UnsafeRawBufferPointer {
+            UnsafeRawBufferPointer(start: sqlite3_column_blob(statement, column), count: Int(sqlite3_column_bytes(statement, column)))
+        }
+        guard sqlite3_column_type(statement, 5) == SQLITE_BLOB,
+              let previous = JournalHash(bytes: blob(6)), let hash = JournalHash(bytes: blob(7)),
+              let kind = sqlite3_column_text(statement, 4)
+        else { throw JournalError.unreadable(sequence: sequence, reason: "a column is missing or has the wrong size") }
+        return EncodedEntry(
+            sequence: sequence, timeMillis: sqlite3_column_int64(statement, 1),
+            actor: sqlite3_column_type(statement, 2) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(statement, 2)),
+            version: Int(sqlite3_column_int64(statement, 3)), kind: String(cString: kind),
+            payload: Array(blob(5)), previousHash: previous, hash: hash)
     }
 
     public func entry(at sequence: Int64) throws -> EncodedEntry? {
@@ -92,32 +121,34 @@ public final class SQLiteStorage: JournalStorage {
 
     public func commit(_ batch: CommitBatch) throws {
         try database.writeWithoutTransaction { db in
-            // IMMEDIATE takes the write lock first, so the head cannot move between check and write.
-            try db.inTransaction(.immediate) {
-                let head = try Int64.fetchOne(db, sql: "SELECT sequence FROM journal_head") ?? 0
+            // BEGIN IMMEDIATE takes the write lock first, so the head cannot move between check and
+            // write. The statements are prepared once: this is the path every change takes.
+            try db.run("BEGIN IMMEDIATE", [])
+            do {
+                let head = try db.fetchInt64("SELECT sequence FROM journal_head") ?? 0
                 guard head == batch.expectedHead else { throw JournalError.headMoved(expected: batch.expectedHead, found: head) }
                 try write(batch.entries, in: db)
                 try write(batch.personalRecords, in: db)
                 try ProjectionWriter(db: db).write(batch.projection)
-                return .commit
+                try db.run("COMMIT", [])
+            } catch {
+                if !db.isInsideTransaction { throw error }
+                try? db.run("ROLLBACK", [])
+                throw error
             }
         }
     }
 
     private func write(_ entries: [EncodedEntry], in db: Database) throws {
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO journal (sequence, time, actor, version, kind, payload, previous_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
         for entry in entries {
-            try insert.execute(arguments: [
-                entry.sequence, entry.timeMillis, entry.actor, entry.version, entry.kind,
-                Data(entry.payload), Data(entry.previousHash.bytes), Data(entry.hash.bytes),
-            ])
+            try db.run("""
+                INSERT INTO journal (sequence, time, actor, version, kind, payload, previous_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, [entry.sequence, entry.timeMillis, entry.actor, entry.version, entry.kind,
+                      entry.payload, entry.previousHash, entry.hash])
         }
         if let last = entries.last {
-            try db.cachedStatement(sql: "INSERT OR REPLACE INTO journal_head (id, sequence, hash) VALUES (1, ?, ?)")
-                .execute(arguments: [last.sequence, Data(last.hash.bytes)])
+            try db.run("INSERT OR REPLACE INTO journal_head (id, sequence, hash) VALUES (1, ?, ?)", [last.sequence, last.hash])
         }
     }
 

@@ -40,7 +40,7 @@ struct JournalTests {
         f.storage.tamper { entries in
             var event = try! EntryCoding.decode(entries[8]).event
             if case .ideaSubmitted(var idea) = event { idea.text = "Something else"; event = .ideaSubmitted(idea) }
-            entries[8].payload = try! CompactEncoder().encode(event)
+            entries[8].payload = BinaryCoding.encode(event)
         }
         let problem = try #require(try f.workspace.verify().problem)
         #expect(problem.kind == .changed && problem.sequence == 9)

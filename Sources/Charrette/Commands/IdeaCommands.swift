@@ -32,7 +32,7 @@ extension Transaction {
         let idea = try idea(id)
         _ = try openConsultation(idea.consultation)
         guard idea.status.isOpen else { throw CharretteError.ideaNotOpen(id, status: idea.status) }
-        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        let reason = reason.trimmed
         guard !reason.isEmpty else { throw CharretteError.missingReason("hiding an idea") }
         try record(.ideaStatusChanged(id, from: idea.status, to: .hidden(reason: reason)))
     }

@@ -74,7 +74,7 @@ extension Transaction {
 
     /// Trims `text` and checks it is neither empty nor too long.
     static func checkedText(_ text: String, kind: String) throws -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed
         guard !trimmed.isEmpty else { throw CharretteError.emptyText(kind) }
         guard trimmed.count <= textLimit else {
             throw CharretteError.textTooLong(kind: kind, length: trimmed.count, limit: textLimit)
@@ -87,7 +87,7 @@ extension Transaction {
     }
 
     static func normalizedName(_ name: String) -> String {
-        name.trimmingCharacters(in: .whitespaces).lowercased()
+        name.trimmed.lowercased()
     }
 
     /// Checks a handle or board name: 1 to 32 letters, digits, `_`, `-` or `.`, starting with a
@@ -108,5 +108,18 @@ extension Transaction {
             throw CharretteError.invalidName(kind: kind, name: name, reason: "use only letters, digits, '_', '-' and '.'")
         }
         return normalized
+    }
+}
+
+extension String {
+    /// The text without leading and trailing white space (Unicode `White_Space`, newlines included).
+    /// Foundation's `trimmingCharacters(in:)` goes through NSString on Linux, which costs more
+    /// than the rest of a command.
+    var trimmed: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return self }
+        return String(scalars[first...last])
     }
 }

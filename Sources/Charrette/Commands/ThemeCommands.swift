@@ -7,7 +7,7 @@ extension Transaction {
         guard state.theme(labelled: label, in: consultation) == nil else { throw CharretteError.themeLabelTaken(label) }
         let theme = Theme(
             id: state.nextTheme, consultation: consultation, label: label,
-            description: description.trimmingCharacters(in: .whitespacesAndNewlines), createdBy: actor, createdAt: time)
+            description: description.trimmed, createdBy: actor, createdAt: time)
         try record(.themeCreated(theme))
         return theme
     }
@@ -25,7 +25,7 @@ extension Transaction {
             }
             after.label = label
         }
-        if let description { after.description = description.trimmingCharacters(in: .whitespacesAndNewlines) }
+        if let description { after.description = description.trimmed }
         guard after.label != before.label || after.description != before.description else { throw CharretteError.emptyChange }
         after.changedBy = actor
         after.changedAt = time

@@ -6,8 +6,8 @@ public enum EntryCoding {
     /// Encodes `event` as the entry that follows `previousHash`, computing its hash.
     public static func encode(
         _ event: Event, sequence: Int64, time: Date, actor: Participant.ID?, previousHash: JournalHash
-    ) throws -> EncodedEntry {
-        let payload = try CompactEncoder().encode(event)
+    ) -> EncodedEntry {
+        let payload = BinaryCoding.encode(event)
         let timeMillis = Int64((time.timeIntervalSince1970 * 1000).rounded())
         var entry = EncodedEntry(
             sequence: sequence, timeMillis: timeMillis, actor: actor?.rawValue, version: Event.currentVersion,
@@ -23,7 +23,7 @@ public enum EntryCoding {
         }
         let event: Event
         do {
-            event = try CompactDecoder().decode(Event.self, from: entry.payload)
+            event = try BinaryCoding.decode(Event.self, from: entry.payload)
         } catch {
             throw JournalError.unreadable(sequence: entry.sequence, reason: "\(error)")
         }

@@ -7,9 +7,9 @@ import Foundation
 /// write the exact compensating event and an audit reads "moved from A to B", not just "moved".
 /// Personal data never appears here: see ``PersonalRecord``.
 ///
-/// Events are versioned by ``Event/currentVersion``. New optional fields may be added without a
-/// new version (older entries decode them as `nil`); renaming or removing a field needs a new
-/// version and an upgrade of older entries when they are read.
+/// Events are stored in the binary layout of `Coding/EventCoding.swift`, versioned by
+/// ``Event/currentVersion``: a change to a stored layout needs a new version, and the reader keeps
+/// reading the older ones. `Codable` gives the same events as JSON, for exports.
 public indirect enum Event: Codable, Sendable, Hashable {
     case boardCreated(Board)
     case boardRemoved(Board)

@@ -38,13 +38,18 @@ public enum JournalVerifier {
     ) throws -> JournalVerification {
         var count: Int64 = 0
         var previous = JournalHash.genesis
-        var problem: JournalVerification.Problem?
+        var suspect: (entry: EncodedEntry, expected: Int64, previous: JournalHash)?
         try storage.readEntries(after: 0) { entry in
-            guard problem == nil else { return }
-            problem = check(entry, expectedSequence: count + 1, previous: previous, storage: storage)
+            guard suspect == nil else { return }
+            if entry.sequence != count + 1 || entry.previousHash != previous || EntryCoding.computeHash(of: entry) != entry.hash {
+                suspect = (entry, count + 1, previous)
+                return
+            }
             count = entry.sequence
             previous = entry.hash
         }
+        // Diagnosed once the walk is over: telling a moved entry from a changed one reads the store again.
+        var problem = suspect.flatMap { check($0.entry, expectedSequence: $0.expected, previous: $0.previous, storage: storage) }
         if problem == nil, let head = try storage.recordedHead() {
             if head.sequence > count {
                 problem = .init(kind: .removed, sequence: count + 1, description:

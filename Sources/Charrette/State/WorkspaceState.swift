@@ -155,7 +155,7 @@ public struct WorkspaceState: Sendable, Equatable {
         case .consultationRemoved(let consultation):
             consultations[consultation.id] = nil
         case .consultationPhaseChanged(let id, _, let phase, let at, _):
-            try modify(&consultations, id) {
+            try Self.modify(&consultations, id, sequence: headSequence + 1) {
                 $0.phase = phase
                 $0.phaseChangedAt = at
             }
@@ -166,11 +166,11 @@ public struct WorkspaceState: Sendable, Equatable {
         case .ideaRemoved(let idea):
             ideas[idea.id] = nil
         case .ideaStatusChanged(let id, _, let status):
-            try modify(&ideas, id) { $0.status = status }
+            try Self.modify(&ideas, id, sequence: headSequence + 1) { $0.status = status }
         case .ideaTextChanged(let id, _, let text):
-            try modify(&ideas, id) { $0.text = text }
+            try Self.modify(&ideas, id, sequence: headSequence + 1) { $0.text = text }
         case .ideaMoved(let id, _, let theme):
-            try modify(&ideas, id) { $0.theme = theme }
+            try Self.modify(&ideas, id, sequence: headSequence + 1) { $0.theme = theme }
 
         case .themeCreated(let theme):
             themes[theme.id] = theme
@@ -188,9 +188,9 @@ public struct WorkspaceState: Sendable, Equatable {
             ballots[vote.id] = nil
             ballotTimes[vote.id] = nil
         case .voteClosed(let id, let at):
-            try modify(&votes, id) { $0.closedAt = at }
+            try Self.modify(&votes, id, sequence: headSequence + 1) { $0.closedAt = at }
         case .voteReopened(let id, _):
-            try modify(&votes, id) { $0.closedAt = nil }
+            try Self.modify(&votes, id, sequence: headSequence + 1) { $0.closedAt = nil }
         case .ballotCast(let vote, let voter, let ballot, let replacing):
             ballots[vote, default: [:]][voter] = Self.merge(ballot, over: replacing)
             ballotTimes[vote, default: [:]][voter] = time
@@ -210,9 +210,10 @@ public struct WorkspaceState: Sendable, Equatable {
         return .reactions(old.merging(new) { _, latest in latest })
     }
 
-    private func modify<Key, Value>(_ table: inout [Key: Value], _ key: Key, _ change: (inout Value) -> Void) throws {
+    // Static: a method on self that took one of self's tables inout would copy the whole state.
+    private static func modify<Key, Value>(_ table: inout [Key: Value], _ key: Key, sequence: Int64, _ change: (inout Value) -> Void) throws {
         guard table[key] != nil else {
-            throw JournalError.inconsistent(sequence: headSequence + 1, reason: "changes \(Value.self) \(key), which does not exist")
+            throw JournalError.inconsistent(sequence: sequence, reason: "changes \(Value.self) \(key), which does not exist")
         }
         change(&table[key]!)
     }

@@ -35,7 +35,7 @@ public struct Transaction {
 
     /// Chains `event` into the journal and applies it to the state.
     mutating func record(_ event: Event) throws {
-        let encoded = try EntryCoding.encode(
+        let encoded = EntryCoding.encode(
             event, sequence: state.headSequence + 1, time: time, actor: actor, previousHash: state.headHash)
         let entry = JournalEntry(
             sequence: encoded.sequence, time: time, actor: actor, event: event,

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import Charrette
+
+@Suite("Binary coding of events")
+struct BinaryCodingTests {
+    static let date = Date(timeIntervalSince1970: 1_795_442_400.123)
+    static let idea = Idea(id: 3, consultation: 1, text: "Night buses “on weekends” 🚌", author: 2, submittedAt: date,
+                           status: .hidden(reason: "off topic"), theme: 4)
+    static let participant = Participant(id: 2, handle: "amira", role: .observer, boards: [1, 2], consent: [.participation, .followUp])
+    static let theme = Theme(id: 4, consultation: 1, label: "Night", description: "After dark", createdBy: 2, createdAt: date)
+    static let vote = Vote(
+        id: 5, consultation: 1, title: "Fares", method: VotingMethod(rawValue: "pb-greedy")!,
+        settings: VoteSettings(budget: 5, capPerIdea: 3, credits: 9, scoreRange: -2...2, seats: 2, costs: [3: 10, 1: 4], seed: .max),
+        candidates: [3, 1], openedBy: nil, openedAt: date, closedAt: date)
+    static let commitment = PersonalDataCommitment(digest: JournalHash(hex: String(repeating: "ab", count: 32))!)
+
+    /// One event of every case, with every kind of ballot.
+    static let events: [Event] = [
+        .boardCreated(Board(id: 1, name: "youth", title: "Youth board", shadows: 2)),
+        .boardRemoved(Board(id: 2, name: "exec")),
+        .participantRegistered(participant, personalData: commitment),
+        .participantUpdated(before: participant, after: Participant(id: 2, handle: "amira")),
+        .participantRemoved(participant, personalData: nil),
+        .personalDataChanged(2, before: nil, after: commitment),
+        .personalDataErased(2),
+        .consultationOpened(Consultation(id: 1, title: "Bus fares", question: "Why?", phase: .voting,
+                                         eligibility: .boards([1, 2]), createdAt: date)),
+        .consultationRemoved(Consultation(id: 1, title: "T", question: "Q", createdAt: date)),
+        .consultationPhaseChanged(1, from: .ideation, to: .closed, at: date, previouslyAt: date - 60),
+        .ideaSubmitted(idea),
+        .ideaRemoved(idea),
+        .ideaStatusChanged(3, from: .open, to: .merged(into: 9)),
+        .ideaTextChanged(3, from: "a", to: ""),
+        .ideaMoved(3, from: nil, to: 4),
+        .themeCreated(theme),
+        .themeRemoved(theme),
+        .themeChanged(before: theme, after: theme),
+        .voteOpened(vote),
+        .voteRemoved(vote),
+        .voteClosed(5, at: date),
+        .voteReopened(5, closedAt: date),
+        .ballotCast(5, voter: 2, ballot: .dots([3: 2, 1: 1]), replacing: .dots([:])),
+        .ballotCast(5, voter: 2, ballot: .ranking([[3, 4], [5]]), replacing: .approval([1, 2])),
+        .ballotCast(5, voter: 2, ballot: .scores([3: -2]), replacing: .quadratic([1: -3])),
+        .ballotCast(5, voter: 2, ballot: .reactions([3: .pass, 1: .agree]), replacing: .budget([3])),
+        .ballotWithdrawn(5, voter: 2, ballot: .consent([3: .block, 4: .abstain]), restoring: nil),
+        .undone(entry: 12, compensation: .ideaMoved(3, from: 4, to: nil)),
+    ]
+
+    @Test func everyEventRoundTrips() throws {
+        for event in Self.events {
+            #expect(try BinaryCoding.decode(Event.self, from: BinaryCoding.encode(event)) == event)
+        }
+    }
+
+    @Test func theSameValueAlwaysGivesTheSameBytes() {
+        let ballot = Event.ballotCast(1, voter: 1, ballot: .dots(Dictionary(uniqueKeysWithValues: (1...50).map { (Idea.ID($0), $0) })), replacing: nil)
+        let copy = Event.ballotCast(1, voter: 1, ballot: .dots(Dictionary(uniqueKeysWithValues: (1...50).reversed().map { (Idea.ID($0), $0) })), replacing: nil)
+        #expect(BinaryCoding.encode(ballot) == BinaryCoding.encode(copy))
+    }
+
+    @Test func strayOrMissingBytesAreRefused() {
+        let bytes = BinaryCoding.encode(Event.ideaSubmitted(Self.idea))
+        #expect(throws: BinaryFormatError.self) { try BinaryCoding.decode(Event.self, from: bytes + [0]) }
+        #expect(throws: BinaryFormatError.self) { try BinaryCoding.decode(Event.self, from: Array(bytes.dropLast())) }
+        #expect(throws: BinaryFormatError.self) { try BinaryCoding.decode(Event.self, from: [200]) }
+    }
+
+    @Test func nestingIsBounded() {
+        // An undo of an undo of an undo ... as damaged bytes could claim.
+        let bytes = [UInt8](repeating: 24, count: 1) + Array(repeating: [2, 24], count: 10_000).flatMap { $0 }
+        #expect(throws: BinaryFormatError.self) { try BinaryCoding.decode(Event.self, from: bytes) }
+    }
+
+    @Test func damagedBytesNeverCrash() {
+        var generator = SeededGenerator(seed: 11)
+        let samples = Self.events.map { BinaryCoding.encode($0) }
+        for round in 0..<50_000 {
+            var bytes = samples[round % samples.count]
+            for _ in 0...Int.random(in: 0...3, using: &generator) {
+                switch Int.random(in: 0..<3, using: &generator) {
+                case 0 where !bytes.isEmpty: bytes[Int.random(in: 0..<bytes.count, using: &generator)] = .random(in: 0...255, using: &generator)
+                case 1: bytes.insert(.random(in: 0...255, using: &generator), at: Int.random(in: 0...bytes.count, using: &generator))
+                default: if !bytes.isEmpty { bytes.removeLast(Int.random(in: 1...bytes.count, using: &generator)) }
+                }
+            }
+            _ = try? BinaryCoding.decode(Event.self, from: bytes)
+        }
+    }
+}
+
+/// A small deterministic generator (SplitMix64) for reproducible random tests.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
