@@ -47,7 +47,8 @@ let contributions: [(String, String)] = [
     ("amira", "Free passes for teenagers"), ("lena", "Staff trained to help young passengers at night"),
 ]
 let ideas = try workspace.perform(by: facilitator) { tx in
-    try contributions.map { try tx.submitIdea($1, by: id($0), to: consultation).id }
+    // Inside a change, read the transaction's state (`tx`), not `workspace.state`.
+    try contributions.map { try tx.submitIdea($1, by: tx.participant(handle: $0).id, to: consultation).id }
 }
 print("Collected \(ideas.count) ideas from \(Set(contributions.map(\.0)).count) participants.")
 
@@ -77,11 +78,13 @@ let dots: [String: [Int: Int]] = [
 ]
 for (handle, allocation) in dots.sorted(by: { $0.key < $1.key }) {
     let ballot = Ballot.dots(Dictionary(uniqueKeysWithValues: allocation.map { (ideas[$0], $1) }))
-    try workspace.perform(by: facilitator) { try $0.castBallot(ballot, by: id(handle), in: vote) }
+    let voter = id(handle)
+    try workspace.perform(by: facilitator) { try $0.castBallot(ballot, by: voter, in: vote) }
 }
 // A ballot over budget is refused with a clear message and changes nothing.
 do {
-    try workspace.perform(by: facilitator) { try $0.castBallot(.dots([ideas[0]: 3, ideas[1]: 3, ideas[2]: 1]), by: id("jon"), in: vote) }
+    let jon = id("jon")
+    try workspace.perform(by: facilitator) { try $0.castBallot(.dots([ideas[0]: 3, ideas[1]: 3, ideas[2]: 1]), by: jon, in: vote) }
 } catch let error as CharretteError {
     print("Refused: \(error)")
 }
@@ -101,11 +104,17 @@ for case .dots(let allocation) in state.ballots[vote]!.values {
     for (idea, count) in allocation { totals[idea, default: 0] += count }
 }
 print("\nDots on 'Priorities' (\(state.ballots[vote]!.count) ballots):")
+let widest = totals.values.max() ?? 0
 for (idea, count) in totals.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
-    print("  \(String(repeating: "●", count: count)) \(count)  #\(idea.rawValue) \(state.ideas[idea]!.text)")
+    let bar = String(repeating: "●", count: count) + String(repeating: " ", count: widest - count)
+    print("  \(bar) \(String(format: "%2d", count))  #\(idea.rawValue) \(state.ideas[idea]!.text)")
 }
-let youth = state.participants.values.filter { $0.boards.contains(state.board(named: "youth")!.id) }
-print("\nTook part: \(youth.count) of the youth board, \(state.participants.count - youth.count - 1) of the executive board.")
+print("")
+let voters = Set(state.ballots[vote]!.keys)
+for board in state.boards.values.sorted(by: { $0.id < $1.id }) {
+    let members = state.participants.values.filter { $0.boards.contains(board.id) }
+    print("\(board.title): \(members.filter { voters.contains($0.id) }.count) of \(members.count) members voted.")
+}
 
 let verification = try workspace.verify()
 print("\nJournal: \(verification.entryCount) entries, \(verification.isIntact ? "intact" : "BROKEN: \(verification.problem!)")")

@@ -36,6 +36,9 @@ public final class Workspace: Sendable {
     }
 
     /// The current state. A snapshot: later changes do not alter a state already read.
+    ///
+    /// Not available inside ``perform(by:_:)``, which holds the workspace: read the transaction's
+    /// ``Transaction/state`` there.
     public var state: WorkspaceState { inner.withLock { $0.state } }
 
     /// Makes a change: `body` calls the commands of ``Transaction`` in order, each checked against
