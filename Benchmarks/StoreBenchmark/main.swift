@@ -101,7 +101,7 @@ let batchTime = try seconds {
 print("Appending \(options.appends) events, one write transaction each (WAL, synchronous=NORMAL):")
 print("  bare GRDB insert loop      \(rate(options.appends, bareTime))")
 print("  Charrette store append     \(rate(options.appends, appendTime))")
-print(String(format: "  ratio (bare / Charrette)   %.2fx   goal: at most 3x", appendTime / bareTime))
+print(String(format: "  Charrette takes %.2fx the time of the bare loop   goal: at most 3x", appendTime / bareTime))
 print("  Charrette, 100 per change  \(rate(options.appends / 100 * 100, batchTime)) events")
 
 // 3. A journal of a million events of mixed kinds, written in batches, then opened and folded.

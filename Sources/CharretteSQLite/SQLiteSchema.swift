@@ -13,6 +13,7 @@ enum SQLiteSchema {
                 CREATE TABLE journal (
                     sequence INTEGER PRIMARY KEY,
                     time INTEGER NOT NULL,          -- milliseconds since 1970, UTC
+                    change_sequence INTEGER NOT NULL, -- first entry of the change (one perform) this entry is part of
                     actor INTEGER,                  -- participants.id, NULL for the program itself
                     version INTEGER NOT NULL,       -- event encoding version
                     kind TEXT NOT NULL,             -- event name, e.g. ideaSubmitted

@@ -35,87 +35,89 @@ public final class SQLiteStorage: JournalStorage {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.journalMode = .wal
-        configuration.prepareDatabase { db in
-            try db.execute(sql: durability == .powerLoss ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
-        }
         database = path == ":memory:"
             ? try DatabaseQueue(configuration: configuration)
             : try DatabaseQueue(path: path, configuration: configuration)
+        // GRDB sets `synchronous = NORMAL` when it turns WAL on, after `prepareDatabase` has run.
+        if durability == .powerLoss {
+            try database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+        }
         try SQLiteSchema.migrator.migrate(database)
     }
 
     public func readEntries(after sequence: Int64, _ body: (EncodedEntry) throws -> Void) throws {
-        try database.read { db in
-            // Opening a workspace reads every entry: this loop steps SQLite directly, since going
-            // through GRDB's generic rows costs as much as the rest of opening.
-            let statement = try db.makeStatement(sql: """
-                SELECT sequence, time, actor, version, kind, payload, previous_hash, hash
-                FROM journal WHERE sequence > ? ORDER BY sequence
-                """)
-            let raw = statement.sqliteStatement
-            sqlite3_bind_int64(raw, 1, sequence)
-            while true {
-                let code = sqlite3_step(raw)
-                if code == SQLITE_DONE { return }
-                guard code == SQLITE_ROW else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                }
-                try body(try Self.entry(from: raw))
-            }
-        }
-    }
-
-    /// The entry in the current row of `statement`, whose columns are those of `readEntries`.
-    private static func entry(from statement: SQLiteStatement) throws -> EncodedEntry {
-        let sequence = sqlite3_column_int64(statement, 0)
-        func blob(_ column: Int32) -> UnsafeRawBufferPointer {
-            UnsafeRawBufferPointer(start: sqlite3_column_blob(statement, column), count: Int(sqlite3_column_bytes(statement, column)))
-        }
-        guard sqlite3_column_type(statement, 5) == SQLITE_BLOB,
-              let previous = JournalHash(bytes: blob(6)), let hash = JournalHash(bytes: blob(7)),
-              let kind = sqlite3_column_text(statement, 4)
-        else { throw JournalError.unreadable(sequence: sequence, reason: "a column is missing or has the wrong size") }
-        return EncodedEntry(
-            sequence: sequence, timeMillis: sqlite3_column_int64(statement, 1),
-            actor: sqlite3_column_type(statement, 2) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(statement, 2)),
-            version: Int(sqlite3_column_int64(statement, 3)), kind: String(cString: kind),
-            payload: Array(blob(5)), previousHash: previous, hash: hash)
+        try database.read { db in try Self.readEntries(db, where: "sequence > ?", sequence, body) }
     }
 
     public func entry(at sequence: Int64) throws -> EncodedEntry? {
-        try database.read { db in
-            try Row.fetchOne(db, sql: """
-                SELECT sequence, time, actor, version, kind, payload, previous_hash, hash
-                FROM journal WHERE sequence = ?
-                """, arguments: [sequence]).map(Self.entry(from:))
+        var found: EncodedEntry?
+        try database.read { db in try Self.readEntries(db, where: "sequence = ?", sequence) { found = $0 } }
+        return found
+    }
+
+    /// Reads journal rows in order. Opening a workspace reads every entry, so this steps SQLite
+    /// directly: going through GRDB's generic rows costs as much as the rest of opening.
+    private static func readEntries(
+        _ db: Database, where condition: String, _ sequence: Int64, _ body: (EncodedEntry) throws -> Void
+    ) throws {
+        let statement = try db.makeStatement(sql: """
+            SELECT sequence, time, change_sequence, actor, version, kind, payload, previous_hash, hash
+            FROM journal WHERE \(condition) ORDER BY sequence
+            """)
+        let raw = statement.sqliteStatement
+        sqlite3_bind_int64(raw, 1, sequence)
+        while true {
+            let code = sqlite3_step(raw)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            try body(try entry(from: raw))
         }
     }
 
-    private static func entry(from row: Row) throws -> EncodedEntry {
-        let sequence: Int64 = row[0]
-        guard let payload = try row.withUnsafeData(atIndex: 5, { $0.map { Array($0) } }),
-              let previous = try row.withUnsafeData(atIndex: 6, { $0.flatMap { JournalHash(bytes: $0) } }),
-              let hash = try row.withUnsafeData(atIndex: 7, { $0.flatMap { JournalHash(bytes: $0) } })
-        else { throw JournalError.unreadable(sequence: sequence, reason: "a column is missing or has the wrong size") }
+    /// The entry in the current row of `statement`. A column of the wrong type (someone edited the
+    /// file by hand) makes the entry unreadable rather than crashing the reader.
+    private static func entry(from statement: SQLiteStatement) throws -> EncodedEntry {
+        let sequence = sqlite3_column_int64(statement, 0)
+        func type(_ column: Int32) -> Int32 { sqlite3_column_type(statement, column) }
+        func blob(_ column: Int32) -> UnsafeRawBufferPointer {
+            UnsafeRawBufferPointer(start: sqlite3_column_blob(statement, column), count: Int(sqlite3_column_bytes(statement, column)))
+        }
+        guard type(0) == SQLITE_INTEGER, type(1) == SQLITE_INTEGER, type(2) == SQLITE_INTEGER, type(4) == SQLITE_INTEGER,
+              type(3) == SQLITE_INTEGER || type(3) == SQLITE_NULL, type(5) == SQLITE_TEXT,
+              type(6) == SQLITE_BLOB || (type(6) == SQLITE_NULL), type(7) == SQLITE_BLOB, type(8) == SQLITE_BLOB,
+              let previous = JournalHash(bytes: blob(7)), let hash = JournalHash(bytes: blob(8)),
+              let kind = sqlite3_column_text(statement, 5)
+        else { throw JournalError.unreadable(sequence: sequence, reason: "a column is missing or has the wrong type or size") }
         return EncodedEntry(
-            sequence: sequence, timeMillis: row[1], actor: row[2], version: row[3], kind: row[4],
-            payload: payload, previousHash: previous, hash: hash)
+            sequence: sequence, timeMillis: sqlite3_column_int64(statement, 1), change: sqlite3_column_int64(statement, 2),
+            actor: type(3) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(statement, 3)),
+            version: Int(sqlite3_column_int64(statement, 4)), kind: String(cString: kind),
+            payload: Array(blob(6)), previousHash: previous, hash: hash)
     }
 
     public func personalRecords() throws -> [SealedPersonalRecord] {
         try database.read { db in
             try Row.fetchAll(db, sql: "SELECT participant_id, salt, record FROM personal_records ORDER BY participant_id").map { row in
-                SealedPersonalRecord(
-                    participant: Participant.ID(rawValue: row[0]), salt: Array(row[1] as Data), bytes: Array(row[2] as Data))
+                // Checked conversions: a hand-edited file gives an error here, not a crash.
+                guard let id = Int.fromDatabaseValue(row[0]), let salt = Data.fromDatabaseValue(row[1]),
+                      let record = Data.fromDatabaseValue(row[2]) else {
+                    throw JournalError.inconsistent(sequence: 0, reason: "a personal record has a column of the wrong type")
+                }
+                return SealedPersonalRecord(participant: Participant.ID(rawValue: id), salt: Array(salt), bytes: Array(record))
             }
         }
     }
 
     public func recordedHead() throws -> (sequence: Int64, hash: JournalHash)? {
         try database.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM journal_head"),
-                  let hash = JournalHash(bytes: row[1] as Data) else { return nil }
-            return (row[0], hash)
+            guard let row = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM journal_head") else { return nil }
+            guard let sequence = Int64.fromDatabaseValue(row[0]),
+                  let hash = Data.fromDatabaseValue(row[1]).flatMap({ JournalHash(bytes: $0) }) else {
+                throw JournalError.inconsistent(sequence: 0, reason: "the recorded head has a column of the wrong type")
+            }
+            return (sequence, hash)
         }
     }
 
@@ -142,9 +144,9 @@ public final class SQLiteStorage: JournalStorage {
     private func write(_ entries: [EncodedEntry], in db: Database) throws {
         for entry in entries {
             try db.run("""
-                INSERT INTO journal (sequence, time, actor, version, kind, payload, previous_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, [entry.sequence, entry.timeMillis, entry.actor, entry.version, entry.kind,
+                INSERT INTO journal (sequence, time, change_sequence, actor, version, kind, payload, previous_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [entry.sequence, entry.timeMillis, entry.change, entry.actor, entry.version, entry.kind,
                       entry.payload, entry.previousHash, entry.hash])
         }
         if let last = entries.last {

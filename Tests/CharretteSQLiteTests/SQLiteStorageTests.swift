@@ -17,7 +17,7 @@ struct SQLiteStorageTests {
 
     /// A session with a bit of everything, written through `workspace`.
     func runSession(_ workspace: Workspace) throws {
-        try workspace.perform { tx in
+        let vote = try workspace.perform { tx in
             try tx.createBoard(name: "exec")
             try tx.createBoard(name: "youth", shadows: "exec")
             let sam = try tx.registerParticipant(handle: "sam", role: .facilitator)
@@ -37,9 +37,10 @@ struct SQLiteStorageTests {
             let vote = try tx.openVote("Priorities", on: c.id, method: VotingMethod(rawValue: "dots")!, settings: .init(budget: 5))
             try tx.castBallot(.dots([a.id: 3, b.id: 2]), by: amira.id, in: vote.id)
             try tx.castBallot(.dots([b.id: 5]), by: lea.id, in: vote.id)
-            try tx.closeVote(vote.id)
             _ = sam
+            return vote.id
         }
+        try workspace.perform { try $0.closeVote(vote) }
         try workspace.perform { try $0.undo() }  // reopens the vote
     }
 
@@ -89,6 +90,30 @@ struct SQLiteStorageTests {
         try storage.database.read { (db: Database) throws -> Void in
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM participants WHERE handle = 'newcomer'") == 0)
         }
+    }
+
+    @Test func powerLossDurabilityWaitsForTheDisk() throws {
+        let storage = try SQLiteStorage(path: path, durability: .powerLoss)
+        #expect(try storage.database.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") } == 2)  // FULL
+        let normal = try SQLiteStorage(path: directory.appendingPathComponent("other.sqlite").path)
+        #expect(try normal.database.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") } == 1)  // NORMAL
+    }
+
+    @Test func personalRecordsWrittenByAnotherProcessVerify() throws {
+        let a = try Workspace(storage: SQLiteStorage(path: path))
+        let b = try Workspace(storage: SQLiteStorage(path: path))
+        try a.perform { try $0.registerParticipant(handle: "ann", personalData: PersonalRecord(displayName: "Ann")) }
+        // b has not folded a's entry, yet the journal it verifies is the one in the file.
+        #expect(try b.verify().isIntact)
+    }
+
+    @Test func handEditedColumnsGiveErrorsNotCrashes() throws {
+        let storage = try SQLiteStorage(path: path)
+        let workspace = try Workspace(storage: storage)
+        try runSession(workspace)
+        try storage.database.write { try $0.execute(sql: "UPDATE journal SET version = 'one', time = 'noon' WHERE sequence = 3") }
+        #expect(throws: JournalError.self) { try Workspace(storage: SQLiteStorage(path: path)) }
+        #expect(throws: JournalError.self) { try workspace.verify() }
     }
 
     @Test func inMemoryStoresWork() throws {

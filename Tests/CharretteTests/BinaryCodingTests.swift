@@ -40,12 +40,12 @@ struct BinaryCodingTests {
         .voteRemoved(vote),
         .voteClosed(5, at: date),
         .voteReopened(5, closedAt: date),
-        .ballotCast(5, voter: 2, ballot: .dots([3: 2, 1: 1]), replacing: .dots([:])),
-        .ballotCast(5, voter: 2, ballot: .ranking([[3, 4], [5]]), replacing: .approval([1, 2])),
-        .ballotCast(5, voter: 2, ballot: .scores([3: -2]), replacing: .quadratic([1: -3])),
-        .ballotCast(5, voter: 2, ballot: .reactions([3: .pass, 1: .agree]), replacing: .budget([3])),
-        .ballotWithdrawn(5, voter: 2, ballot: .consent([3: .block, 4: .abstain]), restoring: nil),
-        .undone(entry: 12, compensation: .ideaMoved(3, from: 4, to: nil)),
+        .ballotCast(5, voter: 2, ballot: .dots([3: 2, 1: 1]), at: date, replacing: CastBallot(.dots([:]), at: date - 5)),
+        .ballotCast(5, voter: 2, ballot: .ranking([[3, 4], [5]]), at: date, replacing: CastBallot(.approval([1, 2]), at: date)),
+        .ballotCast(5, voter: 2, ballot: .scores([3: -2]), at: date, replacing: CastBallot(.quadratic([1: -3]), at: date)),
+        .ballotCast(5, voter: 2, ballot: .reactions([3: .pass, 1: .agree]), at: date, replacing: CastBallot(.budget([3]), at: date)),
+        .ballotWithdrawn(5, voter: 2, withdrawn: CastBallot(.consent([3: .block, 4: .abstain]), at: date), restoring: nil),
+        .undone(entry: 12, change: 11, compensation: .ideaMoved(3, from: 4, to: nil)),
     ]
 
     @Test func everyEventRoundTrips() throws {
@@ -55,8 +55,8 @@ struct BinaryCodingTests {
     }
 
     @Test func theSameValueAlwaysGivesTheSameBytes() {
-        let ballot = Event.ballotCast(1, voter: 1, ballot: .dots(Dictionary(uniqueKeysWithValues: (1...50).map { (Idea.ID($0), $0) })), replacing: nil)
-        let copy = Event.ballotCast(1, voter: 1, ballot: .dots(Dictionary(uniqueKeysWithValues: (1...50).reversed().map { (Idea.ID($0), $0) })), replacing: nil)
+        let ballot = Event.ballotCast(1, voter: 1, ballot: .dots(Dictionary(uniqueKeysWithValues: (1...50).map { (Idea.ID($0), $0) })), at: Self.date, replacing: nil)
+        let copy = Event.ballotCast(1, voter: 1, ballot: .dots(Dictionary(uniqueKeysWithValues: (1...50).reversed().map { (Idea.ID($0), $0) })), at: Self.date, replacing: nil)
         #expect(BinaryCoding.encode(ballot) == BinaryCoding.encode(copy))
     }
 

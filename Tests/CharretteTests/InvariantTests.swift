@@ -175,7 +175,9 @@ struct InvariantTests {
         try expectRefusal(f, .voteClosed(title: "Priorities", since: closedAt)) { try $0.castBallot(.dots([ids[0]: 1]), by: f.jon, in: vote) }
         let message = CharretteError.voteClosed(title: "Priorities", since: closedAt).description
         #expect(message == "voting on 'Priorities' is closed since \(CharretteError.clockTime(closedAt))")
+        // The fixture's clock starts at 14:00 UTC; the vote closed 65 minutes later.
         #expect(CharretteError.clockTime(closedAt, now: closedAt, timeZone: TimeZone(identifier: "UTC")!) == "15:05")
+        #expect(CharretteError.clockTime(closedAt, now: closedAt + 86_400, timeZone: TimeZone(identifier: "UTC")!) == "2026-11-23 15:05")
     }
 
     @Test func otherBallotKindsAreChecked() throws {
@@ -245,5 +247,78 @@ struct InvariantTests {
         #expect(f.workspace.state.personalRecords[f.amira] == nil)
         #expect(try f.workspace.verify().isIntact)
         try expectRefusal(f, .noPersonalData(handle: "amira")) { try $0.erasePersonalData(f.amira) }
+    }
+}
+
+/// Who may do what: the rules that keep a participant from taking a facilitator's powers.
+@Suite("Permissions and guarded changes")
+struct PermissionTests {
+    let check = InvariantTests()
+
+    @Test func onlyFacilitatorsRegisterAndPromote() throws {
+        let f = try Fixture()
+        try check.expectRefusal(f, .notAllowed(handle: "amira", action: "register participants"), by: f.amira) {
+            try $0.registerParticipant(handle: "boss", role: .facilitator)
+        }
+        try check.expectRefusal(f, .notAllowed(handle: "amira", action: "change roles, boards or others' consent"), by: f.amira) {
+            try $0.updateParticipant(f.amira, role: .facilitator)
+        }
+        try check.expectRefusal(f, .notAllowed(handle: "amira", action: "change roles, boards or others' consent"), by: f.amira) {
+            try $0.updateParticipant(f.amira, boards: ["exec"])
+        }
+        // A participant may withdraw their own consent; then they can no longer take part.
+        try f.workspace.perform(by: f.amira) { try $0.updateParticipant(f.amira, consent: [.analytics]) }
+        try check.expectRefusal(f, .noConsent(handle: "amira")) { try $0.submitIdea("Still here", by: f.amira, to: f.consultation) }
+    }
+
+    @Test func observersDoNotSortIdeas() throws {
+        let f = try Fixture()
+        let idea = try f.ideas("Night buses")[0]
+        try check.expectRefusal(f, .observersCannot(handle: "otto", action: "create themes"), by: f.otto) {
+            try $0.createTheme("Mine", in: f.consultation)
+        }
+        let theme = try f.workspace.perform(by: f.jon) { try $0.createTheme("Night", in: f.consultation) }
+        try check.expectRefusal(f, .observersCannot(handle: "otto", action: "sort ideas"), by: f.otto) {
+            try $0.moveIdea(idea, to: theme.id)
+        }
+        try check.expectRefusal(f, .notAllowed(handle: "jon", action: "merge ideas"), by: f.jon) {
+            try $0.mergeIdea(idea, into: idea)
+        }
+    }
+
+    @Test func ideasOnAnOpenBallotStayAsVotedOn() throws {
+        let f = try Fixture()
+        let ids = try f.ideas("A", "B")
+        let vote = try f.workspace.perform { try $0.openVote("Top", on: f.consultation, method: VotingMethod(rawValue: "approval")!).id }
+        try check.expectRefusal(f, .ideaOnOpenBallot(ids[0], vote: "Top"), by: f.amira) { try $0.withdrawIdea(ids[0]) }
+        try check.expectRefusal(f, .ideaOnOpenBallot(ids[0], vote: "Top"), by: f.amira) { try $0.editIdea(ids[0], text: "Changed") }
+        try check.expectRefusal(f, .ideaOnOpenBallot(ids[0], vote: "Top")) { try $0.hideIdea(ids[0], reason: "spam") }
+        try check.expectRefusal(f, .ideaOnOpenBallot(ids[1], vote: "Top")) { try $0.mergeIdea(ids[1], into: ids[0]) }
+        try f.workspace.perform { try $0.closeVote(vote) }
+        try f.workspace.perform(by: f.amira) { try $0.withdrawIdea(ids[0]) }
+    }
+
+    @Test func closingAConsultationClosesItsVotes() throws {
+        let f = try Fixture()
+        _ = try f.ideas("A")
+        let vote = try f.workspace.perform { try $0.openVote("Top", on: f.consultation, method: VotingMethod(rawValue: "approval")!).id }
+        try f.workspace.perform { try $0.changePhase(of: f.consultation, to: .closed) }
+        #expect(f.workspace.state.votes[vote]?.isOpen == false)
+        // One undo reopens both: they were one change.
+        try f.workspace.perform { try $0.undo() }
+        #expect(f.workspace.state.votes[vote]?.isOpen == true)
+        #expect(f.workspace.state.consultations[f.consultation]?.phase == .ideation)
+    }
+
+    @Test func malformedRequestsAreRefused() throws {
+        let f = try Fixture()
+        let ids = try f.ideas("A", "B")
+        try check.expectRefusal(f, .noBoardsInvited) { try $0.openConsultation(title: "Nobody", question: "?", boards: []) }
+        let vote = try f.workspace.perform { try $0.openVote("Rank", on: f.consultation, method: VotingMethod(rawValue: "irv")!).id }
+        try check.expectRefusal(f, .emptyTier(handle: "jon")) { try $0.castBallot(.ranking([[ids[0]], [], [ids[1]]]), by: f.jon, in: vote) }
+        let long = String(repeating: "x", count: Transaction.textLimit + 1)
+        try check.expectRefusal(f, .textTooLong(kind: "theme description", length: long.count, limit: Transaction.textLimit)) {
+            try $0.createTheme("Long", description: long, in: f.consultation)
+        }
     }
 }

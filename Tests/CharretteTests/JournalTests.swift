@@ -64,8 +64,41 @@ struct JournalTests {
             for index in 5..<entries.count { entries[index].sequence -= 1 }
         }
         let problem = try #require(try f.workspace.verify().problem)
-        #expect(problem.sequence == 6)
-        #expect(problem.kind == .reordered || problem.kind == .removed)
+        #expect(problem.kind == .removed && problem.sequence == 6)
+        #expect(problem.description == "entry 6 was removed and the entries after it renumbered")
+    }
+
+    @Test func verificationNamesAnEntryChangedWithItsHashRecomputed() throws {
+        let f = try Fixture()
+        _ = try f.ideas("Free passes", "Night buses")
+        f.storage.tamper { entries in
+            var event = try! EntryCoding.decode(entries[8]).event
+            if case .ideaSubmitted(var idea) = event { idea.text = "Forged"; event = .ideaSubmitted(idea) }
+            entries[8].payload = BinaryCoding.encode(event)
+            entries[8].hash = EntryCoding.computeHash(of: entries[8])
+        }
+        let problem = try #require(try f.workspace.verify().problem)
+        #expect(problem.kind == .changed && problem.sequence == 9)
+    }
+
+    @Test func verificationNamesEntriesAddedAfterTheRecordedHead() throws {
+        let storage = TruncatingStorage()
+        let workspace = try Workspace(storage: storage)
+        try workspace.perform { try $0.registerParticipant(handle: "a") }
+        storage.headLagsBehind = true
+        try workspace.perform { try $0.registerParticipant(handle: "b") }
+        let problem = try #require(try workspace.verify().problem)
+        #expect(problem.kind == .added && problem.sequence == 2)
+    }
+
+    @Test func verificationSurvivesForgedColumns() throws {
+        let f = try Fixture()
+        f.storage.tamper { entries in
+            entries[2].version = -1
+            entries[3].sequence = Int64.max
+        }
+        let problem = try #require(try f.workspace.verify().problem)
+        #expect(problem.sequence == 3)
     }
 
     @Test func verificationNamesSwappedEntries() throws {
@@ -114,7 +147,7 @@ struct JournalTests {
 
         let head = f.workspace.state.headSequence
         let undone = try f.workspace.perform(by: f.sam) { try $0.undo() }
-        #expect(undone.sequence == head)
+        #expect(undone.map(\.sequence) == [head])
         #expect(f.workspace.state.themes[theme.id]?.label == "Night")
         #expect(f.workspace.state.headSequence == head + 1)  // appended, never erased
 
@@ -123,7 +156,7 @@ struct JournalTests {
         #expect(f.workspace.state.ideas == beforeMove.ideas && f.workspace.state.themes == beforeMove.themes)
 
         let log = try collectEvents(f.storage)
-        guard case .undone(let target, .ideaMoved(_, from: theme.id, to: nil)) = log.last! else {
+        guard case .undone(let target, _, .ideaMoved(_, from: theme.id, to: nil)) = log.last! else {
             Issue.record("last entry is \(log.last!)")
             return
         }
@@ -145,6 +178,45 @@ struct JournalTests {
         #expect(f.workspace.state.ballots[vote]?[f.amira] == .approval([ids[0]]))
         try f.workspace.perform { try $0.undo() }
         #expect(f.workspace.state.ballots[vote]?[f.amira] == nil)
+        #expect(try Workspace(storage: f.storage).state == f.workspace.state)
+    }
+
+    @Test func undoRevertsAWholeChange() throws {
+        let f = try Fixture()
+        let before = f.workspace.state
+        try f.workspace.perform(by: f.sam) { tx in
+            let idea = try tx.submitIdea("Night buses", by: f.amira, to: f.consultation)
+            let theme = try tx.createTheme("Night", in: f.consultation)
+            try tx.moveIdea(idea.id, to: theme.id)
+        }
+        let undone = try f.workspace.perform(by: f.sam) { try $0.undo() }
+        #expect(undone.count == 3)
+        #expect(f.workspace.state.ideas == before.ideas && f.workspace.state.themes == before.themes)
+        #expect(throws: CharretteError.notAllowed(handle: "amira", action: "undo changes")) {
+            try f.workspace.perform(by: f.amira) { try $0.undo() }
+        }
+        #expect(try Workspace(storage: f.storage).state == f.workspace.state)
+    }
+
+    @Test func aFailedChangeRestoresReplacedBallotsExactly() throws {
+        let f = try Fixture()
+        let ids = try f.ideas("A", "B")
+        let vote = try f.workspace.perform { try $0.openVote("V", on: f.consultation, method: VotingMethod(rawValue: "approval")!).id }
+        try f.workspace.perform { try $0.castBallot(.approval([ids[0]]), by: f.amira, in: vote) }
+        f.clock.advance(minutes: 3)
+        let before = f.workspace.state
+        #expect(throws: CharretteError.unknownIdea(99)) {
+            try f.workspace.perform { tx in
+                try tx.castBallot(.approval([ids[1]]), by: f.amira, in: vote)
+                try tx.castBallot(.approval([ids[1]]), by: f.jon, in: vote)
+                try tx.withdrawIdea(99)
+            }
+        }
+        #expect(f.workspace.state == before)
+        // Undoing a replacement brings back the earlier ballot with the time it was cast.
+        try f.workspace.perform { try $0.castBallot(.approval([ids[1]]), by: f.amira, in: vote) }
+        try f.workspace.perform { try $0.undo() }
+        #expect(f.workspace.state.ballots == before.ballots && f.workspace.state.ballotTimes == before.ballotTimes)
         #expect(try Workspace(storage: f.storage).state == f.workspace.state)
     }
 
@@ -183,6 +255,9 @@ final class TruncatingStorage: JournalStorage, @unchecked Sendable {
     let base = InMemoryStorage()
     var hideLast = false
     var forgedRecord: SealedPersonalRecord?
+    /// Commits without moving the recorded head, as an entry added behind the store's back would.
+    var headLagsBehind = false
+    private var frozenHead: (sequence: Int64, hash: JournalHash)?
 
     func readEntries(after sequence: Int64, _ body: (EncodedEntry) throws -> Void) throws {
         var all: [EncodedEntry] = []
@@ -191,6 +266,9 @@ final class TruncatingStorage: JournalStorage, @unchecked Sendable {
     }
     func entry(at sequence: Int64) throws -> EncodedEntry? { try base.entry(at: sequence) }
     func personalRecords() throws -> [SealedPersonalRecord] { try forgedRecord.map { [$0] } ?? base.personalRecords() }
-    func recordedHead() throws -> (sequence: Int64, hash: JournalHash)? { try base.recordedHead() }
-    func commit(_ batch: CommitBatch) throws { try base.commit(batch) }
+    func recordedHead() throws -> (sequence: Int64, hash: JournalHash)? { try frozenHead ?? base.recordedHead() }
+    func commit(_ batch: CommitBatch) throws {
+        if headLagsBehind && frozenHead == nil { frozenHead = try base.recordedHead() }
+        try base.commit(batch)
+    }
 }

@@ -30,11 +30,12 @@ extension Event: BinaryCodable {
         case .voteRemoved(let vote): writer.writeByte(19); writer.write(vote)
         case .voteClosed(let id, let at): writer.writeByte(20); writer.write(id); writer.write(at)
         case .voteReopened(let id, let closedAt): writer.writeByte(21); writer.write(id); writer.write(closedAt)
-        case .ballotCast(let vote, let voter, let ballot, let replacing):
-            writer.writeByte(22); writer.write(vote); writer.write(voter); writer.write(ballot); writer.write(replacing)
-        case .ballotWithdrawn(let vote, let voter, let ballot, let restoring):
-            writer.writeByte(23); writer.write(vote); writer.write(voter); writer.write(ballot); writer.write(restoring)
-        case .undone(let entry, let compensation): writer.writeByte(24); writer.write(entry); writer.write(compensation)
+        case .ballotCast(let vote, let voter, let ballot, let at, let replacing):
+            writer.writeByte(22); writer.write(vote); writer.write(voter); writer.write(ballot); writer.write(at); writer.write(replacing)
+        case .ballotWithdrawn(let vote, let voter, let withdrawn, let restoring):
+            writer.writeByte(23); writer.write(vote); writer.write(voter); writer.write(withdrawn); writer.write(restoring)
+        case .undone(let entry, let change, let compensation):
+            writer.writeByte(24); writer.write(entry); writer.write(change); writer.write(compensation)
         }
     }
 
@@ -65,10 +66,13 @@ extension Event: BinaryCodable {
         case 19: self = .voteRemoved(try reader.read())
         case 20: self = .voteClosed(try reader.read(), at: try reader.read())
         case 21: self = .voteReopened(try reader.read(), closedAt: try reader.read())
-        case 22: self = .ballotCast(try reader.read(), voter: try reader.read(), ballot: try reader.read(), replacing: try reader.read())
+        case 22:
+            self = .ballotCast(
+                try reader.read(), voter: try reader.read(), ballot: try reader.read(), at: try reader.read(), replacing: try reader.read())
         case 23:
-            self = .ballotWithdrawn(try reader.read(), voter: try reader.read(), ballot: try reader.read(), restoring: try reader.read())
-        case 24: self = .undone(entry: try reader.read(), compensation: try reader.nested { try Event(from: &$0) })
+            self = .ballotWithdrawn(try reader.read(), voter: try reader.read(), withdrawn: try reader.read(), restoring: try reader.read())
+        case 24:
+            self = .undone(entry: try reader.read(), change: try reader.read(), compensation: try reader.nested { try Event(from: &$0) })
         default: throw reader.unknownCase(tag, of: "event")
         }
     }

@@ -152,6 +152,11 @@ extension Vote: BinaryCodable {
     }
 }
 
+extension CastBallot: BinaryCodable {
+    public func write(to writer: inout BinaryWriter) { writer.write(ballot); writer.write(at) }
+    public init(from reader: inout BinaryReader) throws { self.init(try reader.read(), at: try reader.read()) }
+}
+
 extension Ballot: BinaryCodable {
     public func write(to writer: inout BinaryWriter) {
         writer.write(kind)

@@ -8,7 +8,8 @@ extension Transaction {
         let title = try Self.checkedText(title, kind: "consultation title")
         let question = try Self.checkedText(question, kind: "question")
         let eligibility: Consultation.Eligibility = try boards.map { names in
-            .boards(Self.unique(try names.map { try board(named: $0).id }))
+            guard !names.isEmpty else { throw CharretteError.noBoardsInvited }
+            return .boards(Self.unique(try names.map { try board(named: $0).id }))
         } ?? .everyone
         let consultation = Consultation(
             id: state.nextConsultation, title: title, question: question, phase: phase,
@@ -17,13 +18,19 @@ extension Transaction {
         return consultation
     }
 
-    /// Moves a consultation to another phase. A closed consultation stays closed (undo reopens it).
+    /// Moves a consultation to another phase. A closed consultation stays closed (undo reopens it);
+    /// closing it closes its open votes in the same change.
     @discardableResult
     public mutating func changePhase(of id: Consultation.ID, to phase: Consultation.Phase) throws -> Consultation {
         try requireFacilitator(to: "change the phase of a consultation")
         let consultation = try openConsultation(id)
         guard consultation.phase != phase else {
             throw CharretteError.phaseUnchanged(title: consultation.title, phase: phase)
+        }
+        if phase == .closed {
+            for vote in state.votes.values.sorted(by: { $0.id < $1.id }) where vote.consultation == id && vote.isOpen {
+                try record(.voteClosed(vote.id, at: time))
+            }
         }
         try record(.consultationPhaseChanged(
             id, from: consultation.phase, to: phase, at: time, previouslyAt: consultation.phaseChangedAt))

@@ -29,11 +29,10 @@ extension Transaction {
     /// Hides an idea from the room; only a facilitator may, and must say why.
     public mutating func hideIdea(_ id: Idea.ID, reason: String) throws {
         try requireFacilitator(to: "hide ideas")
-        let idea = try idea(id)
-        _ = try openConsultation(idea.consultation)
-        guard idea.status.isOpen else { throw CharretteError.ideaNotOpen(id, status: idea.status) }
-        let reason = reason.trimmed
-        guard !reason.isEmpty else { throw CharretteError.missingReason("hiding an idea") }
+        let idea = try openIdea(id)
+        try requireNotOnOpenBallot(id)
+        guard !reason.trimmed.isEmpty else { throw CharretteError.missingReason("hiding an idea") }
+        let reason = try Self.checkedText(reason, kind: "reason")
         try record(.ideaStatusChanged(id, from: idea.status, to: .hidden(reason: reason)))
     }
 
@@ -47,11 +46,14 @@ extension Transaction {
         try record(.ideaStatusChanged(id, from: idea.status, to: .open))
     }
 
-    /// Folds idea `id` into `target`, which stays open and carries on for both.
+    /// Marks idea `id` as merged into `target`, a near duplicate that stays open and carries on
+    /// for both; only a facilitator may.
     public mutating func mergeIdea(_ id: Idea.ID, into target: Idea.ID) throws {
+        try requireFacilitator(to: "merge ideas")
         guard id != target else { throw CharretteError.mergeIntoItself(id) }
         let idea = try openIdea(id)
         let into = try openIdea(target)
+        try requireNotOnOpenBallot(id)
         guard into.consultation == idea.consultation else {
             throw CharretteError.ideaInOtherConsultation(target, consultation: try consultation(idea.consultation).title)
         }
@@ -60,6 +62,7 @@ extension Transaction {
 
     /// Moves an open idea into a theme of its consultation, or out of any theme with `nil`.
     public mutating func moveIdea(_ id: Idea.ID, to theme: Theme.ID?) throws {
+        try requireActiveActor(to: "sort ideas")
         let idea = try openIdea(id)
         if let theme {
             let target = try self.theme(theme)
@@ -85,6 +88,7 @@ extension Transaction {
     private func changeableIdea(_ id: Idea.ID, action: String) throws -> Idea {
         let idea = try openIdea(id)
         if actor != idea.author { try requireFacilitator(to: action) }
+        try requireNotOnOpenBallot(id)
         return idea
     }
 }

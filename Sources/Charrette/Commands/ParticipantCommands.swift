@@ -5,6 +5,7 @@ extension Transaction {
         handle: String, role: Role = .participant, boards: [String] = [], consent: Consent = .standard,
         personalData: PersonalRecord? = nil
     ) throws -> Participant {
+        try requireFacilitator(to: "register participants")
         let handle = try Self.checkedName(handle, kind: "handle")
         guard state.participant(handle: handle) == nil else { throw CharretteError.handleTaken(handle) }
         let boardIDs = try Self.unique(boards.map { try board(named: $0).id })
@@ -15,13 +16,14 @@ extension Transaction {
         return participant
     }
 
-    /// Changes a participant's role, boards or consent; what is `nil` stays as it is.
+    /// Changes a participant's role, boards or consent; what is `nil` stays as it is. Participants
+    /// may change their own consent; everything else takes a facilitator.
     @discardableResult
     public mutating func updateParticipant(
         _ id: Participant.ID, role: Role? = nil, boards: [String]? = nil, consent: Consent? = nil
     ) throws -> Participant {
         let before = try participant(id)
-        if actor != id { try requireFacilitator(to: "change other participants") }
+        if actor != id || role != nil || boards != nil { try requireFacilitator(to: "change roles, boards or others' consent") }
         var after = before
         if let role { after.role = role }
         if let boards { after.boards = try Self.unique(boards.map { try board(named: $0).id }) }

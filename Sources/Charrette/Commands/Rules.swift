@@ -61,21 +61,39 @@ extension Transaction {
         }
     }
 
-    /// Refuses `participant` taking part in `consultation`: observers never do, and only members of
-    /// the invited boards may when the consultation names boards.
+    /// Refuses `participant` taking part in `consultation`: observers never do, nor anyone who has
+    /// not consented to take part, and only members of the invited boards may when the
+    /// consultation names boards.
     func requireEligible(_ participant: Participant, in consultation: Consultation, to action: String) throws {
         guard participant.role != .observer else {
             throw CharretteError.observersCannot(handle: participant.handle, action: action)
         }
+        guard participant.consent.contains(.participation) else { throw CharretteError.noConsent(handle: participant.handle) }
         if case .boards(let invited) = consultation.eligibility, Set(invited).isDisjoint(with: participant.boards) {
             throw CharretteError.notEligible(handle: participant.handle, consultation: consultation.title)
         }
     }
 
-    /// Trims `text` and checks it is neither empty nor too long.
-    static func checkedText(_ text: String, kind: String) throws -> String {
+    /// Refuses an observer acting on the room's ideas and themes. The embedding program may.
+    func requireActiveActor(to action: String) throws {
+        guard let actor else { return }
+        let participant = try participant(actor)
+        guard participant.role != .observer else {
+            throw CharretteError.observersCannot(handle: participant.handle, action: action)
+        }
+    }
+
+    /// Refuses changing an idea that is on the ballot of an open vote: people are voting on it.
+    func requireNotOnOpenBallot(_ id: Idea.ID) throws {
+        if let vote = state.votes.values.first(where: { $0.isOpen && $0.candidates.contains(id) }) {
+            throw CharretteError.ideaOnOpenBallot(id, vote: vote.title)
+        }
+    }
+
+    /// Trims `text` and checks it is neither empty (unless allowed) nor too long.
+    static func checkedText(_ text: String, kind: String, allowEmpty: Bool = false) throws -> String {
         let trimmed = text.trimmed
-        guard !trimmed.isEmpty else { throw CharretteError.emptyText(kind) }
+        guard !trimmed.isEmpty || allowEmpty else { throw CharretteError.emptyText(kind) }
         guard trimmed.count <= textLimit else {
             throw CharretteError.textTooLong(kind: kind, length: trimmed.count, limit: textLimit)
         }

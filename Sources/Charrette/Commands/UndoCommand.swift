@@ -1,19 +1,31 @@
 extension Transaction {
-    /// Reverts the latest change that has not been undone by appending its compensating event.
+    /// Reverts the latest change not yet undone (everything one `perform` wrote) by appending the
+    /// compensating event of each of its entries, newest first. Only a facilitator may.
     ///
-    /// Undo walks back: calling it again reverts the change before. Personal data changes and
-    /// erasures are not undone (an erasure is final); undo passes over them.
+    /// Undo walks back: calling it again reverts the change before. Nothing is removed from the
+    /// journal. Personal data changes and erasures are outside undo (an erasure is final): undo
+    /// passes over them to the change before.
+    ///
+    /// - Returns: the entries that were undone, in the order they had been written.
     @discardableResult
-    public mutating func undo() throws -> JournalEntry {
-        guard let target = state.nextUndoableEntry else { throw CharretteError.nothingToUndo }
-        guard let entry = try entry(at: target) else {
-            throw JournalError.inconsistent(sequence: target, reason: "is missing from the store")
+    public mutating func undo() throws -> [JournalEntry] {
+        try requireFacilitator(to: "undo changes")
+        let targets = state.nextUndoableEntries
+        guard !targets.isEmpty else { throw CharretteError.nothingToUndo }
+        var undone: [JournalEntry] = []
+        for target in targets.reversed() {
+            guard let entry = try entry(at: target) else {
+                throw JournalError.inconsistent(sequence: target, reason: "is missing from the store")
+            }
+            var compensation = try WorkspaceState.inverse(of: entry.event)
+            if case .participantRemoved(let participant, _) = compensation {
+                // The participant's personal record may have changed since: remove the current one.
+                compensation = .participantRemoved(participant, personalData: state.personalCommitments[participant.id])
+                if state.personalRecords[participant.id] != nil { try storePersonalRecord(nil, for: participant.id) }
+            }
+            try record(.undone(entry: target, change: entry.change, compensation: compensation))
+            undone.insert(entry, at: 0)
         }
-        if case .participantRegistered(let participant, _) = entry.event, state.personalRecords[participant.id] != nil {
-            try storePersonalRecord(nil, for: participant.id)
-        }
-        let compensation = try WorkspaceState.inverse(of: entry.event)
-        try record(.undone(entry: target, compensation: compensation))
-        return entry
+        return undone
     }
 }

@@ -40,7 +40,8 @@ extension Transaction {
         if actor != voter.id { try requireFacilitator(to: "cast ballots for others") }
         try requireEligible(voter, in: consultation, to: "vote")
         try Self.check(ballot, by: voter.handle, in: vote)
-        try record(.ballotCast(vote.id, voter: voter.id, ballot: ballot, replacing: state.ballots[vote.id]?[voter.id]))
+        let earlier = state.ballots[vote.id]?[voter.id].map { CastBallot($0, at: state.ballotTimes[vote.id]![voter.id]!) }
+        try record(.ballotCast(vote.id, voter: voter.id, ballot: ballot, at: time, replacing: earlier))
     }
 
     /// Stops taking ballots.
@@ -105,6 +106,7 @@ extension Transaction {
         case .reactions(let reactions):
             guard !reactions.isEmpty else { throw CharretteError.emptyBallot(handle: handle, vote: vote.title) }
         case .ranking(let tiers):
+            guard !tiers.contains(where: \.isEmpty) else { throw CharretteError.emptyTier(handle: handle) }
             var seen = Set<Idea.ID>()
             for id in tiers.joined() where !seen.insert(id).inserted { throw CharretteError.rankedTwice(handle: handle, idea: id) }
             guard !seen.isEmpty else { throw CharretteError.emptyBallot(handle: handle, vote: vote.title) }

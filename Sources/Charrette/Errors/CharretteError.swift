@@ -28,6 +28,10 @@ public enum CharretteError: Error, Hashable, Sendable, CustomStringConvertible {
     case voteAlreadyOpen(title: String)
     case notEligible(handle: String, consultation: String)
     case observersCannot(handle: String, action: String)
+    case noConsent(handle: String)
+    case ideaOnOpenBallot(Idea.ID, vote: String)
+    case noBoardsInvited
+    case emptyTier(handle: String)
     case notAllowed(handle: String, action: String)
     case ideaNotOpen(Idea.ID, status: Idea.Status)
     case ideaInOtherConsultation(Idea.ID, consultation: String)
@@ -78,7 +82,11 @@ public enum CharretteError: Error, Hashable, Sendable, CustomStringConvertible {
         case .voteAlreadyOpen(let title): "voting on '\(title)' is already open"
         case .notEligible(let handle, let consultation): "@\(handle) is not on a board invited to '\(consultation)'"
         case .observersCannot(let handle, let action): "@\(handle) is an observer and cannot \(action)"
-        case .notAllowed(let handle, let action): "@\(handle) may not \(action); only a facilitator or the author may"
+        case .notAllowed(let handle, let action): "@\(handle) may not \(action)"
+        case .noConsent(let handle): "@\(handle) has not consented to take part"
+        case .ideaOnOpenBallot(let id, let vote): "idea #\(id.rawValue) is on the ballot of '\(vote)', which is open: close the vote first"
+        case .noBoardsInvited: "a consultation for boards must invite at least one board"
+        case .emptyTier(let handle): "@\(handle) handed in a ranking with an empty place"
         case .ideaNotOpen(let id, let status): "idea #\(id.rawValue) is \(Self.describe(status))"
         case .ideaInOtherConsultation(let id, let consultation): "idea #\(id.rawValue) belongs to another consultation than '\(consultation)'"
         case .themeInOtherConsultation(let label, let consultation): "theme '\(label)' belongs to another consultation than '\(consultation)'"

@@ -5,12 +5,12 @@ import Foundation
 public enum EntryCoding {
     /// Encodes `event` as the entry that follows `previousHash`, computing its hash.
     public static func encode(
-        _ event: Event, sequence: Int64, time: Date, actor: Participant.ID?, previousHash: JournalHash
+        _ event: Event, sequence: Int64, change: Int64, time: Date, actor: Participant.ID?, previousHash: JournalHash
     ) -> EncodedEntry {
         let payload = BinaryCoding.encode(event)
         let timeMillis = Int64((time.timeIntervalSince1970 * 1000).rounded())
         var entry = EncodedEntry(
-            sequence: sequence, timeMillis: timeMillis, actor: actor?.rawValue, version: Event.currentVersion,
+            sequence: sequence, timeMillis: timeMillis, change: change, actor: actor?.rawValue, version: Event.currentVersion,
             kind: event.kind, payload: payload, previousHash: previousHash, hash: .genesis)
         entry.hash = computeHash(of: entry)
         return entry
@@ -18,17 +18,22 @@ public enum EntryCoding {
 
     /// Decodes the event of a stored entry.
     public static func decode(_ entry: EncodedEntry) throws -> JournalEntry {
-        guard entry.version <= Event.currentVersion else {
-            throw JournalError.newerVersion(sequence: entry.sequence, version: entry.version)
-        }
         let event: Event
-        do {
-            event = try BinaryCoding.decode(Event.self, from: entry.payload)
-        } catch {
-            throw JournalError.unreadable(sequence: entry.sequence, reason: "\(error)")
+        switch entry.version {
+        case 1:
+            do {
+                event = try BinaryCoding.decode(Event.self, from: entry.payload)
+            } catch {
+                throw JournalError.unreadable(sequence: entry.sequence, reason: "\(error)")
+            }
+        case let version where version > Event.currentVersion:
+            throw JournalError.newerVersion(sequence: entry.sequence, version: version)
+        default:
+            throw JournalError.unreadable(sequence: entry.sequence, reason: "there is no event version \(entry.version)")
         }
         return JournalEntry(
-            sequence: entry.sequence, time: date(millis: entry.timeMillis), actor: entry.actor.map { Participant.ID(rawValue: $0) },
+            sequence: entry.sequence, time: date(millis: entry.timeMillis), change: entry.change,
+            actor: entry.actor.map { Participant.ID(rawValue: $0) },
             event: event, previousHash: entry.previousHash, hash: entry.hash)
     }
 
@@ -42,7 +47,9 @@ public enum EntryCoding {
         self.date(millis: Int64((date.timeIntervalSince1970 * 1000).rounded()))
     }
 
-    /// SHA-256 over a domain tag and every field of the entry but its own hash.
+    /// SHA-256 over a domain tag and every field of the entry but its own hash: sequence, time,
+    /// change and version as 8 bytes big endian, the actor as a presence byte and 8 bytes, the kind
+    /// and payload each after their byte count, then the previous hash.
     public static func computeHash(of entry: EncodedEntry) -> JournalHash {
         computeHash(of: entry, assumingSequence: entry.sequence)
     }
@@ -56,8 +63,10 @@ public enum EntryCoding {
         fixed.reserveCapacity(40)
         append(UInt64(bitPattern: sequence), to: &fixed)
         append(UInt64(bitPattern: entry.timeMillis), to: &fixed)
-        append(UInt64(bitPattern: Int64(entry.actor ?? -1)), to: &fixed)
-        append(UInt64(entry.version), to: &fixed)
+        append(UInt64(bitPattern: entry.change), to: &fixed)
+        fixed.append(entry.actor == nil ? 0 : 1)
+        append(UInt64(bitPattern: Int64(entry.actor ?? 0)), to: &fixed)
+        append(UInt64(bitPattern: Int64(entry.version)), to: &fixed)
         append(UInt64(entry.kind.utf8.count), to: &fixed)
         hasher.update(data: fixed)
         hasher.update(data: Array(entry.kind.utf8))

@@ -43,13 +43,14 @@ public indirect enum Event: Codable, Sendable, Hashable {
     case voteClosed(Vote.ID, at: Date)
     /// A closed vote taking ballots again; `closedAt` is when it had closed.
     case voteReopened(Vote.ID, closedAt: Date)
-    /// A ballot was cast; `replacing` is the voter's earlier ballot, if any.
-    case ballotCast(Vote.ID, voter: Participant.ID, ballot: Ballot, replacing: Ballot?)
+    /// A ballot was cast at `at`; `replacing` is the voter's earlier ballot, if any.
+    case ballotCast(Vote.ID, voter: Participant.ID, ballot: Ballot, at: Date, replacing: CastBallot?)
     /// A ballot was taken back (the reverse of a cast); `restoring` is the ballot it had replaced.
-    case ballotWithdrawn(Vote.ID, voter: Participant.ID, ballot: Ballot, restoring: Ballot?)
+    case ballotWithdrawn(Vote.ID, voter: Participant.ID, withdrawn: CastBallot, restoring: CastBallot?)
 
-    /// The change recorded at journal entry `entry` was undone by applying `compensation`.
-    case undone(entry: Int64, compensation: Event)
+    /// Journal entry `entry`, part of the change that began at entry `change`, was undone by
+    /// applying `compensation`.
+    case undone(entry: Int64, change: Int64, compensation: Event)
 
     /// The version of the event encoding this build writes.
     public static let currentVersion = 1

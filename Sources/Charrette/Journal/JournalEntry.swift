@@ -6,6 +6,9 @@ public struct JournalEntry: Sendable, Hashable {
     public let sequence: Int64
     /// When the change was written, to the millisecond.
     public let time: Date
+    /// The first entry of the change this entry belongs to: one `perform` writes one change, and
+    /// `undo` reverts a whole change.
+    public let change: Int64
     /// Who made the change, or `nil` for the embedding program itself.
     public let actor: Participant.ID?
     public let event: Event
@@ -22,6 +25,8 @@ public struct EncodedEntry: Sendable, Hashable {
     public var sequence: Int64
     /// Milliseconds since 1970.
     public var timeMillis: Int64
+    /// The first entry of the change this entry belongs to.
+    public var change: Int64
     public var actor: Int?
     /// The version of the event encoding, ``Event/currentVersion`` when written.
     public var version: Int
@@ -33,11 +38,12 @@ public struct EncodedEntry: Sendable, Hashable {
     public var hash: JournalHash
 
     public init(
-        sequence: Int64, timeMillis: Int64, actor: Int?, version: Int, kind: String,
+        sequence: Int64, timeMillis: Int64, change: Int64, actor: Int?, version: Int, kind: String,
         payload: [UInt8], previousHash: JournalHash, hash: JournalHash
     ) {
         self.sequence = sequence
         self.timeMillis = timeMillis
+        self.change = change
         self.actor = actor
         self.version = version
         self.kind = kind

@@ -9,6 +9,8 @@ public struct JournalVerification: Sendable, Hashable {
             case removed
             /// The entry stands at another place than the one it was written at.
             case reordered
+            /// Entries follow the last one the store recorded writing.
+            case added
             /// A personal record does not match what the journal committed to.
             case personalDataChanged
         }
@@ -31,76 +33,131 @@ public struct JournalVerification: Sendable, Hashable {
 
 /// Walks a journal's chain and names the first entry that was changed, removed or reordered.
 public enum JournalVerifier {
-    /// Verifies the entries of `storage`, its recorded head, and its personal records against
-    /// `commitments`.
-    public static func verify(
-        storage: any JournalStorage, commitments: [Participant.ID: PersonalDataCommitment] = [:]
-    ) throws -> JournalVerification {
+    /// Verifies the entries of `storage`, its recorded head, and its personal records against the
+    /// commitments the journal holds.
+    public static func verify(storage: any JournalStorage) throws -> JournalVerification {
         var count: Int64 = 0
         var previous = JournalHash.genesis
         var suspect: (entry: EncodedEntry, expected: Int64, previous: JournalHash)?
+        var lastStored: Int64 = 0
+        var rows: Int64 = 0
+        var commitments: [Participant.ID: PersonalDataCommitment] = [:]
         try storage.readEntries(after: 0) { entry in
+            lastStored = max(lastStored, entry.sequence)
+            rows += 1
             guard suspect == nil else { return }
             if entry.sequence != count + 1 || entry.previousHash != previous || EntryCoding.computeHash(of: entry) != entry.hash {
                 suspect = (entry, count + 1, previous)
                 return
             }
+            if committingKinds.contains(entry.kind) { try track(EntryCoding.decode(entry).event, in: &commitments) }
             count = entry.sequence
             previous = entry.hash
         }
         // Diagnosed once the walk is over: telling a moved entry from a changed one reads the store again.
-        var problem = suspect.flatMap { check($0.entry, expectedSequence: $0.expected, previous: $0.previous, storage: storage) }
-        if problem == nil, let head = try storage.recordedHead() {
-            if head.sequence > count {
-                problem = .init(kind: .removed, sequence: count + 1, description:
-                    "entries \(count + 1) to \(head.sequence) were removed: the store recorded entry \(head.sequence) as its last")
-            } else if head.sequence == count, head.hash != previous {
-                problem = .init(kind: .changed, sequence: count, description:
-                    "entry \(count) does not end the journal the store recorded: the chain was rewritten")
-            }
+        if let suspect {
+            let problem = try diagnose(
+                suspect.entry, expectedSequence: suspect.expected, previous: suspect.previous,
+                // A forged sequence number must not send the search past what the store could hold.
+                searchUpTo: min(lastStored, 2 * rows + 2), storage: storage)
+            return JournalVerification(entryCount: count, headHash: previous, problem: problem)
         }
-        if problem == nil {
-            for sealed in try storage.personalRecords().sorted(by: { $0.participant < $1.participant }) {
-                guard let commitment = commitments[sealed.participant], commitment == sealed.commitment else {
-                    problem = .init(kind: .personalDataChanged, sequence: Int64(sealed.participant.rawValue), description:
-                        "the personal record of participant \(sealed.participant.rawValue) is not the one the journal committed to")
-                    break
-                }
-            }
-        }
-        return JournalVerification(entryCount: count, headHash: previous, problem: problem)
+        return JournalVerification(
+            entryCount: count, headHash: previous,
+            problem: try checkHead(of: storage, count: count, last: previous)
+                ?? checkPersonalRecords(of: storage, against: commitments))
     }
 
-    /// The problem `entry` shows, if any, when it should be entry `expectedSequence` following `previous`.
-    static func check(
-        _ entry: EncodedEntry, expectedSequence: Int64, previous: JournalHash, storage: any JournalStorage
-    ) -> JournalVerification.Problem? {
-        if entry.sequence > expectedSequence {
-            let missing = entry.sequence - expectedSequence == 1
-                ? "entry \(expectedSequence) was removed" : "entries \(expectedSequence) to \(entry.sequence - 1) were removed"
-            return .init(kind: .removed, sequence: expectedSequence, description: missing)
+    /// The kinds of event that carry a personal data commitment, directly or as a compensation.
+    static let committingKinds: Set<String> = ["participantRegistered", "participantRemoved", "personalDataChanged", "undone"]
+
+    /// Follows what the journal committed to for each participant's personal record.
+    static func track(_ event: Event, in commitments: inout [Participant.ID: PersonalDataCommitment]) {
+        switch event {
+        case .participantRegistered(let participant, let commitment): commitments[participant.id] = commitment
+        case .participantRemoved(let participant, _): commitments[participant.id] = nil
+        case .personalDataChanged(let id, _, let after): commitments[id] = after
+        case .undone(_, _, let compensation): track(compensation, in: &commitments)
+        default: break
         }
-        if entry.sequence < expectedSequence {
-            return .init(kind: .reordered, sequence: entry.sequence, description: "entry \(entry.sequence) appears twice or out of order")
+    }
+
+    /// Compares the end of the chain with the head the store recorded in each change's transaction.
+    static func checkHead(of storage: any JournalStorage, count: Int64, last: JournalHash) throws -> JournalVerification.Problem? {
+        guard let head = try storage.recordedHead() else {
+            return count == 0 ? nil : .init(kind: .removed, sequence: count, description:
+                "the store's record of its last entry is missing: entries at the end may have been removed")
         }
-        let intact = EntryCoding.computeHash(of: entry) == entry.hash
-        if intact && entry.previousHash == previous { return nil }
-        if let origin = originalPosition(of: entry, storage: storage), origin != entry.sequence {
-            return .init(kind: .reordered, sequence: entry.sequence, description:
-                "entry \(entry.sequence) holds what was written as entry \(origin): entries were reordered")
+        if head.sequence > count {
+            return .init(kind: .removed, sequence: count + 1, description: count + 1 == head.sequence
+                ? "entry \(head.sequence) was removed: the store recorded it as its last"
+                : "entries \(count + 1) to \(head.sequence) were removed: the store recorded entry \(head.sequence) as its last")
         }
-        if !intact {
-            return .init(kind: .changed, sequence: entry.sequence, description:
-                "entry \(entry.sequence) was changed after it was written: its content no longer matches its hash")
+        if head.sequence < count {
+            return .init(kind: .added, sequence: head.sequence + 1, description:
+                "entries \(head.sequence + 1) to \(count) were added outside Charrette: the store recorded entry \(head.sequence) as its last")
         }
-        return .init(kind: .removed, sequence: entry.sequence, description:
-            "entry \(entry.sequence) does not follow entry \(entry.sequence - 1): an entry before it was removed or replaced")
+        if head.hash != last {
+            return .init(kind: .changed, sequence: count, description:
+                "entry \(count) does not end the journal the store recorded: the chain was rewritten")
+        }
+        return nil
+    }
+
+    static func checkPersonalRecords(
+        of storage: any JournalStorage, against commitments: [Participant.ID: PersonalDataCommitment]
+    ) throws -> JournalVerification.Problem? {
+        for sealed in try storage.personalRecords().sorted(by: { $0.participant < $1.participant }) {
+            guard let commitment = commitments[sealed.participant], commitment == sealed.commitment else {
+                return .init(kind: .personalDataChanged, sequence: Int64(sealed.participant.rawValue), description:
+                    "the personal record of participant \(sealed.participant.rawValue) is not the one the journal committed to")
+            }
+        }
+        return nil
+    }
+
+    /// What went wrong at `entry`, the first that fails, when it should be entry `expectedSequence`
+    /// following `previous`.
+    static func diagnose(
+        _ entry: EncodedEntry, expectedSequence: Int64, previous: JournalHash, searchUpTo last: Int64,
+        storage: any JournalStorage
+    ) throws -> JournalVerification.Problem {
+        let n = entry.sequence
+        if n > expectedSequence {
+            return .init(kind: .removed, sequence: expectedSequence, description: n - expectedSequence == 1
+                ? "entry \(expectedSequence) was removed" : "entries \(expectedSequence) to \(n - 1) were removed")
+        }
+        if n < expectedSequence {
+            return .init(kind: .reordered, sequence: n, description: "entry \(n) appears twice or out of order")
+        }
+        guard EntryCoding.computeHash(of: entry) == entry.hash else {
+            guard let origin = originalPosition(of: entry, searchUpTo: last) else {
+                return .init(kind: .changed, sequence: n, description:
+                    "entry \(n) was changed after it was written: its content no longer matches its hash")
+            }
+            // Two entries that swapped places each verify at the other's position.
+            if let other = try storage.entry(at: origin), EntryCoding.computeHash(of: other, assumingSequence: n) == other.hash {
+                return .init(kind: .reordered, sequence: n, description:
+                    "entry \(n) holds what was written as entry \(origin): entries were reordered")
+            }
+            if origin > n {
+                return .init(kind: .removed, sequence: n, description: origin - n == 1
+                    ? "entry \(n) was removed and the entries after it renumbered"
+                    : "entries \(n) to \(origin - 1) were removed and the entries after them renumbered")
+            }
+            return .init(kind: .reordered, sequence: n, description:
+                "entry \(n) holds what was written as entry \(origin): entries were inserted or reordered")
+        }
+        // The entry itself is intact, but the one before is not the one it was chained to.
+        return .init(kind: .changed, sequence: n - 1, description:
+            "entry \(n - 1) is not the entry that entry \(n) was chained to: it was changed and its hash recomputed, "
+            + "or entries were removed or replaced before entry \(n)")
     }
 
     /// Where an entry that fails its check was first written: the position its own hash verifies
-    /// at, searched outward from where it stands now.
-    static func originalPosition(of entry: EncodedEntry, storage: any JournalStorage) -> Int64? {
-        let last = max(entry.sequence, (try? storage.recordedHead())??.sequence ?? entry.sequence)
+    /// at, searched outward from where it stands, among the positions the store holds.
+    static func originalPosition(of entry: EncodedEntry, searchUpTo last: Int64) -> Int64? {
+        let last = max(last, entry.sequence)
         var distance: Int64 = 1
         while entry.sequence - distance >= 1 || entry.sequence + distance <= last {
             for position in [entry.sequence - distance, entry.sequence + distance] where position >= 1 && position <= last {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A reaction to a single idea, as in Pol.is.
 public enum Reaction: String, Codable, Sendable, CaseIterable {
     case agree, disagree, pass
@@ -6,6 +8,17 @@ public enum Reaction: String, Codable, Sendable, CaseIterable {
 /// A position on a proposal in consent decision making. A block is a principled objection.
 public enum ConsentPosition: String, Codable, Sendable, CaseIterable {
     case agree, abstain, disagree, block
+}
+
+/// A ballot with the time it was cast, as the journal remembers a ballot that another replaced.
+public struct CastBallot: Codable, Sendable, Hashable {
+    public let ballot: Ballot
+    public let at: Date
+
+    public init(_ ballot: Ballot, at: Date) {
+        self.ballot = ballot
+        self.at = at
+    }
 }
 
 /// What one voter hands in for one vote. The case must match the vote's ``VotingMethod/ballotKind``.

@@ -7,7 +7,7 @@ public struct Idea: Identifiable, Codable, Sendable, Hashable {
     /// Whether an idea is still in play.
     public enum Status: Codable, Sendable, Hashable {
         case open
-        /// Folded into another idea that now carries both texts and authors.
+        /// Marked as a near duplicate of another idea, which stays open for both.
         case merged(into: Idea.ID)
         /// Taken back by its author.
         case withdrawn

@@ -24,8 +24,8 @@ public struct WorkspaceState: Sendable, Equatable {
     public internal(set) var headSequence: Int64 = 0
     /// The hash of the last entry, ``JournalHash/genesis`` for an empty journal.
     public internal(set) var headHash: JournalHash = .genesis
-    /// Entries that `undo` may still revert, oldest first.
-    internal var undoStack: [Int64] = []
+    /// Entries that `undo` may still revert, oldest first, with the change each belongs to.
+    internal var undoStack: [(sequence: Int64, change: Int64)] = []
 
     var handles: [String: Participant.ID] = [:]
     var boardNames: [String: Board.ID] = [:]
@@ -62,8 +62,23 @@ public struct WorkspaceState: Sendable, Equatable {
         themes.values.first { $0.consultation == consultation && $0.label.caseInsensitiveCompare(label) == .orderedSame }
     }
 
-    /// The entry `undo` would revert next, if any.
-    public var nextUndoableEntry: Int64? { undoStack.last }
+    /// The entries `undo` would revert next, in the order they were written: those of the latest
+    /// change not yet undone.
+    public var nextUndoableEntries: [Int64] {
+        guard let change = undoStack.last?.change else { return [] }
+        return undoStack.reversed().prefix { $0.change == change }.map(\.sequence).reversed()
+    }
+
+    public static func == (lhs: WorkspaceState, rhs: WorkspaceState) -> Bool {
+        lhs.boards == rhs.boards && lhs.participants == rhs.participants && lhs.personalRecords == rhs.personalRecords
+            && lhs.personalCommitments == rhs.personalCommitments && lhs.consultations == rhs.consultations
+            && lhs.ideas == rhs.ideas && lhs.themes == rhs.themes && lhs.votes == rhs.votes && lhs.ballots == rhs.ballots
+            && lhs.ballotTimes == rhs.ballotTimes && lhs.headSequence == rhs.headSequence && lhs.headHash == rhs.headHash
+            && lhs.undoStack.elementsEqual(rhs.undoStack, by: ==) && lhs.handles == rhs.handles
+            && lhs.boardNames == rhs.boardNames && lhs.nextBoard == rhs.nextBoard && lhs.nextParticipant == rhs.nextParticipant
+            && lhs.nextConsultation == rhs.nextConsultation && lhs.nextIdea == rhs.nextIdea && lhs.nextTheme == rhs.nextTheme
+            && lhs.nextVote == rhs.nextVote
+    }
 
     // MARK: Folding
 
@@ -72,15 +87,15 @@ public struct WorkspaceState: Sendable, Equatable {
         guard entry.sequence == headSequence + 1 else {
             throw JournalError.inconsistent(sequence: entry.sequence, reason: "follows entry \(headSequence)")
         }
-        try apply(entry.event, at: entry.time)
+        try apply(entry.event)
         switch entry.event {
-        case .undone(let target, _):
-            guard undoStack.last == target else {
+        case .undone(let target, _, _):
+            guard undoStack.last?.sequence == target else {
                 throw JournalError.inconsistent(sequence: entry.sequence, reason: "undoes entry \(target), which is not the last undoable one")
             }
             undoStack.removeLast()
         case .personalDataChanged, .personalDataErased: break
-        default: undoStack.append(entry.sequence)
+        default: undoStack.append((entry.sequence, entry.change))
         }
         headSequence = entry.sequence
         headHash = entry.hash
@@ -89,15 +104,15 @@ public struct WorkspaceState: Sendable, Equatable {
     /// Takes back the last entry folded in, for a batch whose write failed.
     mutating func revert(_ entry: JournalEntry) throws {
         switch entry.event {
-        case .undone(let target, let compensation):
-            try apply(Self.inverse(of: compensation), at: entry.time)
-            undoStack.append(target)
+        case .undone(let target, let change, let compensation):
+            try apply(Self.inverse(of: compensation))
+            undoStack.append((target, change))
         case .personalDataChanged(let id, let before, _):
             personalCommitments[id] = before
         case .personalDataErased:
             break  // the record itself is restored by the caller, which kept it
         default:
-            try apply(Self.inverse(of: entry.event), at: entry.time)
+            try apply(Self.inverse(of: entry.event))
             undoStack.removeLast()
             releaseNumber(of: entry.event)
         }
@@ -120,7 +135,7 @@ public struct WorkspaceState: Sendable, Equatable {
 
     /// Applies the effect of one event. Events were checked before they were written, so a
     /// failure here means the journal itself is inconsistent.
-    mutating func apply(_ event: Event, at time: Date) throws {
+    mutating func apply(_ event: Event) throws {
         switch event {
         case .boardCreated(let board):
             boards[board.id] = board
@@ -191,15 +206,19 @@ public struct WorkspaceState: Sendable, Equatable {
             try Self.modify(&votes, id, sequence: headSequence + 1) { $0.closedAt = at }
         case .voteReopened(let id, _):
             try Self.modify(&votes, id, sequence: headSequence + 1) { $0.closedAt = nil }
-        case .ballotCast(let vote, let voter, let ballot, let replacing):
-            ballots[vote, default: [:]][voter] = Self.merge(ballot, over: replacing)
-            ballotTimes[vote, default: [:]][voter] = time
+        case .ballotCast(let vote, let voter, let ballot, let at, let replacing):
+            ballots[vote, default: [:]][voter] = Self.merge(ballot, over: replacing?.ballot)
+            ballotTimes[vote, default: [:]][voter] = at
         case .ballotWithdrawn(let vote, let voter, _, let restoring):
-            ballots[vote, default: [:]][voter] = restoring
-            ballotTimes[vote, default: [:]][voter] = restoring == nil ? nil : time
+            ballots[vote, default: [:]][voter] = restoring?.ballot
+            ballotTimes[vote, default: [:]][voter] = restoring?.at
+            if ballots[vote]?.isEmpty == true {
+                ballots[vote] = nil
+                ballotTimes[vote] = nil
+            }
 
-        case .undone(_, let compensation):
-            try apply(compensation, at: time)
+        case .undone(_, _, let compensation):
+            try apply(compensation)
         }
     }
 
@@ -242,10 +261,10 @@ public struct WorkspaceState: Sendable, Equatable {
         case .voteRemoved(let vote): return .voteOpened(vote)
         case .voteClosed(let id, let at): return .voteReopened(id, closedAt: at)
         case .voteReopened(let id, let closedAt): return .voteClosed(id, at: closedAt)
-        case .ballotCast(let vote, let voter, let ballot, let replacing):
-            return .ballotWithdrawn(vote, voter: voter, ballot: ballot, restoring: replacing)
-        case .ballotWithdrawn(let vote, let voter, let ballot, let restoring):
-            return .ballotCast(vote, voter: voter, ballot: ballot, replacing: restoring)
+        case .ballotCast(let vote, let voter, let ballot, let at, let replacing):
+            return .ballotWithdrawn(vote, voter: voter, withdrawn: CastBallot(ballot, at: at), restoring: replacing)
+        case .ballotWithdrawn(let vote, let voter, let withdrawn, let restoring):
+            return .ballotCast(vote, voter: voter, ballot: withdrawn.ballot, at: withdrawn.at, replacing: restoring)
         case .personalDataChanged(let id, let before, let after): return .personalDataChanged(id, before: after, after: before)
         case .personalDataErased, .undone:
             throw CharretteError.cannotUndo(entry: 0, reason: "it has no inverse")

@@ -36,9 +36,9 @@ public struct Transaction {
     /// Chains `event` into the journal and applies it to the state.
     mutating func record(_ event: Event) throws {
         let encoded = EntryCoding.encode(
-            event, sequence: state.headSequence + 1, time: time, actor: actor, previousHash: state.headHash)
+            event, sequence: state.headSequence + 1, change: startHead + 1, time: time, actor: actor, previousHash: state.headHash)
         let entry = JournalEntry(
-            sequence: encoded.sequence, time: time, actor: actor, event: event,
+            sequence: encoded.sequence, time: time, change: encoded.change, actor: actor, event: event,
             previousHash: encoded.previousHash, hash: encoded.hash)
         try state.apply(entry)
         entries.append(encoded)
@@ -101,8 +101,8 @@ enum TouchedRow: Hashable {
         case .voteOpened(let v): [.vote(v.id)]
         case .voteRemoved(let v): [.vote(v.id)]
         case .voteClosed(let id, _), .voteReopened(let id, _): [.vote(id)]
-        case .ballotCast(let v, let p, _, _), .ballotWithdrawn(let v, let p, _, _): [.ballot(v, p)]
-        case .undone(_, let compensation): rows(touchedBy: compensation)
+        case .ballotCast(let v, let p, _, _, _), .ballotWithdrawn(let v, let p, _, _): [.ballot(v, p)]
+        case .undone(_, _, let compensation): rows(touchedBy: compensation)
         }
     }
 

@@ -1,5 +1,10 @@
 import Foundation
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A workspace: the journal of every change, its current state, and the rules that guard it.
 ///
@@ -22,6 +27,23 @@ public final class Workspace: Sendable {
     public let storage: any JournalStorage
     private let clock: @Sendable () -> Date
     private let inner: Mutex<Inner>
+    /// The thread inside ``perform(by:_:)``, if any, to name the mistake of reading the workspace
+    /// from inside a change instead of deadlocking on it.
+    private let performingThread = Atomic<UInt>(0)
+
+    private static var currentThread: UInt {
+        #if canImport(Darwin)
+        UInt(bitPattern: pthread_self())
+        #else
+        UInt(pthread_self())
+        #endif
+    }
+
+    private func requireOutsidePerform(_ what: String) {
+        precondition(
+            performingThread.load(ordering: .relaxed) != Self.currentThread,
+            "\(what) inside Workspace.perform: use the transaction (its `state`) instead")
+    }
 
     /// Opens a workspace on `storage`, folding its whole journal.
     ///
@@ -39,7 +61,10 @@ public final class Workspace: Sendable {
     ///
     /// Not available inside ``perform(by:_:)``, which holds the workspace: read the transaction's
     /// ``Transaction/state`` there.
-    public var state: WorkspaceState { inner.withLock { $0.state } }
+    public var state: WorkspaceState {
+        requireOutsidePerform("Workspace.state was read")
+        return inner.withLock { $0.state }
+    }
 
     /// Makes a change: `body` calls the commands of ``Transaction`` in order, each checked against
     /// the state the earlier ones left. All of it is written, or, if anything throws, none of it.
@@ -47,7 +72,10 @@ public final class Workspace: Sendable {
     /// - Parameter actor: who makes the change, as the journal records it; `nil` for the program.
     @discardableResult
     public func perform<T: Sendable>(by actor: Participant.ID? = nil, _ body: (inout Transaction) throws -> T) throws -> T {
-        try inner.withLock { inner in
+        requireOutsidePerform("Workspace.perform was called")
+        return try inner.withLock { inner in
+            performingThread.store(Self.currentThread, ordering: .relaxed)
+            defer { performingThread.store(0, ordering: .relaxed) }
             if let broken = inner.broken { throw JournalError.inconsistent(sequence: inner.state.headSequence, reason: broken) }
             for attempt in 0..<2 {
                 do {
@@ -102,7 +130,7 @@ public final class Workspace: Sendable {
 
     /// Checks the whole journal chain and the personal records against it. Changes nothing.
     public func verify() throws -> JournalVerification {
-        let state = self.state
-        return try JournalVerifier.verify(storage: storage, commitments: state.personalCommitments)
+        requireOutsidePerform("Workspace.verify was called")
+        return try JournalVerifier.verify(storage: storage)
     }
 }
