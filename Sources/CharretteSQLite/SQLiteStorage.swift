@@ -76,20 +76,18 @@ public final class SQLiteStorage: JournalStorage {
         }
     }
 
-    /// The entry in the current row of `statement`. A column of the wrong type (someone edited the
-    /// file by hand) makes the entry unreadable rather than crashing the reader.
+    /// The entry in the current row of `statement`. SQLite converts a column of the wrong type
+    /// (someone edited the file by hand) instead of failing: the entry then fails its hash, or names
+    /// an event version that does not exist, and is reported as such.
     private static func entry(from statement: SQLiteStatement) throws -> EncodedEntry {
         let sequence = sqlite3_column_int64(statement, 0)
         func type(_ column: Int32) -> Int32 { sqlite3_column_type(statement, column) }
         func blob(_ column: Int32) -> UnsafeRawBufferPointer {
             UnsafeRawBufferPointer(start: sqlite3_column_blob(statement, column), count: Int(sqlite3_column_bytes(statement, column)))
         }
-        guard type(0) == SQLITE_INTEGER, type(1) == SQLITE_INTEGER, type(2) == SQLITE_INTEGER, type(4) == SQLITE_INTEGER,
-              type(3) == SQLITE_INTEGER || type(3) == SQLITE_NULL, type(5) == SQLITE_TEXT,
-              type(6) == SQLITE_BLOB || (type(6) == SQLITE_NULL), type(7) == SQLITE_BLOB, type(8) == SQLITE_BLOB,
-              let previous = JournalHash(bytes: blob(7)), let hash = JournalHash(bytes: blob(8)),
+        guard let previous = JournalHash(bytes: blob(7)), let hash = JournalHash(bytes: blob(8)),
               let kind = sqlite3_column_text(statement, 5)
-        else { throw JournalError.unreadable(sequence: sequence, reason: "a column is missing or has the wrong type or size") }
+        else { throw JournalError.unreadable(sequence: sequence, reason: "a hash or the kind is missing or has the wrong size") }
         return EncodedEntry(
             sequence: sequence, timeMillis: sqlite3_column_int64(statement, 1), change: sqlite3_column_int64(statement, 2),
             actor: type(3) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(statement, 3)),
