@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .library(name: "Charrette", targets: ["Charrette"]),
         .library(name: "CharretteSQLite", targets: ["CharretteSQLite"]),
+        .library(name: "CharretteScript", targets: ["CharretteScript"]),
+        .executable(name: "charrette", targets: ["charrette"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -27,6 +29,10 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // The command language: lexer, parser, evaluator and the command set. No terminal code.
+        .target(name: "CharretteScript", dependencies: ["Charrette"]),
+        // The shell: a thin front end over CharretteScript.
+        .executableTarget(name: "charrette", dependencies: ["Charrette", "CharretteSQLite", "CharretteScript"]),
         // The main job for now: a small consultation driven through the library.
         .executableTarget(
             name: "first-session",
@@ -46,6 +52,7 @@ let package = Package(
             path: "Tests/JournalWriter"
         ),
         .testTarget(name: "CharretteTests", dependencies: ["Charrette"]),
+        .testTarget(name: "CharretteScriptTests", dependencies: ["Charrette", "CharretteScript"]),
         .testTarget(
             name: "CharretteSQLiteTests",
             dependencies: ["Charrette", "CharretteSQLite", "journal-writer"]

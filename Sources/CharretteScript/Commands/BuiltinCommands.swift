@@ -1,0 +1,7 @@
+/// Every built-in command, gathered from the files of this folder.
+enum BuiltinCommands {
+    static var all: [CommandSpec] {
+        SessionCommands.all + TableCommands.all + ConsultationCommands.all + ParticipantCommands.all
+            + IdeaCommands.all + ThemeCommands.all + VoteCommands.all + JournalCommands.all
+    }
+}

@@ -1,0 +1,61 @@
+import Charrette
+
+enum ConsultationCommands {
+    static let all: [CommandSpec] = [
+        CommandSpec("consultation open", summary: "start a consultation and make it the current one",
+                    signature: Signature([.init("title", "what the consultation is called")], flags: [
+                        .init("question", "TEXT", "the question put to the people it affects"),
+                        .init("boards", "NAMES", "only members of these boards take part (comma-separated)"),
+                        .init("draft", "", "start as a draft that takes no ideas yet"),
+                    ]),
+                    example: #"consultation open "Getting around at 16" --question "What would make buses work for you?""#,
+                    showsResult: false) { call in
+            let title = try call.string(0, "a title")
+            guard let question = try call.flagString("question") else { throw call.error("'consultation open' needs --question \"...\"") }
+            let boards = try call.flagList("boards")
+            let consultation = try call.perform {
+                try $0.openConsultation(title: title, question: question, boards: boards, phase: call.has("draft") ? .draft : .ideation)
+            }
+            call.interpreter.consultation = consultation.id
+            return .record(Rows.consultation(consultation, call.interpreter.workspace.state))
+        },
+        CommandSpec("consultation phase", summary: "move the current consultation to another phase",
+                    signature: Signature([.init("phase", "draft, ideation, clustering, voting or closed")]),
+                    example: "consultation phase voting", showsResult: false) { call in
+            let name = try call.string(0, "a phase")
+            guard let phase = Consultation.Phase(rawValue: name) else {
+                let names = Consultation.Phase.allCases.map(\.rawValue)
+                let hint = Suggestion.closest(to: name, among: names).map { "; did you mean '\($0)'?" } ?? "; phases are \(names.joined(separator: ", "))"
+                throw call.error("unknown phase '\(name)'\(hint)", at: 0)
+            }
+            let id = try call.consultation()
+            let consultation = try call.perform { try $0.changePhase(of: id, to: phase) }
+            return .record(Rows.consultation(consultation, call.interpreter.workspace.state))
+        },
+        CommandSpec("consultations", summary: "the consultations of the workspace", example: "consultations") { call in
+            let state = call.interpreter.workspace.state
+            return Rows.table(state.consultations.values.sorted { $0.id < $1.id }.map { Rows.consultation($0, state) })
+        },
+        CommandSpec("board add", summary: "create a board, such as a youth shadow board",
+                    signature: Signature([.init("name", "the short name used in commands")], flags: [
+                        .init("title", "TEXT", "the full name shown in reports"),
+                        .init("shadows", "BOARD", "the board this one shadows"),
+                    ]),
+                    example: #"board add youth --title "Youth Shadow Board" --shadows exec"#, showsResult: false) { call in
+            let name = try call.string(0, "a board name")
+            let title = try call.flagString("title"), shadows = try call.flagString("shadows")
+            let board = try call.perform { try $0.createBoard(name: name, title: title, shadows: shadows) }
+            return .record(Record([("name", .string(board.name)), ("title", .string(board.title))]))
+        },
+        CommandSpec("boards", summary: "the boards and their members", example: "boards") { call in
+            let state = call.interpreter.workspace.state
+            return Rows.table(state.boards.values.sorted { $0.id < $1.id }.map { board in
+                Record([
+                    ("name", .string(board.name)), ("title", .string(board.title)),
+                    ("shadows", board.shadows.flatMap { state.boards[$0] }.map { .string($0.name) } ?? .null),
+                    ("members", .integer(state.participants.values.filter { $0.boards.contains(board.id) }.count)),
+                ])
+            })
+        },
+    ]
+}

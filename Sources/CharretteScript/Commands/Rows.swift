@@ -1,0 +1,54 @@
+import Charrette
+
+/// The workspace's things as records, the way commands show and return them.
+enum Rows {
+    static func idea(_ idea: Idea, _ state: WorkspaceState) -> Record {
+        let status: String
+        switch idea.status {
+        case .open: status = "open"
+        case .merged(let into): status = "merged into #\(into.rawValue)"
+        case .withdrawn: status = "withdrawn"
+        case .hidden(let reason): status = "hidden: \(reason)"
+        }
+        return Record([
+            ("id", .idea(idea.id)), ("text", .string(idea.text)),
+            ("author", state.participants[idea.author].map { .participant($0.handle) } ?? .null),
+            ("theme", idea.theme.flatMap { state.themes[$0] }.map { .string($0.label) } ?? .null),
+            ("status", .string(status)),
+        ])
+    }
+
+    static func participant(_ p: Participant, _ state: WorkspaceState) -> Record {
+        Record([
+            ("handle", .participant(p.handle)),
+            ("name", state.personalRecords[p.id]?.displayName.map(Value.string) ?? .null),
+            ("role", .string(p.role.rawValue)),
+            ("boards", .list(p.boards.compactMap { state.boards[$0].map { .string($0.name) } })),
+        ])
+    }
+
+    static func theme(_ theme: Theme, _ state: WorkspaceState) -> Record {
+        let ideas = state.ideas(in: theme.id).filter { $0.status.isOpen }
+        return Record([
+            ("label", .string(theme.label)), ("ideas", .integer(ideas.count)),
+            ("description", .string(theme.description)),
+            ("members", .list(ideas.map { .idea($0.id) })),
+        ])
+    }
+
+    static func vote(_ vote: Vote, _ state: WorkspaceState) -> Record {
+        Record([
+            ("id", .integer(vote.id.rawValue)), ("title", .string(vote.title)), ("method", .string(vote.method.rawValue)),
+            ("ballots", .integer(state.ballots[vote.id]?.count ?? 0)), ("open", .bool(vote.isOpen)),
+        ])
+    }
+
+    static func consultation(_ c: Consultation, _ state: WorkspaceState) -> Record {
+        Record([
+            ("id", .integer(c.id.rawValue)), ("title", .string(c.title)), ("question", .string(c.question)),
+            ("phase", .string(c.phase.rawValue)), ("ideas", .integer(state.ideas(of: c.id).count)),
+        ])
+    }
+
+    static func table(_ records: [Record]) -> Value { .table(Table(records: records)) }
+}

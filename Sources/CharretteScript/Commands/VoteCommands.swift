@@ -1,0 +1,120 @@
+import Charrette
+
+enum VoteCommands {
+    static let all: [CommandSpec] = [
+        CommandSpec("vote open", summary: "open a vote on the current consultation's open ideas",
+                    signature: Signature([.init("title", "what is decided")], flags: [
+                        .init("method", "METHOD", "how ballots are counted: " + VotingMethod.allNames.joined(separator: ", ")),
+                        .init("budget", "N", "dots per voter, or the money to spend"),
+                        .init("cap", "N", "the most dots on one idea"),
+                        .init("credits", "N", "voice credits per voter (quadratic)"),
+                        .init("seats", "N", "winners to elect (multi-winner methods)"),
+                        .init("min", "N", "the lowest score (default 0)"),
+                        .init("max", "N", "the highest score (default 5)"),
+                        .init("ideas", "LIST", "the ideas on the ballot, such as [#1, #4]; all open ideas by default"),
+                    ]),
+                    example: #"vote open "Priorities" --method dots --budget 5"#, showsResult: false) { call in
+            let title = try call.string(0, "a title")
+            guard let name = try call.flagString("method") else { throw call.error("'vote open' needs --method, such as --method dots") }
+            guard let method = VotingMethod(rawValue: name) else {
+                let hint = Suggestion.closest(to: name, among: VotingMethod.allNames).map { "; did you mean '\($0)'?" } ?? "; see 'help vote open'"
+                throw call.flagError("method", "unknown voting method '\(name)'\(hint)")
+            }
+            var settings = VoteSettings(
+                budget: try call.flagInt("budget"), capPerIdea: try call.flagInt("cap"), credits: try call.flagInt("credits"),
+                seats: try call.flagInt("seats"))
+            if let low = try call.flagInt("min") ?? (try call.flagInt("max")).map({ _ in 0 }) {
+                let high = try call.flagInt("max") ?? 5
+                guard low < high else { throw call.flagError("max", "--max must be above --min") }
+                settings.scoreRange = low...high
+            }
+            var candidates: [Idea.ID]?
+            if let list = call.flag("ideas") {
+                candidates = try list.rows.map { value in
+                    guard case .idea(let id) = value else { throw call.flagError("ideas", "--ideas takes ideas such as [#1, #4]") }
+                    return id
+                }
+            }
+            let consultation = try call.consultation()
+            let vote = try call.perform { try $0.openVote(title, on: consultation, method: method, settings: settings, candidates: candidates) }
+            return .record(Rows.vote(vote, call.interpreter.workspace.state))
+        },
+        CommandSpec("vote close", summary: "stop taking ballots (the open vote, or the one named)",
+                    signature: Signature([.init("title", "the vote's title", optional: true)]),
+                    example: "vote close", showsResult: false) { call in
+            let vote = try openVote(call, title: try call.optionalString(0, "the vote's title"))
+            try call.perform { try $0.closeVote(vote.id) }
+            return .null
+        },
+        CommandSpec("votes", summary: "the votes of the current consultation", flags: [], example: "votes") { call in
+            let state = call.interpreter.workspace.state
+            let consultation = try call.consultation()
+            return Rows.table(state.votes.values.filter { $0.consultation == consultation }.sorted { $0.id < $1.id }.map { Rows.vote($0, state) })
+        },
+        CommandSpec("ballot", summary: "cast a participant's ballot in the open vote (a later one replaces it)",
+                    signature: Signature([
+                        .init("voter", "the participant, such as @amira"),
+                        .init("choices", "#4:3 #9:2 for dots and scores, #4 #9 for approval, #4 [#9, #2] for a ranking with a tie, #4:agree for reactions", variadic: true),
+                    ], flags: [.init("vote", "TITLE", "the vote, when more than one is open")]),
+                    example: "ballot @amira #4:3 #9:2", showsResult: false) { call in
+            let handle = try call.handle(0)
+            let vote = try openVote(call, title: try call.flagString("vote"))
+            let ballot = try makeBallot(call, kind: vote.method.ballotKind)
+            try call.perform { tx in try tx.castBallot(ballot, by: try tx.participant(handle: handle).id, in: vote.id) }
+            return .null
+        },
+    ]
+
+    /// The vote named `title`, or the only open vote of the current consultation.
+    static func openVote(_ call: Invocation, title: String?) throws -> Vote {
+        let state = call.interpreter.workspace.state
+        let consultation = try call.consultation()
+        let votes = state.votes.values.filter { $0.consultation == consultation }.sorted { $0.id < $1.id }
+        if let title {
+            guard let vote = votes.last(where: { $0.title == title }) else { throw call.error("vote '\(title)' does not exist") }
+            return vote
+        }
+        let open = votes.filter(\.isOpen)
+        guard let vote = open.last else {
+            if let closed = votes.last, let at = closed.closedAt {
+                throw call.error(CharretteError.voteClosed(title: closed.title, since: at).description)
+            }
+            throw call.error("no vote is open: open one with vote open \"TITLE\" --method METHOD")
+        }
+        guard open.count == 1 else { throw call.error("\(open.count) votes are open: name one with --vote TITLE") }
+        return vote
+    }
+
+    static func makeBallot(_ call: Invocation, kind: BallotKind) throws -> Ballot {
+        let choices = Array(call.positional.dropFirst())
+        func idea(_ value: Value, _ index: Int) throws -> Idea.ID {
+            guard case .idea(let id) = value else { throw call.error("expected an idea such as #4, found a \(value.typeName)", at: index) }
+            return id
+        }
+        func pairs<T>(_ what: String, _ convert: (Value) -> T?) throws -> [Idea.ID: T] {
+            var map: [Idea.ID: T] = [:]
+            for (offset, choice) in choices.enumerated() {
+                guard case .record(let pair) = choice, case .idea(let id)? = pair["idea"], let raw = pair["value"], let value = convert(raw) else {
+                    throw call.error("expected #idea:\(what), such as #4:\(what == "amount" ? "3" : "agree")", at: offset + 1)
+                }
+                guard map.updateValue(value, forKey: id) == nil else { throw call.error("#\(id.rawValue) appears twice", at: offset + 1) }
+            }
+            return map
+        }
+        let amount: (Value) -> Int? = { if case .integer(let i) = $0 { i } else { nil } }
+        switch kind {
+        case .dots: return .dots(try pairs("amount", amount))
+        case .scores: return .scores(try pairs("amount", amount))
+        case .quadratic: return .quadratic(try pairs("amount", amount))
+        case .reactions: return .reactions(try pairs("position") { Reaction(rawValue: $0.text) })
+        case .consent: return .consent(try pairs("position") { ConsentPosition(rawValue: $0.text) })
+        case .approval: return .approval(Set(try choices.enumerated().map { try idea($1, $0 + 1) }))
+        case .budget: return .budget(Set(try choices.enumerated().map { try idea($1, $0 + 1) }))
+        case .ranking:
+            return .ranking(try choices.enumerated().map { offset, choice in
+                if case .list(let tier) = choice { return try tier.map { try idea($0, offset + 1) } }
+                return [try idea(choice, offset + 1)]
+            })
+        }
+    }
+}

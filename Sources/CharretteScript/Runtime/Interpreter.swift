@@ -1,0 +1,297 @@
+import Charrette
+import Foundation
+
+/// Runs scripts of the command language against a workspace. Embeddable: it does no terminal
+/// I/O of its own; what it says goes to ``output`` and what it asks comes from ``input``.
+public final class Interpreter {
+    public let workspace: Workspace
+    public let registry: CommandRegistry
+    /// Who the changes are made by; `nil` for the program itself (a facilitator at the console).
+    public var actor: Participant.ID?
+    /// The consultation commands act on; the newest one when `nil`.
+    public var consultation: Consultation.ID?
+    /// Where `say`, values shown at the top level and `step` announcements go.
+    public var output: (String) -> Void
+    /// Where `ask` reads an answer; `nil` at the end of input.
+    public var input: () -> String?
+    /// The width tables are fitted to.
+    public var width = 100
+    /// The folder `source` and file arguments are relative to.
+    public var directory: String
+
+    private var scopes: [[String: Value]] = [[:]]
+    private var definitions: [String: (parameters: [String], body: Block)] = [:]
+    private var sources: [Source] = []
+    private var blockCounter = 0
+    private var blocks: [Int: Block] = [:]
+
+    public init(
+        workspace: Workspace, registry: CommandRegistry = .standard(), directory: String = FileManager.default.currentDirectoryPath,
+        output: @escaping (String) -> Void = { print($0) }, input: @escaping () -> String? = { readLine() }
+    ) {
+        self.workspace = workspace
+        self.registry = registry
+        self.directory = directory
+        self.output = output
+        self.input = input
+    }
+
+    /// Sets a variable in the outermost scope, such as `$args`.
+    public func define(_ name: String, _ value: Value) { scopes[0][name] = value }
+
+    /// Parses and runs a script, showing the values of standalone queries. Stops at the first
+    /// error, which carries its place in `source`.
+    @discardableResult
+    public func run(_ source: Source) throws -> Value {
+        sources.append(source)
+        defer { sources.removeLast() }
+        do {
+            let block = try Parser.parse(source, registry: registry)
+            try checkCommands(in: block)
+            var last = Value.null
+            for statement in block.statements { last = try execute(statement, topLevel: true) }
+            return last
+        } catch var error as ScriptError {
+            if error.source == nil { error.source = source }
+            throw error
+        }
+    }
+
+    /// The names of the commands a script defines with `def`, and whether it sources other files.
+    private func checkCommands(in block: Block) throws {
+        var defined = Set(definitions.keys)
+        var calls: [CommandCall] = []
+        var sourcesFiles = false
+        func visit(_ block: Block) {
+            for statement in block.statements {
+                switch statement {
+                case .pipeline(let p), .letBinding(_, let p, _): visit(p)
+                case .ifElse(let c, let t, let e, _): visit(c); visit(t); if let e { visit(e) }
+                case .forLoop(_, let s, let b, _): visit(s); visit(b)
+                case .definition(let name, _, let body, _): defined.insert(name); visit(body)
+                }
+            }
+        }
+        func visit(_ pipeline: Pipeline) {
+            for stage in pipeline.stages {
+                switch stage {
+                case .command(let call):
+                    if call.name == "source" { sourcesFiles = true }
+                    calls.append(call)
+                    call.positional.forEach(visit)
+                    call.flags.compactMap(\.value).forEach(visit)
+                case .expression(let e): visit(e)
+                }
+            }
+        }
+        func visit(_ expression: Expression) {
+            switch expression {
+            case .subexpression(let p, _): visit(p)
+            case .block(let b, _): visit(b)
+            case .list(let items, _): items.forEach(visit)
+            case .record(let fields, _): fields.forEach { visit($0.1) }
+            case .binary(_, let l, let r, _): visit(l); visit(r)
+            case .not(let e, _): visit(e)
+            case .string(let segments, _): for case .expression(let e) in segments { visit(e) }
+            default: break
+            }
+        }
+        visit(block)
+        // A sourced file may define commands this check cannot see: those are found when they run.
+        guard !sourcesFiles else { return }
+        for call in calls where registry.spec(named: call.name) == nil && !defined.contains(call.name) {
+            throw unknownCommand(call)
+        }
+    }
+
+    private func unknownCommand(_ call: CommandCall) -> ScriptError {
+        let first = String(call.name.split(separator: " ")[0])
+        if registry.nouns.contains(first), call.name.contains(" ") == false, !registry.subcommands(of: first).isEmpty {
+            let subs = registry.subcommands(of: first)
+            return .runtime("'\(first)' needs one of: \(subs.joined(separator: ", "))", call.nameRange)
+        }
+        let candidates = registry.nouns + Array(definitions.keys)
+        let hint = Suggestion.closest(to: first, among: candidates).map { "; did you mean '\($0)'?" } ?? "; type 'help' for the commands"
+        return .runtime("unknown command '\(first)'\(hint)", SourceRange(call.nameRange.start, length: first.count))
+    }
+
+    // MARK: Statements
+
+    @discardableResult
+    func execute(_ statement: Statement, topLevel: Bool = false) throws -> Value {
+        switch statement {
+        case .pipeline(let pipeline):
+            let value = try evaluate(pipeline)
+            if topLevel, shows(pipeline), value != .null { output(Rendering.text(value, width: width)) }
+            return value
+        case .letBinding(let name, let pipeline, _):
+            scopes[scopes.count - 1][name] = try evaluate(pipeline)
+            return .null
+        case .ifElse(let condition, let then, let otherwise, _):
+            if try evaluate(condition, row: nil).isTruthy {
+                try run(then)
+            } else if let otherwise {
+                try run(otherwise)
+            }
+            return .null
+        case .forLoop(let name, let sequence, let body, _):
+            let items = try evaluate(sequence, row: nil).rows
+            for item in items {
+                scopes.append([name: item])
+                defer { scopes.removeLast() }
+                for statement in body.statements { try execute(statement) }
+            }
+            return .null
+        case .definition(let name, let parameters, let body, let range):
+            if registry.spec(named: name) != nil {
+                throw ScriptError.runtime("'\(name)' is a built-in command; choose another name", range)
+            }
+            definitions[name] = (parameters, body)
+            return .null
+        }
+    }
+
+    /// Runs a block in a scope of its own.
+    public func run(_ block: Block, bindings: [String: Value] = [:]) throws {
+        scopes.append(bindings)
+        defer { scopes.removeLast() }
+        for statement in block.statements { try execute(statement) }
+    }
+
+    /// Runs a block value (as `step` does).
+    public func run(_ block: BlockValue) throws { try run(block.block) }
+
+    private func shows(_ pipeline: Pipeline) -> Bool {
+        guard case .command(let call) = pipeline.stages.last else { return true }
+        return registry.spec(named: call.name)?.showsResult ?? true
+    }
+
+    // MARK: Pipelines
+
+    func evaluate(_ pipeline: Pipeline) throws -> Value {
+        var value = Value.null
+        for stage in pipeline.stages {
+            switch stage {
+            case .expression(let expression): value = try evaluate(expression, row: nil)
+            case .command(let call): value = try invoke(call, input: value)
+            }
+        }
+        return value
+    }
+
+    private func invoke(_ call: CommandCall, input: Value) throws -> Value {
+        if call.flags.contains(where: { $0.name == "help" }) {
+            guard let spec = registry.spec(named: call.name) else { throw unknownCommand(call) }
+            output(spec.help)
+            return .null
+        }
+        if let definition = definitions[call.name] {
+            let arguments = try call.positional.map { try evaluate($0, row: nil) }
+            guard arguments.count == definition.parameters.count else {
+                throw ScriptError.runtime(
+                    "'\(call.name)' takes \(definition.parameters.count) argument\(definition.parameters.count == 1 ? "" : "s"), not \(arguments.count)",
+                    call.nameRange)
+            }
+            var bindings = Dictionary(uniqueKeysWithValues: zip(definition.parameters, arguments))
+            bindings["in"] = input
+            scopes.append(bindings)
+            defer { scopes.removeLast() }
+            var last = Value.null
+            for statement in definition.body.statements { last = try execute(statement) }
+            return last
+        }
+        guard let spec = registry.spec(named: call.name) else { throw unknownCommand(call) }
+        let signature = spec.signature
+        if !signature.takesCondition {
+            let required = signature.positional.filter { !$0.optional && !$0.variadic }.count
+            let variadic = signature.positional.contains { $0.variadic }
+            if call.positional.count < required {
+                let missing = signature.positional[call.positional.count]
+                throw ScriptError.runtime("'\(call.name)' needs \(missing.name.uppercased()): \(missing.help) (usage: \(spec.usage))", call.nameRange)
+            }
+            if !variadic, call.positional.count > signature.positional.count {
+                throw ScriptError.runtime(
+                    "'\(call.name)' takes \(signature.positional.count) argument\(signature.positional.count == 1 ? "" : "s") (usage: \(spec.usage))",
+                    call.positional[signature.positional.count].range)
+            }
+        }
+        var flags: [String: Value] = [:]
+        for flag in call.flags { flags[flag.name] = try flag.value.map { try evaluate($0, row: nil) } ?? .bool(true) }
+        let positional = signature.takesCondition ? [] : try call.positional.map { try evaluate($0, row: nil) }
+        return try spec.run(Invocation(
+            interpreter: self, call: call, input: input, positional: positional, flags: flags, expressions: call.positional))
+    }
+
+    // MARK: Expressions
+
+    /// Evaluates an expression; inside `where`, bare words name the fields of `row`.
+    public func evaluate(_ expression: Expression, row: Record?) throws -> Value {
+        switch expression {
+        case .literal(let value, _): return value
+        case .word(let word, _):
+            if let row, let value = row[word] { return value }
+            if let row {
+                let hint = Suggestion.closest(to: word, among: row.fields.map(\.name)).map { "; did you mean '\($0)'?" }
+                    ?? "; the columns are \(row.fields.map(\.name).joined(separator: ", "))"
+                throw ScriptError.runtime("no column '\(word)'\(hint)", expression.range)
+            }
+            return .string(word)
+        case .string(let segments, _):
+            var text = ""
+            for segment in segments {
+                switch segment {
+                case .text(let t): text += t
+                case .expression(let e): text += try evaluate(e, row: row).text
+                }
+            }
+            return .string(text)
+        case .variable(let name, let path, let range):
+            guard var value = lookup(name) else {
+                let known = scopes.flatMap(\.keys)
+                let hint = Suggestion.closest(to: name, among: known).map { "; did you mean '$\($0)'?" } ?? ""
+                throw ScriptError.runtime("variable '$\(name)' is not defined\(hint)", range)
+            }
+            for field in path { value = try Self.access(value, field, range) }
+            return value
+        case .list(let items, _): return .list(try items.map { try evaluate($0, row: row) })
+        case .record(let fields, _): return .record(Record(try fields.map { ($0.0, try evaluate($0.1, row: row)) }))
+        case .subexpression(let pipeline, _): return try evaluate(pipeline)
+        case .block(let block, _):
+            blockCounter += 1
+            return .block(BlockValue(block: block, id: blockCounter))
+        case .not(let operand, _): return .bool(!(try evaluate(operand, row: row).isTruthy))
+        case .binary(let op, let left, let right, let range):
+            let l = try evaluate(left, row: row)
+            if op == "and" { return .bool(try l.isTruthy && evaluate(right, row: row).isTruthy) }
+            if op == "or" { return .bool(try l.isTruthy || evaluate(right, row: row).isTruthy) }
+            return try Operators.apply(op, l, try evaluate(right, row: row), range)
+        }
+    }
+
+    private func lookup(_ name: String) -> Value? {
+        for scope in scopes.reversed() { if let value = scope[name] { return value } }
+        return nil
+    }
+
+    static func access(_ value: Value, _ field: String, _ range: SourceRange) throws -> Value {
+        switch value {
+        case .record(let record):
+            guard let found = record[field] else {
+                let hint = Suggestion.closest(to: field, among: record.fields.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
+                throw ScriptError.runtime("no field '\(field)'\(hint)", range)
+            }
+            return found
+        case .list, .table:
+            let rows = value.rows
+            if let index = Int(field) {
+                guard index >= 0 && index < rows.count else {
+                    throw ScriptError.runtime("index \(index) is out of range: there are \(rows.count) items", range)
+                }
+                return rows[index]
+            }
+            return .list(try rows.map { try access($0, field, range) })
+        default:
+            throw ScriptError.runtime("a \(value.typeName) has no field '\(field)'", range)
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Charrette
+
+/// One call of a command: its evaluated arguments, the value piped in, and the interpreter.
+public struct Invocation {
+    public let interpreter: Interpreter
+    public let call: CommandCall
+    /// The value of the previous pipeline stage, or `.null`.
+    public let input: Value
+    public let positional: [Value]
+    let flags: [String: Value]
+    /// The unevaluated positional arguments, for commands such as `where` that evaluate per row.
+    public let expressions: [Expression]
+
+    /// Whether the switch `--name` was given.
+    public func has(_ name: String) -> Bool { flags[name] != nil }
+
+    /// The value of `--name`, if given.
+    public func flag(_ name: String) -> Value? { flags[name] }
+
+    public func error(_ message: String, at index: Int? = nil) -> ScriptError {
+        let range = index.flatMap { $0 < call.positional.count ? call.positional[$0].range : nil } ?? call.nameRange
+        return .runtime(message, range)
+    }
+
+    public func flagError(_ name: String, _ message: String) -> ScriptError {
+        .runtime(message, call.flags.first { $0.name == name }?.value?.range ?? call.flags.first { $0.name == name }?.range ?? call.nameRange)
+    }
+
+    // MARK: Typed access
+
+    public func string(_ index: Int, _ what: String) throws -> String {
+        guard index < positional.count else { throw error("'\(call.name)' needs \(what)") }
+        switch positional[index] {
+        case .string(let s): return s
+        case .integer, .decimal: return positional[index].text
+        case let other: throw error("expected \(what) (a string), found a \(other.typeName)", at: index)
+        }
+    }
+
+    public func optionalString(_ index: Int, _ what: String) throws -> String? {
+        index < positional.count ? try string(index, what) : nil
+    }
+
+    public func flagString(_ name: String) throws -> String? {
+        guard let value = flags[name] else { return nil }
+        switch value {
+        case .string(let s): return s
+        case .integer, .decimal: return value.text
+        case .participant(let handle): return handle
+        case let other: throw flagError(name, "--\(name) takes a string, not a \(other.typeName)")
+        }
+    }
+
+    public func flagInt(_ name: String) throws -> Int? {
+        guard let value = flags[name] else { return nil }
+        guard case .integer(let i) = value else { throw flagError(name, "--\(name) takes a whole number, not a \(value.typeName)") }
+        return i
+    }
+
+    /// A list of strings from `--name a,b` or `--name [a, b]`.
+    public func flagList(_ name: String) throws -> [String]? {
+        guard let value = flags[name] else { return nil }
+        switch value {
+        case .string(let s): return s.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        case .list(let items): return items.map(\.text)
+        case let other: throw flagError(name, "--\(name) takes names, not a \(other.typeName)")
+        }
+    }
+
+    public func idea(_ index: Int) throws -> Idea.ID {
+        guard index < positional.count else { throw error("'\(call.name)' needs an idea, such as #12") }
+        guard case .idea(let id) = positional[index] else {
+            throw error("expected an idea such as #12, found a \(positional[index].typeName)", at: index)
+        }
+        return id
+    }
+
+    public func flagIdea(_ name: String) throws -> Idea.ID? {
+        guard let value = flags[name] else { return nil }
+        guard case .idea(let id) = value else { throw flagError(name, "--\(name) takes an idea such as #12, not a \(value.typeName)") }
+        return id
+    }
+
+    /// A participant's handle from `@amira` or `amira`.
+    public func handle(_ index: Int) throws -> String {
+        guard index < positional.count else { throw error("'\(call.name)' needs a participant, such as @amira") }
+        switch positional[index] {
+        case .participant(let handle), .string(let handle): return handle
+        case let other: throw error("expected a participant such as @amira, found a \(other.typeName)", at: index)
+        }
+    }
+
+    /// Runs a change on the workspace, as this interpreter's actor.
+    public func perform<T: Sendable>(_ body: (inout Transaction) throws -> T) throws -> T {
+        do {
+            return try interpreter.workspace.perform(by: interpreter.actor, body)
+        } catch let error as CharretteError {
+            throw ScriptError.runtime(error.description, call.nameRange)
+        }
+    }
+
+    /// The consultation commands act on: the current one.
+    public func consultation() throws -> Consultation.ID {
+        if let id = interpreter.consultation, interpreter.workspace.state.consultations[id] != nil { return id }
+        guard let latest = interpreter.workspace.state.consultations.keys.max() else {
+            throw error("there is no consultation yet: start one with consultation open \"TITLE\" --question \"...\"")
+        }
+        return latest
+    }
+}
+
+import Foundation
