@@ -14,7 +14,7 @@ enum JournalCommands {
                     ("entry", .integer(Int(encoded.sequence))),
                     ("time", .string(Self.time(EntryCoding.date(millis: encoded.timeMillis)))),
                     ("by", encoded.actor.flatMap { state.participants[Participant.ID($0)] }.map { .participant($0.handle) } ?? .null),
-                    ("change", .string(encoded.kind)),
+                    ("event", .string(encoded.kind)),
                 ]))
             }
             return Rows.table(rows)
@@ -29,7 +29,8 @@ enum JournalCommands {
         CommandSpec("journal undo", summary: "revert the latest change (appends its compensation; nothing is erased)",
                     example: "journal undo") { call in
             let undone = try call.perform { try $0.undo() }
-            return .record(Record([("undone", .list(undone.map { .integer(Int($0.sequence)) })), ("changes", .list(undone.map { .string($0.event.kind) }))]))
+            let entries = undone.map { "entry \($0.sequence) (\($0.event.kind))" }.joined(separator: ", ")
+            return .string("undone: \(entries)")
         },
     ]
 

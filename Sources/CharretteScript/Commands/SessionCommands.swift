@@ -20,7 +20,7 @@ enum SessionCommands {
                     example: #"step "Brainstorm" 10m { idea add "..." --by amira }"#) { call in
             let name = try call.string(0, "the step's name")
             guard case .duration(let seconds) = call.positional[1] else {
-                throw call.error("expected a duration such as 10m, found a \(call.positional[1].typeName)", at: 1)
+                throw call.error("expected a duration such as 10m, found \(call.positional[1].withArticle)", at: 1)
             }
             guard case .block(let body) = call.positional[2] else { throw call.error("expected a block { ... }", at: 2) }
             call.interpreter.output("▶ \(name) (\(Value.durationText(seconds)))")

@@ -9,7 +9,7 @@ enum TableCommands {
             guard let condition = call.expressions.first else { throw call.error("'where' needs a condition, such as status == \"open\"") }
             var kept: [Record] = []
             for row in call.input.rows {
-                guard case .record(let record) = row else { throw call.error("'where' works on tables; the input is a \(row.typeName)") }
+                guard case .record(let record) = row else { throw call.error("'where' works on tables; the input is \(row.withArticle)") }
                 if try call.interpreter.evaluate(condition, row: record).isTruthy { kept.append(record) }
             }
             return .table(Table(columns: columns(of: call.input, fallback: kept), rows: kept))
@@ -75,7 +75,7 @@ enum TableCommands {
 
     static func records(_ call: Invocation) throws -> [Record] {
         try call.input.rows.map { row in
-            guard case .record(let record) = row else { throw call.error("'\(call.call.name)' works on tables; the input is a \(row.typeName)") }
+            guard case .record(let record) = row else { throw call.error("'\(call.call.name)' works on tables; the input is \(row.withArticle)") }
             return record
         }
     }

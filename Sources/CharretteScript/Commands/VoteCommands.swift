@@ -88,7 +88,7 @@ enum VoteCommands {
     static func makeBallot(_ call: Invocation, kind: BallotKind) throws -> Ballot {
         let choices = Array(call.positional.dropFirst())
         func idea(_ value: Value, _ index: Int) throws -> Idea.ID {
-            guard case .idea(let id) = value else { throw call.error("expected an idea such as #4, found a \(value.typeName)", at: index) }
+            guard case .idea(let id) = value else { throw call.error("expected an idea such as #4, found \(value.withArticle)", at: index) }
             return id
         }
         func pairs<T>(_ what: String, _ convert: (Value) -> T?) throws -> [Idea.ID: T] {

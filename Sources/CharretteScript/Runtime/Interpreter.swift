@@ -34,6 +34,7 @@ public final class Interpreter {
         self.directory = directory
         self.output = output
         self.input = input
+        define("args", .list([]))
     }
 
     /// Sets a variable in the outermost scope, such as `$args`.
@@ -291,7 +292,7 @@ public final class Interpreter {
             }
             return .list(try rows.map { try access($0, field, range) })
         default:
-            throw ScriptError.runtime("a \(value.typeName) has no field '\(field)'", range)
+            throw ScriptError.runtime("\(value.withArticle) has no field '\(field)'", range)
         }
     }
 }

@@ -33,7 +33,7 @@ public struct Invocation {
         switch positional[index] {
         case .string(let s): return s
         case .integer, .decimal: return positional[index].text
-        case let other: throw error("expected \(what) (a string), found a \(other.typeName)", at: index)
+        case let other: throw error("expected \(what) (a string), found \(other.withArticle)", at: index)
         }
     }
 
@@ -47,13 +47,13 @@ public struct Invocation {
         case .string(let s): return s
         case .integer, .decimal: return value.text
         case .participant(let handle): return handle
-        case let other: throw flagError(name, "--\(name) takes a string, not a \(other.typeName)")
+        case let other: throw flagError(name, "--\(name) takes a string, not \(other.withArticle)")
         }
     }
 
     public func flagInt(_ name: String) throws -> Int? {
         guard let value = flags[name] else { return nil }
-        guard case .integer(let i) = value else { throw flagError(name, "--\(name) takes a whole number, not a \(value.typeName)") }
+        guard case .integer(let i) = value else { throw flagError(name, "--\(name) takes a whole number, not \(value.withArticle)") }
         return i
     }
 
@@ -63,21 +63,21 @@ public struct Invocation {
         switch value {
         case .string(let s): return s.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         case .list(let items): return items.map(\.text)
-        case let other: throw flagError(name, "--\(name) takes names, not a \(other.typeName)")
+        case let other: throw flagError(name, "--\(name) takes names, not \(other.withArticle)")
         }
     }
 
     public func idea(_ index: Int) throws -> Idea.ID {
         guard index < positional.count else { throw error("'\(call.name)' needs an idea, such as #12") }
         guard case .idea(let id) = positional[index] else {
-            throw error("expected an idea such as #12, found a \(positional[index].typeName)", at: index)
+            throw error("expected an idea such as #12, found \(positional[index].withArticle)", at: index)
         }
         return id
     }
 
     public func flagIdea(_ name: String) throws -> Idea.ID? {
         guard let value = flags[name] else { return nil }
-        guard case .idea(let id) = value else { throw flagError(name, "--\(name) takes an idea such as #12, not a \(value.typeName)") }
+        guard case .idea(let id) = value else { throw flagError(name, "--\(name) takes an idea such as #12, not \(value.withArticle)") }
         return id
     }
 
@@ -86,7 +86,7 @@ public struct Invocation {
         guard index < positional.count else { throw error("'\(call.name)' needs a participant, such as @amira") }
         switch positional[index] {
         case .participant(let handle), .string(let handle): return handle
-        case let other: throw error("expected a participant such as @amira, found a \(other.typeName)", at: index)
+        case let other: throw error("expected a participant such as @amira, found \(other.withArticle)", at: index)
         }
     }
 

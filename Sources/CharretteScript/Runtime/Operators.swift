@@ -6,7 +6,7 @@ enum Operators {
         case "!=": return .bool(!equal(l, r))
         case "<", "<=", ">", ">=":
             guard let order = compare(l, r) else {
-                throw ScriptError.runtime("cannot compare a \(l.typeName) with a \(r.typeName) using '\(op)'", range)
+                throw ScriptError.runtime("cannot compare \(l.withArticle) with \(r.withArticle) using '\(op)'", range)
             }
             switch op {
             case "<": return .bool(order < 0)
@@ -83,7 +83,7 @@ enum Operators {
             return .duration(result.partialValue)
         case (.string(let a), _) where op == "+": return .string(a + r.text)
         default:
-            throw ScriptError.runtime("cannot apply '\(op)' to a \(l.typeName) and a \(r.typeName)", range)
+            throw ScriptError.runtime("cannot apply '\(op)' to \(l.withArticle) and \(r.withArticle)", range)
         }
     }
 }

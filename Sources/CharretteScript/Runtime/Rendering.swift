@@ -110,8 +110,14 @@ public enum Rendering {
             return text
         }
         let lines = [table.columns.map(cell).joined(separator: ",")]
-            + table.rows.map { row in table.columns.map { cell((row[$0] ?? .null).text) }.joined(separator: ",") }
+            + table.rows.map { row in table.columns.map { cell(csvText(row[$0] ?? .null)) }.joined(separator: ",") }
         return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A cell's text in CSV: handles without their `@`, which spreadsheets would read as a formula.
+    static func csvText(_ value: Value) -> String {
+        if case .participant(let handle) = value { return handle }
+        return value.text
     }
 
     /// A Markdown table, with the characters Markdown would read escaped.

@@ -38,6 +38,11 @@ public enum Value: Sendable, Hashable {
         }
     }
 
+    /// The type's name with "a" or "an", as in "found an integer".
+    public var withArticle: String {
+        ("aeiou".contains(typeName.first!) ? "an " : "a ") + typeName
+    }
+
     /// Whether the value counts as true in `if` and `where`.
     public var isTruthy: Bool {
         switch self {

@@ -71,12 +71,12 @@ public struct Parser {
     // MARK: Statements
 
     /// Statements until `terminator` (a closing brace) or the end.
-    private mutating func statements(until terminator: Token.Kind?) throws -> Block {
+    private mutating func statements(until terminator: Token.Kind?, opening: SourceRange? = nil) throws -> Block {
         var statements: [Statement] = []
         while true {
             skipNewlines()
             if current.kind == .end {
-                if terminator != nil { throw ScriptError.syntax("this block is never closed: add '}'", current.range) }
+                if terminator != nil { throw ScriptError.syntax("this block is never closed: add '}'", opening ?? current.range) }
                 return Block(statements: statements)
             }
             if let terminator, current.kind == terminator {
@@ -151,8 +151,8 @@ public struct Parser {
 
     private mutating func block() throws -> Block {
         guard current.kind == .leftBrace else { throw ScriptError.syntax("expected '{' to start a block, found \(Self.describe(current))", current.range) }
-        advance()
-        return try statements(until: .rightBrace)
+        let opening = advance().range
+        return try statements(until: .rightBrace, opening: opening)
     }
 
     // MARK: Pipelines and commands
