@@ -65,6 +65,18 @@ enum VoteCommands {
         },
     ]
 
+    /// The vote named `title`, or else the newest vote of the current consultation.
+    static func vote(_ call: Invocation, title: String?) throws -> Vote {
+        let consultation = try call.consultation()
+        let votes = call.interpreter.workspace.state.votes.values.filter { $0.consultation == consultation }.sorted { $0.id < $1.id }
+        if let title {
+            guard let vote = votes.last(where: { $0.title == title }) else { throw call.error("vote '\(title)' does not exist") }
+            return vote
+        }
+        guard let vote = votes.last else { throw call.error("there is no vote yet in this consultation") }
+        return vote
+    }
+
     /// The vote named `title`, or the only open vote of the current consultation.
     static func openVote(_ call: Invocation, title: String?) throws -> Vote {
         let state = call.interpreter.workspace.state

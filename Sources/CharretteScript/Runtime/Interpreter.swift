@@ -159,8 +159,13 @@ public final class Interpreter {
         for statement in block.statements { try execute(statement) }
     }
 
-    /// Runs a block value (as `step` does).
-    public func run(_ block: BlockValue) throws { try run(block.block) }
+    /// Runs a block value as part of the agenda (as `step` does): like the script's own lines,
+    /// its standalone queries show their values.
+    public func run(_ block: BlockValue) throws {
+        scopes.append([:])
+        defer { scopes.removeLast() }
+        for statement in block.block.statements { try execute(statement, topLevel: true) }
+    }
 
     private func shows(_ pipeline: Pipeline) -> Bool {
         guard case .command(let call) = pipeline.stages.last else { return true }

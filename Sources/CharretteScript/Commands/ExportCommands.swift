@@ -1,0 +1,89 @@
+import Charrette
+import Foundation
+
+/// Writing outcomes to files. Personal data stays out: people appear by handle only.
+enum ExportCommands {
+    static let all: [CommandSpec] = [
+        CommandSpec("export", summary: "write the current consultation to a file: .json (everything), .csv or .md (the ideas)",
+                    signature: Signature([.init("file", "where to write; the extension chooses the format")]),
+                    example: "export outcome.json", showsResult: false) { call in
+            let path = try call.string(0, "a file name")
+            let state = call.interpreter.workspace.state
+            let consultation = try call.consultation()
+            let ideas = Rows.table(state.ideas(of: consultation).map { Rows.idea($0, state) })
+            let text: String
+            switch (path as NSString).pathExtension.lowercased() {
+            case "json": text = Rendering.json(outcome(of: consultation, state)) + "\n"
+            case "csv": text = Rendering.csv(ideas)
+            case "md": text = Rendering.markdown(ideas) + "\n"
+            case let other:
+                throw call.error("cannot export to '.\(other)': use .json, .csv or .md", at: 0)
+            }
+            // Relative to the working directory, as in any shell.
+            let full = (path as NSString).expandingTildeInPath
+            do {
+                let folder = (full as NSString).deletingLastPathComponent
+                if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+                try text.write(toFile: full, atomically: true, encoding: .utf8)
+            } catch {
+                throw call.error("cannot write '\(path)': \(error.localizedDescription)", at: 0)
+            }
+            call.interpreter.output("wrote \(path)")
+            return .string(full)
+        },
+        CommandSpec("ballots", summary: "the ballots in force in a vote (the open one, or the one named)",
+                    signature: Signature([.init("title", "the vote's title", optional: true)]), example: "ballots Priorities") { call in
+            let vote = try VoteCommands.vote(call, title: try call.optionalString(0, "the vote's title"))
+            let state = call.interpreter.workspace.state
+            return Rows.table(ballotRecords(vote, state))
+        },
+    ]
+
+    static func ballotRecords(_ vote: Vote, _ state: WorkspaceState) -> [Record] {
+        (state.ballots[vote.id] ?? [:]).sorted { $0.key < $1.key }.map { voter, ballot in
+            Record([("voter", state.participants[voter].map { .participant($0.handle) } ?? .null), ("ballot", .string(describe(ballot)))])
+        }
+    }
+
+    static func describe(_ ballot: Ballot) -> String {
+        func pairs<V>(_ map: [Idea.ID: V], _ text: (V) -> String) -> String {
+            map.sorted { $0.key < $1.key }.map { "#\($0.key.rawValue):\(text($0.value))" }.joined(separator: " ")
+        }
+        switch ballot {
+        case .approval(let set), .budget(let set): return set.sorted().map { "#\($0.rawValue)" }.joined(separator: " ")
+        case .scores(let map), .dots(let map), .quadratic(let map): return pairs(map) { String($0) }
+        case .reactions(let map): return pairs(map) { $0.rawValue }
+        case .consent(let map): return pairs(map) { $0.rawValue }
+        case .ranking(let tiers):
+            return tiers.map { $0.count == 1 ? "#\($0[0].rawValue)" : "[" + $0.map { "#\($0.rawValue)" }.joined(separator: ", ") + "]" }
+                .joined(separator: " > ")
+        }
+    }
+
+    /// The consultation as one record: question, themes with their ideas, votes with ballots.
+    static func outcome(of id: Consultation.ID, _ state: WorkspaceState) -> Value {
+        let consultation = state.consultations[id]!
+        let themes = state.themes(of: id).map { theme in
+            Value.record(Record([
+                ("label", .string(theme.label)), ("description", .string(theme.description)),
+                ("ideas", .list(state.ideas(in: theme.id).map { .record(Rows.idea($0, state)) })),
+            ]))
+        }
+        let votes = state.votes.values.filter { $0.consultation == id }.sorted { $0.id < $1.id }.map { vote in
+            Value.record(Record([
+                ("title", .string(vote.title)), ("method", .string(vote.method.rawValue)), ("open", .bool(vote.isOpen)),
+                ("candidates", .list(vote.candidates.map(Value.idea))),
+                ("ballots", .list(ballotRecords(vote, state).map(Value.record))),
+            ]))
+        }
+        let verification = state.headHash.hex
+        return .record(Record([
+            ("title", .string(consultation.title)), ("question", .string(consultation.question)),
+            ("phase", .string(consultation.phase.rawValue)),
+            ("participants", .list(state.participants.values.sorted { $0.id < $1.id }.map { .participant($0.handle) })),
+            ("ideas", .list(state.ideas(of: id).map { .record(Rows.idea($0, state)) })),
+            ("themes", .list(themes)), ("votes", .list(votes)),
+            ("journal", .record(Record([("entries", .integer(Int(state.headSequence))), ("head", .string(verification))]))),
+        ]))
+    }
+}
