@@ -31,8 +31,10 @@ let package = Package(
         ),
         // The command language: lexer, parser, evaluator and the command set. No terminal code.
         .target(name: "CharretteScript", dependencies: ["Charrette"]),
+        // libedit, for line editing, history and completion (Debian: libedit-dev).
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // The shell: a thin front end over CharretteScript.
-        .executableTarget(name: "charrette", dependencies: ["Charrette", "CharretteSQLite", "CharretteScript"]),
+        .executableTarget(name: "charrette", dependencies: ["Charrette", "CharretteSQLite", "CharretteScript", "CEditLine"]),
         // The main job for now: a small consultation driven through the library.
         .executableTarget(
             name: "first-session",
@@ -52,7 +54,7 @@ let package = Package(
             path: "Tests/JournalWriter"
         ),
         .testTarget(name: "CharretteTests", dependencies: ["Charrette"]),
-        .testTarget(name: "CharretteScriptTests", dependencies: ["Charrette", "CharretteScript"]),
+        .testTarget(name: "CharretteScriptTests", dependencies: ["Charrette", "CharretteScript"], exclude: ["Golden"]),
         .testTarget(
             name: "CharretteSQLiteTests",
             dependencies: ["Charrette", "CharretteSQLite", "journal-writer"]

@@ -1,8 +1,8 @@
 import CharretteScript
 import Foundation
 
-/// The interactive shell: reads statements line by line, continuing while a block or string is
-/// open, and shows each result.
+/// The interactive shell: reads statements with line editing, continuing while a block or string
+/// is open, and shows each result.
 struct Shell {
     let interpreter: Interpreter
     let terminal: Terminal
@@ -10,17 +10,26 @@ struct Shell {
 
     func run() {
         interpreter.width = terminal.width
-        print("Charrette \(version) on \(database). Type 'help' for the commands, Ctrl-D to leave.")
+        let editor = LineEditor(completer: Completer(interpreter: interpreter))
+        interpreter.stepTimer = { name, seconds in Shell.countDown(name, seconds: seconds, colour: terminal.usesColour) }
+        print("Charrette \(version) on \(database). Type 'help' for the commands, Tab to complete, Ctrl-D to leave.")
         var pending = ""
         while true {
-            let prompt = pending.isEmpty ? "charrette> " : "      ...> "
-            FileHandle.standardOutput.write(Data(prompt.utf8))
-            guard let line = readLine() else {
+            let prompt = pending.isEmpty ? "charrette> " : "       ..> "
+            switch editor.read(prompt: prompt) {
+            case .end:
                 print("")
                 return
+            case .cancelled:
+                // Ctrl-C drops the line (and any open block) but not the shell.
+                print("^C")
+                pending = ""
+                continue
+            case .line(let line):
+                pending += pending.isEmpty ? line : "\n" + line
             }
-            pending += pending.isEmpty ? line : "\n" + line
             if Shell.needsMore(pending) { continue }
+            editor.remember(pending)
             let source = Source(name: "<shell>", text: pending)
             pending = ""
             do {
@@ -33,13 +42,34 @@ struct Shell {
         }
     }
 
+    /// Shows a step's remaining time in place, once a second, until it runs out or Ctrl-C.
+    static func countDown(_ name: String, seconds: Int, colour: Bool) {
+        var remaining = seconds
+        _ = LineEditor.interrupted
+        while remaining > 0 {
+            let text = String(format: "⏱  %@  %d:%02d left (Ctrl-C ends the step)", name, remaining / 60, remaining % 60)
+            FileHandle.standardOutput.write(Data(("\r" + (colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text) + "\u{1B}[K").utf8))
+            for _ in 0..<10 {
+                usleep(100_000)
+                if LineEditor.interrupted {
+                    print("\r⏹  \(name) ended early\u{1B}[K")
+                    return
+                }
+            }
+            remaining -= 1
+        }
+        print("\r✓  \(name): time is up\u{1B}[K")
+    }
+
     /// Whether the text so far leaves a block, list, parenthesis or string open.
     static func needsMore(_ text: String) -> Bool {
         var depth = 0
         var inString = false
         var escaped = false
         var inComment = false
+        var previous: Character = " "
         for c in text {
+            defer { previous = c }
             if inComment { if c == "\n" { inComment = false }; continue }
             if inString {
                 if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inString = false }
@@ -49,7 +79,7 @@ struct Shell {
             case "\"": inString = true
             case "{", "(", "[": depth += 1
             case "}", ")", "]": depth -= 1
-            case "#": inComment = true
+            case "#" where previous == " " || previous == "\n": inComment = true
             default: break
             }
         }

@@ -25,6 +25,7 @@ enum SessionCommands {
             guard case .block(let body) = call.positional[2] else { throw call.error("expected a block { ... }", at: 2) }
             call.interpreter.output("▶ \(name) (\(Value.durationText(seconds)))")
             try call.interpreter.run(body)
+            call.interpreter.stepTimer?(name, seconds)
             return .null
         },
         CommandSpec("help", summary: "the commands, or one command's usage and example",

@@ -14,6 +14,9 @@ public final class Interpreter {
     public var output: (String) -> Void
     /// Where `ask` reads an answer; `nil` at the end of input.
     public var input: () -> String?
+    /// Called after a `step`'s block has run, with the step's name and length, to count the time
+    /// down in an interactive shell. Scripts run without one, so they never wait.
+    public var stepTimer: ((String, Int) -> Void)?
     /// The width tables are fitted to.
     public var width = 100
     /// The folder `source` and file arguments are relative to.

@@ -1,0 +1,58 @@
+// The parts of libedit (readline compatibility) the shell uses, behind fixed-arity functions:
+// Swift cannot call C variadics, and libedit's globals are not concurrency-safe to touch directly.
+#ifndef CHARRETTE_CEDITLINE_SHIM_H
+#define CHARRETTE_CEDITLINE_SHIM_H
+
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <editline/readline.h>
+
+typedef char **(*chr_completer)(const char *text, int start, int end);
+
+static inline void chr_set_completer(chr_completer completer) {
+    rl_attempted_completion_function = completer;
+}
+
+/// Tells libedit not to fall back to file names when the completer found nothing.
+static inline void chr_completion_over(void) { rl_attempted_completion_over = 1; }
+
+static inline const char *chr_line_buffer(void) { return rl_line_buffer; }
+
+static inline void chr_set_name(const char *name) { rl_readline_name = (char *)name; }
+
+/// Characters that end a word for completion: not '@', '#', '-' or '.', which start or sit in words.
+static inline void chr_set_word_breaks(const char *breaks) {
+    rl_basic_word_break_characters = breaks;
+    rl_completer_word_break_characters = (char *)breaks;
+}
+
+static volatile sig_atomic_t chr_interrupted = 0;
+
+static void chr_on_interrupt(int signal) {
+    (void)signal;
+    chr_interrupted = 1;
+}
+
+/// A SIGINT handler that only sets a flag, without SA_RESTART so that readline() returns.
+static inline void chr_install_interrupt_handler(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = chr_on_interrupt;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    sigaction(SIGINT, &action, NULL);
+}
+
+/// Whether Ctrl-C was pressed since the last call, clearing the flag.
+static inline int chr_take_interrupt(void) {
+    int was = chr_interrupted;
+    chr_interrupted = 0;
+    return was;
+}
+
+static inline int chr_peek_interrupt(void) { return chr_interrupted; }
+
+#endif
