@@ -29,8 +29,11 @@ enum SessionCommands {
             return .null
         },
         CommandSpec("help", summary: "the commands, or one command's usage and example",
-                    signature: Signature([.init("command", "a command's name", optional: true, variadic: true)]), example: "help idea add") { call in
+                    signature: Signature([.init("command", "a command's name", optional: true, variadic: true)],
+                                         flags: [.init("markdown", "", "every command's reference as Markdown, as in docs/language.md")]),
+                    example: "help idea add") { call in
             let registry = call.interpreter.registry
+            if call.has("markdown") { return .string(CommandReference.markdown(registry)) }
             let name = call.positional.map(\.text).joined(separator: " ")
             if name.isEmpty {
                 let width = registry.names.map(\.count).max() ?? 0
