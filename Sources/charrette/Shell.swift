@@ -10,6 +10,8 @@ struct Shell {
 
     func run() {
         interpreter.width = terminal.width
+        // At the keyboard every command is written before the next prompt.
+        interpreter.groupsChanges = false
         let editor = LineEditor(completer: Completer(interpreter: interpreter))
         interpreter.stepTimer = { name, seconds in Shell.countDown(name, seconds: seconds, colour: terminal.usesColour) }
         print("Charrette \(version) on \(database). Type 'help' for the commands, Tab to complete, Ctrl-D to leave.")

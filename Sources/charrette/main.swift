@@ -75,6 +75,8 @@ do {
 
 let interpreter = Interpreter(workspace: workspace)
 interpreter.define("args", .list(options.arguments.map(Value.string)))
+// Scripts write their changes in groups, flushed before anything is shown; the shell does not.
+interpreter.groupsChanges = true
 let terminal = Terminal.current
 
 /// Runs one source, printing its error the way the language reference describes. True on success.

@@ -52,6 +52,7 @@ struct GoldenTests {
             workspace: workspace, directory: folder.path, output: { output.append($0) },
             input: { answers.isEmpty ? nil : answers.removeFirst() })
         interpreter.width = 80
+        interpreter.groupsChanges = true
         try interpreter.run(Source(name: "prelude", text: prelude))
         output.removeAll()
         let before = workspace.state.headSequence

@@ -1,25 +1,29 @@
 import Foundation
 
 /// One change in the making: the commands called on it are checked and applied in order, and
-/// written together when ``Workspace/perform(by:_:)`` returns.
+/// written together when ``Workspace/perform(by:_:)`` returns. (With
+/// ``Workspace/performGrouped(by:_:)``, several changes share one transaction until it is flushed.)
 ///
 /// Each command checks its rules against ``state`` as the commands before it left it, and throws
 /// a ``CharretteError`` without touching anything when one is broken.
-public struct Transaction {
+public struct Transaction: Sendable {
     /// The state with this transaction's commands so far applied.
     public internal(set) var state: WorkspaceState
     /// Who makes the change.
-    public let actor: Participant.ID?
+    public private(set) var actor: Participant.ID?
     /// The time every entry of this change records.
-    public let time: Date
+    public private(set) var time: Date
     let storage: any JournalStorage
 
-    private var startHead: Int64
+    /// Where the journal ended when this transaction began: what storage must still hold at commit.
+    private let startHead: Int64
+    /// The first entry of the change being made, which every entry of it names (undo reverts a change).
+    private var changeStart: Int64
     private var entries: [EncodedEntry] = []
     private var applied: [JournalEntry] = []
     private var personal: [(Participant.ID, SealedPersonalRecord?)] = []
-    /// Personal records as they were before this change touched them, to restore on failure.
-    private var savedRecords: [Participant.ID: PersonalRecord?] = [:]
+    /// Each personal record as it was before each write to it, to restore on failure.
+    private var personalLog: [(Participant.ID, PersonalRecord?)] = []
     private var touched: [TouchedRow] = []
 
     init(state: WorkspaceState, actor: Participant.ID?, time: Date, storage: any JournalStorage) {
@@ -28,7 +32,24 @@ public struct Transaction {
         self.time = time
         self.storage = storage
         self.startHead = state.headSequence
+        self.changeStart = state.headSequence + 1
     }
+
+    /// How far a transaction had got, to take back what came after.
+    struct Mark {
+        fileprivate let entries: Int, personal: Int, personalLog: Int, touched: Int
+    }
+
+    /// Starts another change in this transaction, by `actor` at `time`.
+    mutating func beginChange(by actor: Participant.ID?, at time: Date) -> Mark {
+        self.actor = actor
+        self.time = time
+        changeStart = state.headSequence + 1
+        return Mark(entries: applied.count, personal: personal.count, personalLog: personalLog.count, touched: touched.count)
+    }
+
+    /// Whether nothing is waiting to be written.
+    var isEmpty: Bool { entries.isEmpty }
 
     /// The entries this change has written so far.
     public var pendingEntries: [JournalEntry] { applied }
@@ -36,7 +57,7 @@ public struct Transaction {
     /// Chains `event` into the journal and applies it to the state.
     mutating func record(_ event: Event) throws {
         let encoded = EntryCoding.encode(
-            event, sequence: state.headSequence + 1, change: startHead + 1, time: time, actor: actor, previousHash: state.headHash)
+            event, sequence: state.headSequence + 1, change: changeStart, time: time, actor: actor, previousHash: state.headHash)
         let entry = JournalEntry(
             sequence: encoded.sequence, time: time, change: encoded.change, actor: actor, event: event,
             previousHash: encoded.previousHash, hash: encoded.hash)
@@ -48,7 +69,7 @@ public struct Transaction {
 
     /// Keeps a sealed personal record (or erases it, with `nil`) as part of this change.
     mutating func storePersonalRecord(_ sealed: SealedPersonalRecord?, for id: Participant.ID) throws {
-        if savedRecords[id] == nil { savedRecords[id] = .some(state.personalRecords[id]) }
+        personalLog.append((id, state.personalRecords[id]))
         state.personalRecords[id] = try sealed?.record()
         personal.append((id, sealed))
         touched.append(.participant(id))
@@ -63,10 +84,18 @@ public struct Transaction {
     }
 
     mutating func rollBack() throws {
-        for entry in applied.reversed() { try state.revert(entry) }
-        for (id, record) in savedRecords { state.personalRecords[id] = record }
-        entries = []
-        applied = []
+        try rollBack(to: Mark(entries: 0, personal: 0, personalLog: 0, touched: 0))
+    }
+
+    /// Takes back everything applied since `mark`, leaving what came before.
+    mutating func rollBack(to mark: Mark) throws {
+        for entry in applied[mark.entries...].reversed() { try state.revert(entry) }
+        for (id, record) in personalLog[mark.personalLog...].reversed() { state.personalRecords[id] = record }
+        applied.removeSubrange(mark.entries...)
+        entries.removeSubrange(mark.entries...)
+        personal.removeSubrange(mark.personal...)
+        personalLog.removeSubrange(mark.personalLog...)
+        touched.removeSubrange(mark.touched...)
     }
 
     /// The journal entry at `sequence`, whether written before or earlier in this change.

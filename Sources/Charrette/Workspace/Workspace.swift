@@ -19,8 +19,12 @@ import Darwin
 public final class Workspace: Sendable {
     private struct Inner: Sendable {
         var state: WorkspaceState
+        /// Grouped changes not written yet; while there are some, they hold the state.
+        var pending: Transaction?
         /// Set when a write failed and the state could not be brought back in line with storage.
         var broken: String?
+
+        var current: WorkspaceState { pending?.state ?? state }
     }
 
     /// The storage the journal lives in.
@@ -63,8 +67,11 @@ public final class Workspace: Sendable {
     /// ``Transaction/state`` there.
     public var state: WorkspaceState {
         requireOutsidePerform("Workspace.state was read")
-        return inner.withLock { $0.state }
+        return inner.withLock { $0.current }
     }
+
+    /// Whether grouped changes are waiting to be written (see ``performGrouped(by:_:)``).
+    public var hasPendingChanges: Bool { inner.withLock { $0.pending != nil } }
 
     /// Makes a change: `body` calls the commands of ``Transaction`` in order, each checked against
     /// the state the earlier ones left. All of it is written, or, if anything throws, none of it.
@@ -77,6 +84,7 @@ public final class Workspace: Sendable {
             performingThread.store(Self.currentThread, ordering: .relaxed)
             defer { performingThread.store(0, ordering: .relaxed) }
             if let broken = inner.broken { throw JournalError.inconsistent(sequence: inner.state.headSequence, reason: broken) }
+            try flush(&inner)
             for attempt in 0..<2 {
                 do {
                     return try attemptChange(&inner, by: actor, body)
@@ -87,6 +95,61 @@ public final class Workspace: Sendable {
                 }
             }
             throw JournalError.headMoved(expected: inner.state.headSequence, found: -1)
+        }
+    }
+
+    /// Makes a change like ``perform(by:_:)``, checked the same way and refused whole the same way,
+    /// but written together with the grouped changes around it: when ``flush()`` is called, when a
+    /// change is made with ``perform(by:_:)``, or when the journal is verified.
+    ///
+    /// Until then the change is in ``state`` but not in storage, and a crash loses it. Scripts use
+    /// this to write thousands of commands a second; they flush before they show anything, so
+    /// nothing is reported done before it is written.
+    @discardableResult
+    public func performGrouped<T: Sendable>(by actor: Participant.ID? = nil, _ body: (inout Transaction) throws -> T) throws -> T {
+        requireOutsidePerform("Workspace.performGrouped was called")
+        return try inner.withLock { inner in
+            performingThread.store(Self.currentThread, ordering: .relaxed)
+            defer { performingThread.store(0, ordering: .relaxed) }
+            if let broken = inner.broken { throw JournalError.inconsistent(sequence: inner.state.headSequence, reason: broken) }
+            // Moved out, so that the transaction's state is not shared while it changes.
+            var transaction = inner.pending ?? Transaction(state: inner.state, actor: actor, time: Date(), storage: storage)
+            inner.pending = nil
+            inner.state = WorkspaceState()
+            let mark = transaction.beginChange(by: actor, at: EntryCoding.truncated(clock()))
+            defer { inner.pending = transaction }
+            do {
+                return try body(&transaction)
+            } catch {
+                do {
+                    try transaction.rollBack(to: mark)
+                } catch let rollbackError {
+                    inner.broken = "could not take back a failed change: \(rollbackError)"
+                }
+                throw error
+            }
+        }
+    }
+
+    /// Writes the grouped changes waiting, if any. If the write fails they are all taken back.
+    public func flush() throws {
+        requireOutsidePerform("Workspace.flush was called")
+        try inner.withLock { try flush(&$0) }
+    }
+
+    private func flush(_ inner: inout Inner) throws {
+        guard var transaction = inner.pending else { return }
+        inner.pending = nil
+        defer { inner.state = transaction.state }
+        do {
+            try transaction.commit()
+        } catch {
+            do {
+                try transaction.rollBack()
+            } catch let rollbackError {
+                inner.broken = "could not take back failed changes: \(rollbackError)"
+            }
+            throw error
         }
     }
 
@@ -131,6 +194,7 @@ public final class Workspace: Sendable {
     /// Checks the whole journal chain and the personal records against it. Changes nothing.
     public func verify() throws -> JournalVerification {
         requireOutsidePerform("Workspace.verify was called")
+        try flush()
         return try JournalVerifier.verify(storage: storage)
     }
 }

@@ -28,7 +28,7 @@ enum ExportCommands {
             } catch {
                 throw call.error("cannot write '\(path)': \(error.localizedDescription)", at: 0)
             }
-            call.interpreter.output("wrote \(path)")
+            try call.interpreter.show("wrote \(path)")
             return .string(full)
         },
         CommandSpec("ballots", summary: "the ballots in force in a vote (the open one, or the one named)",

@@ -63,9 +63,9 @@ extension Invocation {
     func performNamingRows<T: Sendable>(path: String, _ body: (inout Transaction, inout Int) throws -> T) throws -> T {
         var line = 0
         do {
-            return try interpreter.workspace.perform(by: interpreter.actor) { tx in try body(&tx, &line) }
+            return try interpreter.perform { tx in try body(&tx, &line) }
         } catch let dryRun as ImportCommands.DryRun {
-            interpreter.output("dry run: \(dryRun.records.count) ideas would be added; nothing was written")
+            try interpreter.show("dry run: \(dryRun.records.count) ideas would be added; nothing was written")
             return dryRun.records as! T
         } catch let error as CharretteError {
             throw self.error("\(path):\(line): \(error.description); nothing was imported")

@@ -6,6 +6,7 @@ enum JournalCommands {
         CommandSpec("journal log", summary: "the latest journal entries",
                     signature: Signature(flags: [.init("last", "N", "how many (default 20)")]), example: "journal log --last 5") { call in
             let count = try call.flagInt("last") ?? 20
+            try call.interpreter.flush()
             let workspace = call.interpreter.workspace
             let state = workspace.state
             var rows: [Record] = []

@@ -6,13 +6,13 @@ enum SessionCommands {
     static let all: [CommandSpec] = [
         CommandSpec("say", summary: "show a message to the room",
                     signature: Signature([.init("text", "what to say", variadic: true)]), example: #"say "Welcome, {$name}!""#) { call in
-            call.interpreter.output(call.positional.map(\.text).joined(separator: " "))
+            try call.interpreter.show(call.positional.map(\.text).joined(separator: " "))
             return .null
         },
         CommandSpec("ask", summary: "ask a question and return the answer typed",
                     signature: Signature([.init("question", "what to ask")]), example: #"let name = (ask "Your name?")"#) { call in
             let question = try call.string(0, "a question")
-            call.interpreter.output(question)
+            try call.interpreter.show(question)
             return call.interpreter.input().map(Value.string) ?? .null
         },
         CommandSpec("step", summary: "a timed step of the agenda",
@@ -23,9 +23,12 @@ enum SessionCommands {
                 throw call.error("expected a duration such as 10m, found \(call.positional[1].withArticle)", at: 1)
             }
             guard case .block(let body) = call.positional[2] else { throw call.error("expected a block { ... }", at: 2) }
-            call.interpreter.output("▶ \(name) (\(Value.durationText(seconds)))")
+            try call.interpreter.show("▶ \(name) (\(Value.durationText(seconds)))")
             try call.interpreter.run(body)
-            call.interpreter.stepTimer?(name, seconds)
+            if let timer = call.interpreter.stepTimer {
+                try call.interpreter.flush()
+                timer(name, seconds)
+            }
             return .null
         },
         CommandSpec("help", summary: "the commands, or one command's usage and example",

@@ -19,6 +19,15 @@ public final class Interpreter {
     public var stepTimer: ((String, Int) -> Void)?
     /// The width tables are fitted to.
     public var width = 100
+    /// Whether changes are written in groups (``Workspace/performGrouped(by:_:)``): thousands a
+    /// second instead of one transaction each. Groups are written before anything is shown, asked
+    /// or run elsewhere, every ``groupSize`` changes, and when a run ends or fails, so nothing is
+    /// reported done before it is written. Scripts turn it on; the interactive shell does not.
+    public var groupsChanges = false
+    /// The most changes written together.
+    public var groupSize = 1_000
+    private var grouped = 0
+
     /// The folder `source` and file arguments are relative to.
     public var directory: String
 
@@ -40,6 +49,27 @@ public final class Interpreter {
         define("args", .list([]))
     }
 
+    /// Writes grouped changes, then shows `text`.
+    public func show(_ text: String) throws {
+        try flush()
+        output(text)
+    }
+
+    /// Writes the changes waiting in the current group, if any.
+    public func flush() throws {
+        grouped = 0
+        try workspace.flush()
+    }
+
+    /// Makes a change as this interpreter's actor, grouped when ``groupsChanges`` is on.
+    func perform<T: Sendable>(_ body: (inout Transaction) throws -> T) throws -> T {
+        guard groupsChanges else { return try workspace.perform(by: actor, body) }
+        let result = try workspace.performGrouped(by: actor, body)
+        grouped += 1
+        if grouped >= groupSize { try flush() }
+        return result
+    }
+
     /// Sets a variable in the outermost scope, such as `$args`.
     public func define(_ name: String, _ value: Value) { scopes[0][name] = value }
 
@@ -54,9 +84,15 @@ public final class Interpreter {
             try checkCommands(in: block)
             var last = Value.null
             for statement in block.statements { last = try execute(statement, topLevel: true) }
+            try flush()
             return last
         } catch var error as ScriptError {
+            // What ran before the error is written; the failing command wrote nothing.
+            try flush()
             if error.source == nil { error.source = source }
+            throw error
+        } catch {
+            try flush()
             throw error
         }
     }
@@ -126,7 +162,7 @@ public final class Interpreter {
         switch statement {
         case .pipeline(let pipeline):
             let value = try evaluate(pipeline)
-            if topLevel, shows(pipeline), value != .null { output(Rendering.text(value, width: width)) }
+            if topLevel, shows(pipeline), value != .null { try show(Rendering.text(value, width: width)) }
             return value
         case .letBinding(let name, let pipeline, _):
             scopes[scopes.count - 1][name] = try evaluate(pipeline)
@@ -191,7 +227,7 @@ public final class Interpreter {
     private func invoke(_ call: CommandCall, input: Value) throws -> Value {
         if call.flags.contains(where: { $0.name == "help" }) {
             guard let spec = registry.spec(named: call.name) else { throw unknownCommand(call) }
-            output(spec.help)
+            try show(spec.help)
             return .null
         }
         if let definition = definitions[call.name] {

@@ -93,7 +93,7 @@ public struct Invocation {
     /// Runs a change on the workspace, as this interpreter's actor.
     public func perform<T: Sendable>(_ body: (inout Transaction) throws -> T) throws -> T {
         do {
-            return try interpreter.workspace.perform(by: interpreter.actor, body)
+            return try interpreter.perform(body)
         } catch let error as CharretteError {
             throw ScriptError.runtime(error.description, call.nameRange)
         }

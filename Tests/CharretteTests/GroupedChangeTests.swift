@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import Charrette
+
+/// Grouped changes: checked one by one, refused one by one, written together.
+@Suite("Grouped changes")
+struct GroupedChangeTests {
+    @Test func groupedChangesAreWrittenWhenFlushed() throws {
+        let f = try Fixture()
+        let head = try f.storage.recordedHead()!.sequence
+        let first = try f.workspace.performGrouped(by: f.amira) { try $0.submitIdea("Night buses", by: f.amira, to: f.consultation).id }
+        let second = try f.workspace.performGrouped { try $0.submitIdea("Cheaper passes", by: f.jon, to: f.consultation).id }
+        #expect(f.workspace.state.ideas.keys.sorted() == [first, second])
+        #expect(try f.storage.recordedHead()!.sequence == head)  // not written yet
+        #expect(try Workspace(storage: f.storage).state.ideas.isEmpty)
+        #expect(f.workspace.hasPendingChanges)
+
+        try f.workspace.flush()
+        #expect(!f.workspace.hasPendingChanges)
+        #expect(try Workspace(storage: f.storage).state == f.workspace.state)
+        // Each grouped change is its own change: it records its own actor, and undo reverts one.
+        var entries: [JournalEntry] = []
+        try f.storage.readEntries(after: head) { entries.append(try EntryCoding.decode($0)) }
+        #expect(entries.map(\.actor) == [f.amira, nil])
+        #expect(entries.map(\.change) == [head + 1, head + 2])
+        try f.workspace.perform { try $0.undo() }
+        #expect(f.workspace.state.ideas.keys.sorted() == [first])
+    }
+
+    @Test func aRefusedGroupedChangeLeavesTheOthers() throws {
+        let f = try Fixture()
+        let before = f.workspace.state
+        try f.workspace.performGrouped { try $0.submitIdea("Kept", by: f.amira, to: f.consultation) }
+        let afterFirst = f.workspace.state
+        #expect(throws: CharretteError.unknownIdea(99)) {
+            try f.workspace.performGrouped { tx in
+                try tx.submitIdea("Dropped with its change", by: f.amira, to: f.consultation)
+                try tx.withdrawIdea(99)
+            }
+        }
+        #expect(f.workspace.state == afterFirst)
+        #expect(f.workspace.state != before)
+        // A plain change writes the group first.
+        try f.workspace.perform { try $0.createTheme("Cost", in: f.consultation) }
+        #expect(!f.workspace.hasPendingChanges)
+        let reopened = try Workspace(storage: f.storage)
+        #expect(reopened.state.ideas.values.map(\.text) == ["Kept"])
+        #expect(reopened.state == f.workspace.state)
+        #expect(try f.workspace.verify().isIntact)
+    }
+
+    @Test func aFailedFlushTakesTheGroupBack() throws {
+        let f = try Fixture()
+        let before = f.workspace.state
+        try f.workspace.performGrouped { try $0.submitIdea("Lost", by: f.amira, to: f.consultation) }
+        // Another writer moves the journal on: the group can no longer be written where it was checked.
+        let other = try Workspace(storage: f.storage)
+        try other.perform { try $0.createTheme("Elsewhere", in: f.consultation) }
+        #expect(throws: JournalError.self) { try f.workspace.flush() }
+        #expect(f.workspace.state == before)
+    }
+}
