@@ -20,7 +20,7 @@ final class LineEditor {
         if setlocale(LC_CTYPE, "") == nil || String(cString: setlocale(LC_CTYPE, nil)) == "C" { setlocale(LC_CTYPE, "C.UTF-8") }
         // libedit keeps these pointers: they must outlive the call, so they are copied and never freed.
         chr_set_name(strdup("charrette"))
-        chr_set_word_breaks(strdup(" \t\n\"'|(){}[];,"))
+        chr_set_word_breaks(strdup(" \t\n'|(){}[];,"))
         chr_set_completer { _, _, end in LineEditor.complete(end: Int(end)) }
         chr_install_interrupt_handler()
         try? FileManager.default.createDirectory(atPath: (historyPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -58,8 +58,10 @@ final class LineEditor {
     private static func complete(end: Int) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
         chr_completion_over()
         guard let completer, let buffer = chr_line_buffer() else { return nil }
-        // `end` counts characters, not bytes: never slice the C buffer with it.
-        let line = String(String(cString: buffer).prefix(end))
+        // `end` counts code points, not bytes or Swift characters.
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: String(cString: buffer).unicodeScalars.prefix(end))
+        let line = String(scalars)
         let candidates = completer.completions(for: line)
         guard !candidates.isEmpty else { return nil }
         let entries = candidates.count == 1 ? candidates : [Completer.commonPrefix(candidates)] + candidates

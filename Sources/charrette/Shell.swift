@@ -30,7 +30,7 @@ struct Shell {
             case .line(let line):
                 pending += pending.isEmpty ? line : "\n" + line
             }
-            if Shell.needsMore(pending) { continue }
+            if Parser.needsMoreInput(pending) { continue }
             editor.remember(pending)
             let source = Source(name: "<shell>", text: pending)
             pending = ""
@@ -61,30 +61,5 @@ struct Shell {
             remaining -= 1
         }
         print("\r✓  \(name): time is up\u{1B}[K")
-    }
-
-    /// Whether the text so far leaves a block, list, parenthesis or string open.
-    static func needsMore(_ text: String) -> Bool {
-        var depth = 0
-        var inString = false
-        var escaped = false
-        var inComment = false
-        var previous: Character = " "
-        for c in text {
-            defer { previous = c }
-            if inComment { if c == "\n" { inComment = false }; continue }
-            if inString {
-                if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inString = false }
-                continue
-            }
-            switch c {
-            case "\"": inString = true
-            case "{", "(", "[": depth += 1
-            case "}", ")", "]": depth -= 1
-            case "#" where previous == " " || previous == "\n": inComment = true
-            default: break
-            }
-        }
-        return inString || depth > 0
     }
 }

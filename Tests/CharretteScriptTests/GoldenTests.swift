@@ -45,7 +45,8 @@ struct GoldenTests {
     /// Runs `script` on a fresh in-memory workspace after `prelude`; reports output, status and entries written.
     static func run(prelude: String, script: String, name: String) throws -> String {
         let clock = Calendar(identifier: .gregorian).startOfDay(for: Date()).addingTimeInterval(14 * 3600)
-        let workspace = try Workspace(storage: InMemoryStorage(), clock: { clock })
+        let storage = InMemoryStorage()
+        let workspace = try Workspace(storage: storage, clock: { clock })
         var output: [String] = []
         var answers = ["Amira", "yes"]
         let interpreter = Interpreter(
@@ -55,7 +56,7 @@ struct GoldenTests {
         interpreter.groupsChanges = true
         try interpreter.run(Source(name: "prelude", text: prelude))
         output.removeAll()
-        let before = workspace.state.headSequence
+        let before = try storage.recordedHead()?.sequence ?? 0
         var status = 0
         do {
             try interpreter.run(Source(name: name, text: script))
@@ -63,7 +64,9 @@ struct GoldenTests {
             output.append(error.render())
             status = 1
         }
-        let written = workspace.state.headSequence - before
+        // Counted in storage, so that a change shown but never written would show here.
+        let written = (try storage.recordedHead()?.sequence ?? 0) - before
+        #expect(workspace.state.headSequence - before == written, "\(name): state and storage disagree")
         return output.map { $0 + "\n" }.joined() + "exit: \(status), entries written: \(written)\n"
     }
 

@@ -138,6 +138,11 @@ public final class Workspace: Sendable {
     }
 
     private func flush(_ inner: inout Inner) throws {
+        if let broken = inner.broken {
+            // A change that could not be taken back must never reach storage.
+            inner.pending = nil
+            throw JournalError.inconsistent(sequence: inner.state.headSequence, reason: broken)
+        }
         guard var transaction = inner.pending else { return }
         inner.pending = nil
         defer { inner.state = transaction.state }

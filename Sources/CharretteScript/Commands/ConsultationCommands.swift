@@ -20,7 +20,7 @@ enum ConsultationCommands {
             return .record(Rows.consultation(consultation, call.interpreter.workspace.state))
         },
         CommandSpec("consultation phase", summary: "move the current consultation to another phase",
-                    signature: Signature([.init("phase", "draft, ideation, clustering, voting or closed")]),
+                    signature: Signature([.init("phase", "draft, ideation, clustering, voting or closed", completes: .phase)]),
                     example: "consultation phase voting", showsResult: false) { call in
             let name = try call.string(0, "a phase")
             guard let phase = Consultation.Phase(rawValue: name) else {
@@ -39,7 +39,7 @@ enum ConsultationCommands {
         CommandSpec("board add", summary: "create a board, such as a youth shadow board",
                     signature: Signature([.init("name", "the short name used in commands")], flags: [
                         .init("title", "TEXT", "the full name shown in reports"),
-                        .init("shadows", "BOARD", "the board this one shadows"),
+                        .init("shadows", "BOARD", "the board this one shadows", completes: .board),
                     ]),
                     example: #"board add youth --title "Youth Shadow Board" --shadows exec"#, showsResult: false) { call in
             let name = try call.string(0, "a board name")

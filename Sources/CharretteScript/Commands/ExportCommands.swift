@@ -8,6 +8,8 @@ enum ExportCommands {
                     signature: Signature([.init("file", "where to write; the extension chooses the format")]),
                     example: "export outcome.json", showsResult: false) { call in
             let path = try call.string(0, "a file name")
+            // The file holds the journal's head: everything in it must be written first.
+            try call.interpreter.flush()
             let state = call.interpreter.workspace.state
             let consultation = try call.consultation()
             let ideas = Rows.table(state.ideas(of: consultation).map { Rows.idea($0, state) })

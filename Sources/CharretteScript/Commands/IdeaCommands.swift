@@ -3,7 +3,7 @@ import Charrette
 enum IdeaCommands {
     static let all: [CommandSpec] = [
         CommandSpec("idea add", summary: "submit an idea to the current consultation",
-                    signature: Signature([.init("text", "the idea, in the author's words")], flags: [.init("by", "HANDLE", "who had it")]),
+                    signature: Signature([.init("text", "the idea, in the author's words")], flags: [.init("by", "HANDLE", "who had it", completes: .participant)]),
                     example: #"idea add "Free bus passes for under-18s" --by amira"#, showsResult: false) { call in
             let text = try call.string(0, "the idea's text")
             guard let author = try call.flagString("by") else { throw call.error("'idea add' needs --by HANDLE: who had the idea") }
@@ -12,34 +12,34 @@ enum IdeaCommands {
             return .record(Rows.idea(idea, call.interpreter.workspace.state))
         },
         CommandSpec("idea edit", summary: "correct an idea's text",
-                    signature: Signature([.init("idea", "the idea, such as #12"), .init("text", "the corrected text")]),
+                    signature: Signature([.init("idea", "the idea, such as #12", completes: .idea), .init("text", "the corrected text")]),
                     example: #"idea edit #12 "Free passes for everyone under 18""#, showsResult: false) { call in
             let id = try call.idea(0), text = try call.string(1, "the new text")
             try call.perform { try $0.editIdea(id, text: text) }
             return .record(Rows.idea(call.interpreter.workspace.state.ideas[id]!, call.interpreter.workspace.state))
         },
-        CommandSpec("idea withdraw", summary: "take an idea back", signature: Signature([.init("idea", "the idea, such as #12")]),
+        CommandSpec("idea withdraw", summary: "take an idea back", signature: Signature([.init("idea", "the idea, such as #12", completes: .idea)]),
                     example: "idea withdraw #12", showsResult: false) { call in
             let id = try call.idea(0)
             try call.perform { try $0.withdrawIdea(id) }
             return .null
         },
         CommandSpec("idea hide", summary: "hide an idea from the room, with the reason",
-                    signature: Signature([.init("idea", "the idea, such as #12")], flags: [.init("reason", "TEXT", "why it is hidden")]),
+                    signature: Signature([.init("idea", "the idea, such as #12", completes: .idea)], flags: [.init("reason", "TEXT", "why it is hidden")]),
                     example: #"idea hide #12 --reason "names a person""#, showsResult: false) { call in
             let id = try call.idea(0)
             guard let reason = try call.flagString("reason") else { throw call.error("'idea hide' needs --reason \"...\"") }
             try call.perform { try $0.hideIdea(id, reason: reason) }
             return .null
         },
-        CommandSpec("idea restore", summary: "bring back a hidden or withdrawn idea", signature: Signature([.init("idea", "the idea, such as #12")]),
+        CommandSpec("idea restore", summary: "bring back a hidden or withdrawn idea", signature: Signature([.init("idea", "the idea, such as #12", completes: .idea)]),
                     example: "idea restore #12", showsResult: false) { call in
             let id = try call.idea(0)
             try call.perform { try $0.restoreIdea(id) }
             return .null
         },
         CommandSpec("idea merge", summary: "mark an idea as a near duplicate of another",
-                    signature: Signature([.init("idea", "the duplicate")], flags: [.init("into", "IDEA", "the idea that carries on")]),
+                    signature: Signature([.init("idea", "the duplicate", completes: .idea)], flags: [.init("into", "IDEA", "the idea that carries on")]),
                     example: "idea merge #9 --into #1", showsResult: false) { call in
             let id = try call.idea(0)
             guard let into = try call.flagIdea("into") else { throw call.error("'idea merge' needs --into #N") }
@@ -47,8 +47,8 @@ enum IdeaCommands {
             return .null
         },
         CommandSpec("idea move", summary: "put an idea in a theme (or take it out with --out)",
-                    signature: Signature([.init("idea", "the idea, such as #12")], flags: [
-                        .init("to", "THEME", "the theme's label"), .init("out", "", "take it out of its theme"),
+                    signature: Signature([.init("idea", "the idea, such as #12", completes: .idea)], flags: [
+                        .init("to", "THEME", "the theme's label", completes: .theme), .init("out", "", "take it out of its theme"),
                     ]),
                     example: #"idea move #17 --to "Safety at night""#, showsResult: false) { call in
             let id = try call.idea(0)

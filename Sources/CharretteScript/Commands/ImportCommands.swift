@@ -18,13 +18,13 @@ enum ImportCommands {
             guard let data = FileManager.default.contents(atPath: full) else { throw call.error("cannot read '\(path)'", at: 0) }
             guard var text = String(data: data, encoding: .utf8) else { throw call.error("'\(path)' is not UTF-8 text", at: 0) }
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-            let rows: [[String]]
+            let rows: [(line: Int, cells: [String])]
             do {
                 rows = try CSV.parse(text)
             } catch let error as CSV.Error {
                 throw call.error("\(path):\(error.line): \(error.message)", at: 0)
             }
-            guard let header = rows.first else { throw call.error("'\(path)' is empty", at: 0) }
+            guard let header = rows.first?.cells else { throw call.error("'\(path)' is empty", at: 0) }
             let textColumn = try call.flagString("text") ?? "text", byColumn = try call.flagString("by") ?? "by"
             func index(_ name: String, _ flag: String) throws -> Int {
                 guard let index = header.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare(name) == .orderedSame }) else {
@@ -35,12 +35,12 @@ enum ImportCommands {
             }
             let textIndex = try index(textColumn, "text"), byIndex = try index(byColumn, "by")
             let consultation = try call.consultation()
-            let items = rows.dropFirst().enumerated().filter { !$0.element.allSatisfy { $0.isEmpty } }
+            let items = rows.dropFirst().filter { !$0.cells.allSatisfy { $0.isEmpty } }
             // One change: a bad row names its line and nothing is added.
             let added: [Record] = try call.performNamingRows(path: path) { tx, line in
                 var records: [Record] = []
-                for (offset, row) in items {
-                    line = offset + 2
+                for (rowLine, row) in items {
+                    line = rowLine
                     guard row.count > max(textIndex, byIndex) else { throw ImportRowError(message: "has \(row.count) cells, fewer than the header") }
                     let author = try tx.participant(handle: row[byIndex])
                     let idea = try tx.submitIdea(row[textIndex], by: author.id, to: consultation)
@@ -82,8 +82,10 @@ enum CSV {
         let message: String
     }
 
-    static func parse(_ text: String) throws -> [[String]] {
-        var rows: [[String]] = []
+    /// The rows, each with the line it starts on (a quoted cell may span lines).
+    static func parse(_ text: String) throws -> [(line: Int, cells: [String])] {
+        var rows: [(line: Int, cells: [String])] = []
+        var rowLine = 1
         var row: [String] = []
         var cell = ""
         var quoted = false
@@ -117,13 +119,14 @@ enum CSV {
             case ",": row.append(cell); cell = ""
             case "\r": break
             case "\n":
-                row.append(cell); rows.append(row); row = []; cell = ""
+                row.append(cell); rows.append((rowLine, row)); row = []; cell = ""
                 line += 1
+                rowLine = line
             default: cell.unicodeScalars.append(c)
             }
         }
         if quoted { throw Error(line: quoteStart, message: "a quoted cell is never closed") }
-        if !cell.isEmpty || !row.isEmpty { row.append(cell); rows.append(row) }
+        if !cell.isEmpty || !row.isEmpty { row.append(cell); rows.append((rowLine, row)) }
         return rows
     }
 }

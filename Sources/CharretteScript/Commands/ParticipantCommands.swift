@@ -8,8 +8,8 @@ enum ParticipantCommands {
         CommandSpec("participant add", summary: "register a participant",
                     signature: Signature([.init("handle", "the short name used as @handle")], flags: [
                         .init("name", "TEXT", "the display name (personal data, kept outside the journal)"),
-                        .init("role", "ROLE", "facilitator, participant (the default) or observer"),
-                        .init("board", "NAMES", "the boards they sit on (comma-separated)"),
+                        .init("role", "ROLE", "facilitator, participant (the default) or observer", completes: .role),
+                        .init("board", "NAMES", "the boards they sit on (comma-separated)", completes: .board),
                         .init("age", "BAND", "age band, such as 16-17"),
                         .init("district", "NAME", "where they live"),
                         .init("gender", "TEXT", "as they describe it"),

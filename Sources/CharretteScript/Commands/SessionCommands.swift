@@ -52,12 +52,18 @@ enum SessionCommands {
             let hint = Suggestion.closest(to: name, among: registry.names + registry.nouns).map { "; did you mean '\($0)'?" } ?? ""
             throw call.error("no command '\(name)'\(hint)", at: 0)
         },
-        CommandSpec("source", summary: "run another script file here", signature: Signature([.init("file", "the script to run")]),
-                    example: "source agenda.chr") { call in
+        CommandSpec("source", summary: "run another script file here (relative to the sourcing script's folder)",
+                    signature: Signature([.init("file", "the script to run")]),
+                    example: "source agenda.chr", showsResult: false) { call in
             let path = try call.string(0, "a file")
             let full = path.hasPrefix("/") ? path : (call.interpreter.directory as NSString).appendingPathComponent(path)
             guard let text = try? String(contentsOfFile: full, encoding: .utf8) else { throw call.error("cannot read '\(path)'", at: 0) }
-            return try call.interpreter.run(Source(name: path, text: text))
+            // Files the sourced script names are relative to its own folder.
+            let outer = call.interpreter.directory
+            call.interpreter.directory = (full as NSString).deletingLastPathComponent
+            defer { call.interpreter.directory = outer }
+            try call.interpreter.run(Source(name: path, text: text))
+            return .null
         },
     ]
 }

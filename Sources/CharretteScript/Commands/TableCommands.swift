@@ -42,8 +42,8 @@ enum TableCommands {
             let names = try call.positional.indices.map { try call.string($0, "a column name") }
             guard !names.isEmpty else { throw call.error("'select' needs at least one column") }
             let rows = try records(call).map { record in
-                Record(try names.map { name in
-                    guard let value = record[name] else { throw noColumn(name, record, call) }
+                Record(try names.enumerated().map { index, name in
+                    guard let value = record[name] else { throw noColumn(name, record, call, at: index) }
                     return (name, value)
                 })
             }
@@ -85,10 +85,10 @@ enum TableCommands {
         return Table(records: rows).columns
     }
 
-    static func noColumn(_ name: String, _ record: Record, _ call: Invocation) -> ScriptError {
+    static func noColumn(_ name: String, _ record: Record, _ call: Invocation, at index: Int = 0) -> ScriptError {
         let names = record.fields.map(\.name)
         let hint = Suggestion.closest(to: name, among: names).map { "; did you mean '\($0)'?" } ?? "; the columns are \(names.joined(separator: ", "))"
-        return call.error("no column '\(name)'\(hint)", at: 0)
+        return call.error("no column '\(name)'\(hint)", at: index)
     }
 
     static func slice(_ call: Invocation, _ take: ([Value], Int) -> [Value]) throws -> Value {

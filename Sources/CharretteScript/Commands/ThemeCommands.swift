@@ -12,7 +12,7 @@ enum ThemeCommands {
             return .record(Rows.theme(theme, call.interpreter.workspace.state))
         },
         CommandSpec("theme rename", summary: "give a theme another label",
-                    signature: Signature([.init("label", "its label now"), .init("new", "its new label")]),
+                    signature: Signature([.init("label", "its label now", completes: .theme), .init("new", "its new label")]),
                     example: #"theme rename "Cost" "Fares""#, showsResult: false) { call in
             let label = try call.string(0, "the theme's label"), new = try call.string(1, "the new label")
             let consultation = try call.consultation()
@@ -20,14 +20,14 @@ enum ThemeCommands {
             return .null
         },
         CommandSpec("theme describe", summary: "say what a theme covers",
-                    signature: Signature([.init("label", "the theme's label"), .init("description", "what it covers")]),
+                    signature: Signature([.init("label", "the theme's label", completes: .theme), .init("description", "what it covers")]),
                     example: #"theme describe "Cost" "What riding costs young people""#, showsResult: false) { call in
             let label = try call.string(0, "the theme's label"), description = try call.string(1, "a description")
             let consultation = try call.consultation()
             try call.perform { tx in _ = try tx.changeTheme(try tx.theme(labelled: label, in: consultation).id, description: description) }
             return .null
         },
-        CommandSpec("theme show", summary: "a theme's ideas", signature: Signature([.init("label", "the theme's label")]),
+        CommandSpec("theme show", summary: "a theme's ideas", signature: Signature([.init("label", "the theme's label", completes: .theme)]),
                     example: #"theme show "Cost""#) { call in
             let label = try call.string(0, "the theme's label")
             let state = call.interpreter.workspace.state

@@ -4,7 +4,7 @@ enum VoteCommands {
     static let all: [CommandSpec] = [
         CommandSpec("vote open", summary: "open a vote on the current consultation's open ideas",
                     signature: Signature([.init("title", "what is decided")], flags: [
-                        .init("method", "METHOD", "how ballots are counted: " + VotingMethod.allNames.joined(separator: ", ")),
+                        .init("method", "METHOD", "how ballots are counted: " + VotingMethod.allNames.joined(separator: ", "), completes: .method),
                         .init("budget", "N", "dots per voter, or the money to spend"),
                         .init("cap", "N", "the most dots on one idea"),
                         .init("credits", "N", "voice credits per voter (quadratic)"),
@@ -53,7 +53,7 @@ enum VoteCommands {
         },
         CommandSpec("ballot", summary: "cast a participant's ballot in the open vote (a later one replaces it)",
                     signature: Signature([
-                        .init("voter", "the participant, such as @amira"),
+                        .init("voter", "the participant, such as @amira", completes: .participant),
                         .init("choices", "#4:3 #9:2 for dots and scores, #4 #9 for approval, #4 [#9, #2] for a ranking with a tie, #4:agree for reactions", variadic: true),
                     ], flags: [.init("vote", "TITLE", "the vote, when more than one is open")]),
                     example: "ballot @amira #4:3 #9:2", showsResult: false) { call in

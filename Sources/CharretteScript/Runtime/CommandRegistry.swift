@@ -1,17 +1,24 @@
 /// What a command accepts: the one declaration that drives parsing, checking, help and completion.
 public struct Signature: Sendable {
+    /// What Tab offers for an argument, from the open workspace.
+    public enum Completion: Sendable {
+        case theme, participant, idea, board, phase, method, role
+    }
+
     public struct Parameter: Sendable {
         public let name: String
         public let help: String
         public let optional: Bool
         /// Takes every remaining positional argument.
         public let variadic: Bool
+        public let completion: Completion?
 
-        public init(_ name: String, _ help: String, optional: Bool = false, variadic: Bool = false) {
+        public init(_ name: String, _ help: String, optional: Bool = false, variadic: Bool = false, completes completion: Completion? = nil) {
             self.name = name
             self.help = help
             self.optional = optional
             self.variadic = variadic
+            self.completion = completion
         }
     }
 
@@ -20,11 +27,13 @@ public struct Signature: Sendable {
         /// What the value is called in usage lines; empty for a switch.
         public let valueName: String
         public let help: String
+        public let completion: Completion?
 
-        public init(_ name: String, _ valueName: String = "", _ help: String) {
+        public init(_ name: String, _ valueName: String = "", _ help: String, completes completion: Completion? = nil) {
             self.name = name
             self.valueName = valueName
             self.help = help
+            self.completion = completion
         }
 
         public var takesValue: Bool { !valueName.isEmpty }

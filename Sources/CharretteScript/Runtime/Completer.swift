@@ -1,7 +1,7 @@
 import Charrette
 
-/// What the shell offers on Tab: command names, subcommands and flags from the command
-/// signatures, and `@` handles, `#` ideas and theme labels from the open workspace.
+/// What the shell offers on Tab: command names, subcommands and flags, and for arguments what the
+/// command's signature says they take (themes, handles, ideas, boards, ...) from the open workspace.
 public struct Completer {
     let interpreter: Interpreter
 
@@ -11,31 +11,70 @@ public struct Completer {
     public func completions(for line: String) -> [String] {
         let (words, current) = Self.split(line)
         let registry = interpreter.registry
-        let state = interpreter.workspace.state
         var candidates: [String]
-
         if current.hasPrefix("@") {
-            candidates = state.participants.values.map { "@" + $0.handle }
+            candidates = values(for: .participant)
         } else if current.hasPrefix("#") {
-            let consultation = interpreter.consultation ?? state.consultations.keys.max()
-            candidates = state.ideas.values.filter { $0.consultation == consultation && $0.status.isOpen }.map { "#\($0.id.rawValue)" }
+            candidates = values(for: .idea)
         } else if words.isEmpty {
             candidates = registry.nouns + ["let", "if", "for", "def"]
-        } else if words.count == 1, !registry.subcommands(of: words[0]).isEmpty, !current.hasPrefix("-") {
-            candidates = registry.subcommands(of: words[0])
-        } else if current.hasPrefix("-") {
-            let name = words.count >= 2 && registry.spec(named: "\(words[0]) \(words[1])") != nil ? "\(words[0]) \(words[1])" : words[0]
-            candidates = (registry.spec(named: name)?.signature.flags.map { "--" + $0.name } ?? []) + ["--help"]
-        } else if words.last == "--to" || ["rename", "describe", "show"].contains(words.count >= 2 ? words[1] : "") && words[0] == "theme" {
-            let consultation = interpreter.consultation ?? state.consultations.keys.max()
-            candidates = state.themes.values.filter { $0.consultation == consultation }
-                .map { $0.label.contains(" ") ? "\"\($0.label)\"" : $0.label }
-        } else if words == ["help"] || (words.count == 1 && words[0] == "help") {
+        } else if words == ["help"] {
             candidates = registry.nouns
+        } else if let (spec, arguments) = resolve(words, registry) {
+            if current.hasPrefix("-") {
+                candidates = spec.signature.flags.map { "--" + $0.name } + ["--help"]
+            } else {
+                candidates = completion(after: arguments, in: spec.signature).map(values(for:)) ?? []
+            }
+        } else if words.count == 1 {
+            candidates = current.hasPrefix("-") ? ["--help"] : registry.subcommands(of: words[0])
         } else {
             candidates = []
         }
         return Array(Set(candidates.filter { $0.hasPrefix(current) || $0.hasPrefix("\"" + current) })).sorted()
+    }
+
+    /// The command the words name, and the arguments typed after its name.
+    private func resolve(_ words: [String], _ registry: CommandRegistry) -> (CommandSpec, ArraySlice<String>)? {
+        if words.count >= 2, let spec = registry.spec(named: "\(words[0]) \(words[1])") { return (spec, words.dropFirst(2)) }
+        if let spec = registry.spec(named: words[0]) { return (spec, words.dropFirst()) }
+        return nil
+    }
+
+    /// What the next argument takes: a flag's value, or the next positional parameter.
+    private func completion(after arguments: ArraySlice<String>, in signature: Signature) -> Signature.Completion? {
+        if let last = arguments.last, last.hasPrefix("--"), let flag = signature.flag(named: String(last.dropFirst(2))), flag.takesValue {
+            return flag.completion
+        }
+        var positional = 0
+        var skipNext = false
+        for word in arguments {
+            if skipNext { skipNext = false; continue }
+            if word.hasPrefix("--") {
+                skipNext = signature.flag(named: String(word.dropFirst(2)))?.takesValue ?? false
+            } else {
+                positional += 1
+            }
+        }
+        guard !signature.positional.isEmpty else { return nil }
+        let index = min(positional, signature.positional.count - 1)
+        guard positional < signature.positional.count || signature.positional[index].variadic else { return nil }
+        return signature.positional[index].completion
+    }
+
+    private func values(for completion: Signature.Completion) -> [String] {
+        let state = interpreter.workspace.state
+        let consultation = interpreter.consultation ?? state.consultations.keys.max()
+        switch completion {
+        case .participant: return state.participants.values.map { "@" + $0.handle }
+        case .idea: return state.ideas.values.filter { $0.consultation == consultation && $0.status.isOpen }.map { "#\($0.id.rawValue)" }
+        case .theme:
+            return state.themes.values.filter { $0.consultation == consultation }.map { $0.label.contains(" ") ? "\"\($0.label)\"" : $0.label }
+        case .board: return state.boards.values.map(\.name)
+        case .phase: return Consultation.Phase.allCases.map(\.rawValue)
+        case .method: return VotingMethod.allNames
+        case .role: return Role.allCases.map(\.rawValue)
+        }
     }
 
     /// The words of the current pipeline stage before the cursor, and the word being typed.

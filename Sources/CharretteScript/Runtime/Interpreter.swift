@@ -32,7 +32,18 @@ public final class Interpreter {
     public var directory: String
 
     private var scopes: [[String: Value]] = [[:]]
-    private var definitions: [String: (parameters: [String], body: Block)] = [:]
+    private var definitions: [String: (parameters: [String], body: Block, source: Source?)] = [:]
+    /// How deeply commands defined with `def` and sourced files are running inside each other.
+    private var depth = 0
+    static let maximumDepth = 64
+
+    private func enter(_ what: String, _ range: SourceRange?) throws {
+        depth += 1
+        guard depth <= Self.maximumDepth else {
+            depth -= 1
+            throw ScriptError.runtime("\(what) runs more than \(Self.maximumDepth) levels deep: does it call itself without end?", range)
+        }
+    }
     private var sources: [Source] = []
     private var blockCounter = 0
     private var blocks: [Int: Block] = [:]
@@ -77,8 +88,12 @@ public final class Interpreter {
     /// error, which carries its place in `source`.
     @discardableResult
     public func run(_ source: Source) throws -> Value {
+        try enter("'\(source.name)'", nil)
         sources.append(source)
-        defer { sources.removeLast() }
+        defer {
+            sources.removeLast()
+            depth -= 1
+        }
         do {
             let block = try Parser.parse(source, registry: registry)
             try checkCommands(in: block)
@@ -87,12 +102,17 @@ public final class Interpreter {
             try flush()
             return last
         } catch var error as ScriptError {
-            // What ran before the error is written; the failing command wrote nothing.
-            try flush()
             if error.source == nil { error.source = source }
+            // What ran before the error is written; the failing command wrote nothing.
+            do {
+                try flush()
+            } catch let flushError {
+                throw ScriptError(error.kind, error.message + "; and the changes before it could not be written: \(flushError)",
+                                  error.range, source: error.source)
+            }
             throw error
         } catch {
-            try flush()
+            do { try flush() } catch let flushError { throw ScriptError(.runtime, "\(error); and the changes before it could not be written: \(flushError)", nil) }
             throw error
         }
     }
@@ -139,7 +159,8 @@ public final class Interpreter {
         visit(block)
         // A sourced file may define commands this check cannot see: those are found when they run.
         guard !sourcesFiles else { return }
-        for call in calls where registry.spec(named: call.name) == nil && !defined.contains(call.name) {
+        for call in calls where registry.spec(named: call.name) == nil && !defined.contains(call.name)
+            && !(call.flags.contains { $0.name == "help" } && !registry.subcommands(of: call.name).isEmpty) {
             throw unknownCommand(call)
         }
     }
@@ -148,6 +169,11 @@ public final class Interpreter {
         let first = String(call.name.split(separator: " ")[0])
         if registry.nouns.contains(first), call.name.contains(" ") == false, !registry.subcommands(of: first).isEmpty {
             let subs = registry.subcommands(of: first)
+            if case .word(let typed, let range)? = call.positional.first {
+                let hint = Suggestion.closest(to: typed, among: subs).map { "; did you mean '\(first) \($0)'?" }
+                    ?? "; it takes one of: \(subs.joined(separator: ", "))"
+                return .runtime("'\(first)' has no subcommand '\(typed)'\(hint)", range)
+            }
             return .runtime("'\(first)' needs one of: \(subs.joined(separator: ", "))", call.nameRange)
         }
         let candidates = registry.nouns + Array(definitions.keys)
@@ -186,7 +212,7 @@ public final class Interpreter {
             if registry.spec(named: name) != nil {
                 throw ScriptError.runtime("'\(name)' is a built-in command; choose another name", range)
             }
-            definitions[name] = (parameters, body)
+            definitions[name] = (parameters, body, sources.last)
             return .null
         }
     }
@@ -226,9 +252,18 @@ public final class Interpreter {
 
     private func invoke(_ call: CommandCall, input: Value) throws -> Value {
         if call.flags.contains(where: { $0.name == "help" }) {
-            guard let spec = registry.spec(named: call.name) else { throw unknownCommand(call) }
-            try show(spec.help)
+            if let spec = registry.spec(named: call.name) {
+                try show(spec.help)
+            } else if !registry.subcommands(of: call.name).isEmpty {
+                try show(registry.subcommands(of: call.name).map { registry.spec(named: "\(call.name) \($0)")! }
+                    .map { "\($0.usage)\n    \($0.summary)" }.joined(separator: "\n"))
+            } else {
+                throw unknownCommand(call)
+            }
             return .null
+        }
+        if definitions[call.name] != nil, let flag = call.flags.first {
+            throw ScriptError.runtime("'\(call.name)' is defined with def and takes no flags", flag.range)
         }
         if let definition = definitions[call.name] {
             let arguments = try call.positional.map { try evaluate($0, row: nil) }
@@ -239,11 +274,21 @@ public final class Interpreter {
             }
             var bindings = Dictionary(uniqueKeysWithValues: zip(definition.parameters, arguments))
             bindings["in"] = input
+            try enter("'\(call.name)'", call.nameRange)
             scopes.append(bindings)
-            defer { scopes.removeLast() }
-            var last = Value.null
-            for statement in definition.body.statements { last = try execute(statement) }
-            return last
+            defer {
+                scopes.removeLast()
+                depth -= 1
+            }
+            do {
+                var last = Value.null
+                for statement in definition.body.statements { last = try execute(statement) }
+                return last
+            } catch var error as ScriptError {
+                // The body's lines are in the file that defined it.
+                if error.source == nil { error.source = definition.source }
+                throw error
+            }
         }
         guard let spec = registry.spec(named: call.name) else { throw unknownCommand(call) }
         let signature = spec.signature

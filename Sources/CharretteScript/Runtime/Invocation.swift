@@ -95,8 +95,38 @@ public struct Invocation {
         do {
             return try interpreter.perform(body)
         } catch let error as CharretteError {
-            throw ScriptError.runtime(error.description, call.nameRange)
+            throw ScriptError.runtime(error.description, range(of: error))
         }
+    }
+
+    /// Where in the call the thing an error is about was written, or the command's name.
+    func range(of error: CharretteError) -> SourceRange {
+        let subject: Value?
+        switch error {
+        case .unknownIdea(let id), .ideaNotOpen(let id, _), .ideaOnOpenBallot(let id, _), .notACandidate(let id, _),
+             .mergeIntoItself(let id), .alreadyInTheme(let id, _), .duplicateCandidate(let id), .ideaInOtherConsultation(let id, _):
+            subject = .idea(id)
+        case .unknownParticipant(let handle), .handleTaken(let handle): subject = .participant(handle)
+        case .unknownTheme(let label), .themeLabelTaken(let label): subject = .string(label)
+        case .unknownBoard(let name), .boardNameTaken(let name): subject = .string(name)
+        default: subject = nil
+        }
+        guard let subject else { return call.nameRange }
+        func mentions(_ value: Value) -> Bool {
+            if Operators.equal(value, subject) { return true }
+            if case .string(let text) = value, case .string(let wanted) = subject { return text.caseInsensitiveCompare(wanted) == .orderedSame }
+            if case .string(let text) = value, text.split(separator: ",").contains(where: { Operators.equal(.string(String($0)), subject) }) { return true }
+            if case .record(let pair) = value, let idea = pair["idea"] { return mentions(idea) }
+            if case .list(let items) = value { return items.contains(where: mentions) }
+            return false
+        }
+        for (index, value) in positional.enumerated() where mentions(value) && index < call.positional.count {
+            return call.positional[index].range
+        }
+        for flag in call.flags {
+            if let value = flags[flag.name], mentions(value) { return flag.value?.range ?? flag.range }
+        }
+        return call.nameRange
     }
 
     /// The consultation commands act on: the current one.

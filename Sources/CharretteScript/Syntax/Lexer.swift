@@ -117,6 +117,12 @@ public struct Lexer {
             break
         }
         if c.isASCII && c.isNumber {
+            // After a field dot (`$a.1.10`) only digits follow: a path, not a decimal.
+            if index > 0, characters[index - 1] == ".", !followsSpace {
+                var digits = ""
+                while let d = peek(), d.isASCII && d.isNumber { digits.append(advance()) }
+                return token(Int(digits).map(Token.Kind.integer) ?? .word(digits))
+            }
             return token(numberLike())
         }
         if Self.isWordCharacter(c) {

@@ -3,11 +3,43 @@
 public struct Parser {
     private var tokens: [Token]
     private var position = 0
+    /// How deep the parser has recursed: bounded, so that `((((...` is an error, not a crash.
+    private var depth = 0
+    static let maximumNesting = 64
+
+    private mutating func enter(_ token: Token) throws {
+        depth += 1
+        guard depth <= Self.maximumNesting else {
+            throw ScriptError.syntax("this nests more than \(Self.maximumNesting) levels deep", token.range)
+        }
+    }
     private let registry: CommandRegistry
 
     public init(tokens: [Token], registry: CommandRegistry) {
         self.tokens = tokens
         self.registry = registry
+    }
+
+    /// Whether `text` stops inside a string, a block, a list or parentheses, or ends with `\`: the
+    /// shell then asks for another line. Uses the lexer's own rules (`#3` is an idea, not a comment).
+    public static func needsMoreInput(_ text: String) -> Bool {
+        let source = Source(name: "", text: text)
+        if source.text.hasSuffix("\\") { return true }
+        do {
+            var depth = 0
+            for token in try Lexer.tokens(of: source.text) {
+                switch token.kind {
+                case .leftBrace, .leftParen, .leftBracket: depth += 1
+                case .rightBrace, .rightParen, .rightBracket: depth -= 1
+                default: break
+                }
+            }
+            return depth > 0
+        } catch let error as ScriptError {
+            return error.message.contains("never closed")
+        } catch {
+            return false
+        }
     }
 
     /// Parses a whole script.
@@ -93,6 +125,8 @@ public struct Parser {
     }
 
     private mutating func statement() throws -> Statement {
+        try enter(current)
+        defer { depth -= 1 }
         let start = current.range
         if isWord("let") {
             advance()
@@ -255,6 +289,8 @@ public struct Parser {
     }
 
     private mutating func notExpression() throws -> Expression {
+        try enter(current)
+        defer { depth -= 1 }
         if isWord("not") {
             let op = advance()
             return .not(try notExpression(), op.range)
@@ -298,6 +334,8 @@ public struct Parser {
 
     mutating func primary() throws -> Expression {
         let token = current
+        try enter(token)
+        defer { depth -= 1 }
         switch token.kind {
         case .integer(let i): advance(); return .literal(.integer(i), token.range)
         case .decimal(let d): advance(); return .literal(.decimal(d), token.range)
@@ -342,8 +380,6 @@ public struct Parser {
                 switch current.kind {
                 case .word(let field): path.append(contentsOf: field.split(separator: ".").map(String.init))
                 case .integer(let index): path.append(String(index))
-                case .decimal: // `$a.0.1` lexes its tail as a decimal
-                    path.append(contentsOf: Self.text(of: current).split(separator: ".").map(String.init))
                 default: throw ScriptError.syntax("expected a field name after '.'", current.range)
                 }
                 advance()
@@ -374,11 +410,6 @@ public struct Parser {
         default:
             throw ScriptError.syntax("expected a value, found \(Self.describe(token))", token.range)
         }
-    }
-
-    private static func text(of token: Token) -> String {
-        if case .decimal(let d) = token.kind { return String(d) }
-        return ""
     }
 
     private func isRecordStart() -> Bool {

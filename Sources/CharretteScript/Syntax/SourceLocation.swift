@@ -31,15 +31,17 @@ public struct Source: Sendable {
     public let text: String
     public let lines: [Substring]
 
+    /// Line breaks are normalised to `\n`: a script saved with Windows line endings reads the same.
     public init(name: String, text: String) {
         self.name = name
-        self.text = text
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let normalized = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        self.text = normalized
+        self.lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
     /// The text of line `number` (1-based), without its line break.
     public func line(_ number: Int) -> String {
         guard number >= 1 && number <= lines.count else { return "" }
-        return String(lines[number - 1]).replacingOccurrences(of: "\r", with: "")
+        return String(lines[number - 1])
     }
 }

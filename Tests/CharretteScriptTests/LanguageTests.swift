@@ -1,0 +1,70 @@
+import Charrette
+import CharretteScript
+import Foundation
+import Testing
+
+@Suite("Language details")
+struct LanguageTests {
+    func run(_ text: String) throws -> [String] {
+        var output: [String] = []
+        let interpreter = Interpreter(workspace: try Workspace(storage: InMemoryStorage()), output: { output.append($0) }, input: { nil })
+        try interpreter.run(Source(name: "test", text: text))
+        return output
+    }
+
+    @Test func windowsLineEndingsReadLikeUnixOnes() throws {
+        #expect(try run("# a comment\r\nsay one\r\nsay two\r\n") == ["one", "two"])
+        #expect(throws: ScriptError.self) { try run("say one\r\nidae\r\n") }
+        do {
+            _ = try run("say one\r\nidae\r\n")
+        } catch let error as ScriptError {
+            #expect(error.range?.start.line == 2)
+        }
+    }
+
+    @Test func theShellKnowsWhenAStatementIsOpen() {
+        #expect(Parser.needsMoreInput("for i in [1, 2] {"))
+        #expect(Parser.needsMoreInput("say \"unfinished"))
+        #expect(Parser.needsMoreInput("say 'unfinished"))
+        #expect(Parser.needsMoreInput("idea add \"x\" \\"))
+        #expect(!Parser.needsMoreInput("if $n == #3 { say yes }"))
+        #expect(!Parser.needsMoreInput("vote open \"V\" --method approval --ideas [#1, #4]"))
+        #expect(!Parser.needsMoreInput("say hi # a comment with ( and {"))
+    }
+
+    @Test func deepNestingIsAnErrorNotACrash() {
+        #expect(throws: ScriptError.self) { try run("say " + String(repeating: "(", count: 10_000)) }
+        #expect(throws: ScriptError.self) { try run(String(repeating: "not ", count: 10_000) + "true") }
+        #expect(throws: ScriptError.self) { try run("def f [] { f }\nf") }
+    }
+
+    @Test func fieldPathsKeepTheirDigits() throws {
+        let list = "[" + (0...10).map { "[\($0), \($0 * 10)]" }.joined(separator: ", ") + "]"
+        #expect(try run("let a = \(list)\nsay $a.10.1") == ["100"])
+    }
+
+    @Test func completionFollowsTheSignatures() throws {
+        let workspace = try Workspace(storage: InMemoryStorage())
+        let interpreter = Interpreter(workspace: workspace, output: { _ in }, input: { nil })
+        try interpreter.run(Source(name: "setup", text: """
+            board add youth
+            participant add amira --board youth
+            participant add amadou --board youth
+            consultation open "Bus fares" --question "Why?"
+            idea add "Night buses" --by amira
+            theme new "Safety at night"
+            theme new Cost
+            """))
+        let completer = Completer(interpreter: interpreter)
+        #expect(completer.completions(for: "ide") == ["idea", "ideas"])
+        #expect(completer.completions(for: "idea mo") == ["move"])
+        #expect(completer.completions(for: "idea move #1 --t") == ["--to"])
+        #expect(completer.completions(for: "idea move #1 --to S") == ["\"Safety at night\""])
+        #expect(completer.completions(for: "theme show C") == ["Cost"])
+        #expect(completer.completions(for: "idea add \"x\" --by @am") == ["@amadou", "@amira"])
+        #expect(completer.completions(for: "idea withdraw #") == ["#1"])
+        #expect(completer.completions(for: "consultation phase vo") == ["voting"])
+        #expect(completer.completions(for: "vote open \"V\" --method sch") == ["schulze"])
+        #expect(completer.completions(for: "ideas | where author == @amad") == ["@amadou"])
+    }
+}
