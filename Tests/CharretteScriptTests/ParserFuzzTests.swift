@@ -10,13 +10,17 @@ struct ParserFuzzTests {
         "idea", "add", "\"", "'", "{", "}", "(", ")", "[", "]", "|", ",", ":", ".", "$x", "$", "#12", "#", "@amira", "@",
         "--by", "-", "--", "let", "=", "==", "if", "else", "for", "in", "def", "10m", "1h30m", "3.5", "-7", "\\", "\n", ";",
         "{$x}", "\"{", "}\"", "and", "or", "not", "where", "sort-by", "ünïcødé", "🚌", "\t", " ", "#1:3", "[#1, #2]", "\\\n",
+        "\r\n", "\r", String(repeating: "(", count: 100), String(repeating: "[", count: 70), String(repeating: "not ", count: 80), "$a.1.10",
     ]
 
     @Test func randomAndMutatedInputsNeverCrash() throws {
         let registry = CommandRegistry.standard()
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-        let seeds = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".chr") }
-            .flatMap { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8).split(separator: "\n").map(String.init) }
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".chr") }
+            .map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
+        // Single lines and whole multi-line cases.
+        let seeds = files.flatMap { $0.split(separator: "\n").map(String.init) }
+            + files.flatMap { $0.components(separatedBy: "### ").filter { !$0.isEmpty } }
         #expect(seeds.count > 100)
         var generator = SystemRandomNumberGenerator()
         let rounds = Int(ProcessInfo.processInfo.environment["CHARRETTE_FUZZ_ROUNDS"] ?? "") ?? 1_000_000
@@ -43,11 +47,15 @@ struct ParserFuzzTests {
             }
             do {
                 _ = try Parser.parse(Source(name: "fuzz", text: text), registry: registry)
-            } catch let error as ScriptError {
+                _ = Parser.needsMoreInput(text)
+            } catch var error as ScriptError {
                 errors += 1
+                // Rendering the error (line, caret) must hold for any place it names.
+                error.source = Source(name: "fuzz", text: text)
+                #expect(!error.render().isEmpty)
                 // Every error is located inside the input.
                 if let range = error.range {
-                    #expect(range.start.line >= 1 && range.start.line <= text.split(separator: "\n", omittingEmptySubsequences: false).count + 1)
+                    #expect(range.start.line >= 1 && range.start.line <= Source(name: "fuzz", text: text).lines.count + 1)
                 }
             }
         }

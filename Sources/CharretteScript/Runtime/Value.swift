@@ -139,7 +139,7 @@ public struct Table: Sendable, Hashable {
     }
 }
 
-/// A block to run later, with the variables it closes over.
+/// A block to run later, in the scope where it is run.
 public struct BlockValue: Sendable, Hashable {
     let block: Block
     let id: Int
