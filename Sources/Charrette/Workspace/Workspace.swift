@@ -79,11 +79,7 @@ public final class Workspace: Sendable {
     /// - Parameter actor: who makes the change, as the journal records it; `nil` for the program.
     @discardableResult
     public func perform<T: Sendable>(by actor: Participant.ID? = nil, _ body: (inout Transaction) throws -> T) throws -> T {
-        requireOutsidePerform("Workspace.perform was called")
-        return try inner.withLock { inner in
-            performingThread.store(Self.currentThread, ordering: .relaxed)
-            defer { performingThread.store(0, ordering: .relaxed) }
-            if let broken = inner.broken { throw JournalError.inconsistent(sequence: inner.state.headSequence, reason: broken) }
+        try changing("Workspace.perform") { inner in
             try flush(&inner)
             for attempt in 0..<2 {
                 do {
@@ -107,11 +103,7 @@ public final class Workspace: Sendable {
     /// nothing is reported done before it is written.
     @discardableResult
     public func performGrouped<T: Sendable>(by actor: Participant.ID? = nil, _ body: (inout Transaction) throws -> T) throws -> T {
-        requireOutsidePerform("Workspace.performGrouped was called")
-        return try inner.withLock { inner in
-            performingThread.store(Self.currentThread, ordering: .relaxed)
-            defer { performingThread.store(0, ordering: .relaxed) }
-            if let broken = inner.broken { throw JournalError.inconsistent(sequence: inner.state.headSequence, reason: broken) }
+        try changing("Workspace.performGrouped") { inner in
             // Moved out, so that the transaction's state is not shared while it changes.
             var transaction = inner.pending ?? Transaction(state: inner.state, actor: actor, time: Date(), storage: storage)
             inner.pending = nil
@@ -128,6 +120,18 @@ public final class Workspace: Sendable {
                 }
                 throw error
             }
+        }
+    }
+
+    /// Runs `body` holding the workspace, noting the thread (see `requireOutsidePerform`), unless
+    /// an earlier failure left the workspace unusable.
+    private func changing<T: Sendable>(_ what: String, _ body: (inout Inner) throws -> T) throws -> T {
+        requireOutsidePerform("\(what) was called")
+        return try inner.withLock { inner in
+            performingThread.store(Self.currentThread, ordering: .relaxed)
+            defer { performingThread.store(0, ordering: .relaxed) }
+            if let broken = inner.broken { throw JournalError.inconsistent(sequence: inner.state.headSequence, reason: broken) }
+            return try body(&inner)
         }
     }
 
