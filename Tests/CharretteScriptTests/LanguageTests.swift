@@ -68,3 +68,34 @@ struct LanguageTests {
         #expect(completer.completions(for: "ideas | where author == @amad") == ["@amadou"])
     }
 }
+
+@Suite("Exports")
+struct ExportTests {
+    @Test func theJSONExportHoldsTheConsultationAndTheWrittenHead() throws {
+        let storage = InMemoryStorage()
+        let workspace = try Workspace(storage: storage)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("charrette-export-\(UUID().uuidString).json")
+        let interpreter = Interpreter(workspace: workspace, output: { _ in }, input: { nil })
+        interpreter.groupsChanges = true
+        try interpreter.run(Source(name: "export", text: """
+            board add youth
+            participant add amira --board youth --name "Amira K." --age 16-17
+            consultation open "Bus fares" --question "What would make buses work for you?"
+            idea add "Night buses <script>alert(1)</script>" --by amira
+            theme new Night
+            idea move #1 --to Night
+            export \(file.path)
+            """))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as! [String: Any]
+        #expect(json["title"] as? String == "Bus fares")
+        let ideas = json["ideas"] as! [[String: Any]]
+        #expect(ideas.map { $0["text"] as? String } == ["Night buses <script>alert(1)</script>"])
+        #expect((json["themes"] as! [[String: Any]]).first?["label"] as? String == "Night")
+        // The head in the file is the head of the journal as written, so it can be verified.
+        let head = (json["journal"] as! [String: Any])["head"] as? String
+        #expect(head == (try storage.recordedHead())?.hash.hex)
+        // Personal data stays out: the display name is nowhere in the file.
+        #expect(!(try String(contentsOf: file, encoding: .utf8)).contains("Amira K."))
+        try? FileManager.default.removeItem(at: file)
+    }
+}

@@ -233,7 +233,7 @@ public struct Parser {
                     continue
                 }
                 guard let spec else {
-                    // A command defined by the script: flags are not declared, a value follows unless another flag does.
+                    // A command defined with def (or not at all): kept for the interpreter, which refuses it by name.
                     flags.append((flagName, nil, flagToken.range))
                     continue
                 }
