@@ -113,11 +113,7 @@ public final class Workspace: Sendable {
             do {
                 return try body(&transaction)
             } catch {
-                do {
-                    try transaction.rollBack(to: mark)
-                } catch let rollbackError {
-                    inner.broken = "could not take back a failed change: \(rollbackError)"
-                }
+                Self.takeBack(&inner) { try transaction.rollBack(to: mark) }
                 throw error
             }
         }
@@ -153,12 +149,17 @@ public final class Workspace: Sendable {
         do {
             try transaction.commit()
         } catch {
-            do {
-                try transaction.rollBack()
-            } catch let rollbackError {
-                inner.broken = "could not take back failed changes: \(rollbackError)"
-            }
+            Self.takeBack(&inner) { try transaction.rollBack() }
             throw error
+        }
+    }
+
+    /// Reverts a failed change; if even that fails, the workspace refuses everything after.
+    private static func takeBack(_ inner: inout Inner, _ rollBack: () throws -> Void) {
+        do {
+            try rollBack()
+        } catch {
+            inner.broken = "could not take back a failed change: \(error)"
         }
     }
 
@@ -172,11 +173,7 @@ public final class Workspace: Sendable {
             result = try body(&transaction)
             try transaction.commit()
         } catch {
-            do {
-                try transaction.rollBack()
-            } catch let rollbackError {
-                inner.broken = "could not take back a failed change: \(rollbackError)"
-            }
+            Self.takeBack(&inner) { try transaction.rollBack() }
             throw error
         }
         return result

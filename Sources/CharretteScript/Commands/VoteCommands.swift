@@ -79,13 +79,9 @@ enum VoteCommands {
 
     /// The vote named `title`, or the only open vote of the current consultation.
     static func openVote(_ call: Invocation, title: String?) throws -> Vote {
-        let state = call.interpreter.workspace.state
+        if let title { return try vote(call, title: title) }
         let consultation = try call.consultation()
-        let votes = state.votes.values.filter { $0.consultation == consultation }.sorted { $0.id < $1.id }
-        if let title {
-            guard let vote = votes.last(where: { $0.title == title }) else { throw call.error("vote '\(title)' does not exist") }
-            return vote
-        }
+        let votes = call.interpreter.workspace.state.votes.values.filter { $0.consultation == consultation }.sorted { $0.id < $1.id }
         let open = votes.filter(\.isOpen)
         guard let vote = open.last else {
             if let closed = votes.last, let at = closed.closedAt {

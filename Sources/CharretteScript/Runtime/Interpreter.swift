@@ -46,7 +46,6 @@ public final class Interpreter {
     }
     private var sources: [Source] = []
     private var blockCounter = 0
-    private var blocks: [Int: Block] = [:]
 
     public init(
         workspace: Workspace, registry: CommandRegistry = .standard(), directory: String = FileManager.default.currentDirectoryPath,
