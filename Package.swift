@@ -8,17 +8,21 @@ let package = Package(
         .library(name: "Charrette", targets: ["Charrette"]),
         .library(name: "CharretteSQLite", targets: ["CharretteSQLite"]),
         .library(name: "CharretteScript", targets: ["CharretteScript"]),
+        .library(name: "CharretteVoting", targets: ["CharretteVoting"]),
         .executable(name: "charrette", targets: ["charrette"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
+        // Voting methods, their working and ballot files. No dependencies, so any app can count.
+        .target(name: "CharretteVoting"),
         // The domain: model, journal, invariants. Foundation and swift-crypto only.
         .target(
             name: "Charrette",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CharretteVoting", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The embedded default store: the journal and plain query tables in one SQLite file.
         .target(
@@ -30,7 +34,7 @@ let package = Package(
             ]
         ),
         // The command language: lexer, parser, evaluator and the command set. No terminal code.
-        .target(name: "CharretteScript", dependencies: ["Charrette"]),
+        .target(name: "CharretteScript", dependencies: ["Charrette", "CharretteVoting"]),
         // libedit, for line editing, history and completion (Debian: libedit-dev).
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // The shell: a thin front end over CharretteScript.
@@ -54,6 +58,11 @@ let package = Package(
             path: "Tests/JournalWriter"
         ),
         .testTarget(name: "CharretteTests", dependencies: ["Charrette"]),
+        .testTarget(
+            name: "CharretteVotingTests",
+            dependencies: ["CharretteVoting", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Vectors"]
+        ),
         .testTarget(name: "CharretteScriptTests", dependencies: ["Charrette", "CharretteScript"], exclude: ["Golden"]),
         .testTarget(
             name: "CharretteSQLiteTests",

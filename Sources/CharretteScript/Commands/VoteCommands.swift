@@ -1,4 +1,5 @@
 import Charrette
+import CharretteVoting
 
 enum VoteCommands {
     static let all: [CommandSpec] = [
@@ -12,6 +13,8 @@ enum VoteCommands {
                         .init("min", "N", "the lowest score (default 0)"),
                         .init("max", "N", "the highest score (default 5)"),
                         .init("ideas", "LIST", "the ideas on the ballot, such as [#1, #4]; all open ideas by default"),
+                        .init("costs", "LIST", "what each project costs (participatory budgeting), such as [#1:120, #4:80]"),
+                        .init("seed", "N", "the seed for ties broken by lot (default \(TallyRules.defaultSeed))"),
                     ]),
                     example: #"vote open "Priorities" --method dots --budget 5"#, showsResult: false) { call in
             let title = try call.string(0, "a title")
@@ -27,6 +30,18 @@ enum VoteCommands {
                 let high = try call.flagInt("max") ?? 5
                 guard low < high else { throw call.flagError("max", "--max must be above --min") }
                 settings.scoreRange = low...high
+            }
+            if let seed = try call.flagInt("seed") {
+                guard seed >= 0 else { throw call.flagError("seed", "--seed must not be negative") }
+                settings.seed = UInt64(seed)
+            }
+            if let list = call.flag("costs") {
+                for item in list.rows {
+                    guard case .record(let pair) = item, case .idea(let id)? = pair["idea"], case .integer(let cost)? = pair["value"] else {
+                        throw call.flagError("costs", "--costs takes projects with their costs, such as [#1:120, #4:80]")
+                    }
+                    guard settings.costs.updateValue(cost, forKey: id) == nil else { throw call.flagError("costs", "#\(id.rawValue) has two costs") }
+                }
             }
             var candidates: [Idea.ID]?
             if let list = call.flag("ideas") {

@@ -10,9 +10,25 @@ public enum Rendering {
             return textTable(Table(records: items.compactMap { if case .record(let r) = $0 { r } else { nil } }), width: width)
         case .list(let items): return items.map(\.text).joined(separator: "\n")
         case .record(let record):
-            let keyWidth = record.fields.map { displayWidth($0.name) }.max() ?? 0
-            return record.fields.map { pad($0.name, keyWidth) + "  " + $0.value.text }.joined(separator: "\n")
+            // Short fields line up as "name  value"; nested tables and records follow as indented blocks.
+            let inline = record.fields.filter { !isBlock($0.value) && $0.value != .null }
+            let keyWidth = inline.map { displayWidth($0.name) }.max() ?? 0
+            var parts = inline.map { pad($0.name, keyWidth) + "  " + $0.value.text }
+            for field in record.fields where isBlock(field.value) {
+                let body = text(field.value, width: max(20, width - 2)).split(separator: "\n", omittingEmptySubsequences: false)
+                parts.append((parts.isEmpty ? "" : "\n") + field.name + "\n" + body.map { "  " + $0 }.joined(separator: "\n"))
+            }
+            return parts.joined(separator: "\n")
         default: return value.text
+        }
+    }
+
+    /// Values shown as a block of lines under their name rather than beside it.
+    static func isBlock(_ value: Value) -> Bool {
+        switch value {
+        case .table, .record: true
+        case .list(let items): items.contains { if case .record = $0 { true } else { false } }
+        default: false
         }
     }
 

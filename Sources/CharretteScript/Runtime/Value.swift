@@ -68,7 +68,7 @@ public enum Value: Sendable, Hashable {
         case .duration(let seconds): Self.durationText(seconds)
         case .idea(let id): "#\(id.rawValue)"
         case .participant(let handle): "@\(handle)"
-        case .list(let items): items.map(\.text).joined(separator: ", ")
+        case .list(let items): items.map { if case .list = $0 { "[\($0.text)]" } else { $0.text } }.joined(separator: ", ")
         case .record(let record): record.fields.map { "\($0.name): \($0.value.text)" }.joined(separator: ", ")
         case .table(let table): "(\(table.rows.count) rows)"
         case .block: "{ ... }"

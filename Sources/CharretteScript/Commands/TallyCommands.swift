@@ -1,0 +1,64 @@
+import Charrette
+import CharretteVoting
+import Foundation
+
+/// Counting votes: the ballots of a consultation's vote, or a ballot file.
+enum TallyCommands {
+    static let all: [CommandSpec] = [
+        CommandSpec("vote results", summary: "count a vote's ballots with its method: winners, order, working and ties",
+                    signature: Signature([.init("title", "the vote's title; the newest vote by default", optional: true)]),
+                    example: "vote results") { call in
+            let vote = try VoteCommands.vote(call, title: try call.optionalString(0, "the vote's title"))
+            let state = call.interpreter.workspace.state
+            let election = state.election(for: vote)
+            guard let method = TallyMethods.named(vote.method.rawValue) else { throw call.error("no count for the method '\(vote.method.rawValue)'") }
+            do {
+                return TallyValues.value(try method.tally(election), names: election.names)
+            } catch {
+                throw call.error("cannot count '\(vote.title)': \(error)")
+            }
+        },
+        CommandSpec("tally", summary: "count a ballot file (PrefLib .soc .soi .toc .toi .cat, pabulib .pb, JSON Lines .jsonl)",
+                    signature: Signature([.init("file", "the ballot file")], flags: [
+                        .init("method", "METHOD", "how ballots are counted: " + TallyMethods.names.joined(separator: ", "), completes: .method),
+                        .init("seats", "N", "winners to elect (multi-winner methods)"),
+                        .init("budget", "N", "the money to spend, overriding the file's; or dots per voter"),
+                        .init("cap", "N", "the most dots on one candidate"),
+                        .init("credits", "N", "voice credits per voter (quadratic)"),
+                        .init("min", "N", "the lowest grade allowed"),
+                        .init("max", "N", "the highest grade allowed"),
+                        .init("seed", "N", "the seed for ties broken by lot (default \(TallyRules.defaultSeed))"),
+                    ]),
+                    example: "tally ballots.soc --method schulze") { call in
+            let path = try call.string(0, "a ballot file")
+            guard let name = try call.flagString("method") else { throw call.error("'tally' needs --method, such as --method schulze") }
+            guard let method = TallyMethods.named(name) else {
+                let hint = Suggestion.closest(to: name, among: TallyMethods.names).map { "; did you mean '\($0)'?" } ?? "; see 'help tally'"
+                throw call.flagError("method", "unknown voting method '\(name)'\(hint)")
+            }
+            var election: Election
+            do {
+                election = try BallotFile.read(path: path, as: method.shape)
+            } catch let error as BallotFileError {
+                throw call.error(error.line == 0 ? "\(path): \(error.message)" : "\(path):\(error.description)", at: 0)
+            }
+            if let seats = try call.flagInt("seats") { election.rules.seats = seats }
+            if let budget = try call.flagInt("budget") { election.rules.budget = budget }
+            if let cap = try call.flagInt("cap") { election.rules.capPerCandidate = cap }
+            if let credits = try call.flagInt("credits") { election.rules.credits = credits }
+            if let seed = try call.flagInt("seed") {
+                guard seed >= 0 else { throw call.flagError("seed", "--seed must not be negative") }
+                election.rules.seed = UInt64(seed)
+            }
+            if let low = try call.flagInt("min"), let high = try call.flagInt("max") {
+                guard low < high else { throw call.flagError("max", "--max must be above --min") }
+                election.rules.gradeRange = low...high
+            }
+            do {
+                return TallyValues.value(try method.tally(election), names: election.names)
+            } catch {
+                throw call.error("cannot count \(path): \(error)", at: 0)
+            }
+        },
+    ]
+}

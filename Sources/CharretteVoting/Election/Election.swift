@@ -1,0 +1,103 @@
+/// Everything a tally needs: the candidates, the ballots and the rules of the count.
+///
+/// Candidates are addressed by index (`0..<candidates.count`) inside the voting module; the
+/// identifiers are only for reading and writing files and results.
+public struct Election: Sendable {
+    /// Each candidate's identifier, as a file or the consultation names it (`"3"`, `"#12"`).
+    public var candidates: [String]
+    /// A display name per candidate, when the source gives one.
+    public var names: [String?]
+    /// The ballots, of one kind.
+    public var ballots: Ballots
+    /// Seats, budget, costs and the seed for lots.
+    public var rules: TallyRules
+
+    public init(candidates: [String], names: [String?]? = nil, ballots: Ballots, rules: TallyRules = TallyRules()) {
+        self.candidates = candidates
+        self.names = names ?? Array(repeating: nil, count: candidates.count)
+        self.ballots = ballots
+        self.rules = rules
+    }
+
+    /// The index of the candidate with identifier `id`.
+    public func index(of id: String) -> Int? { candidates.firstIndex(of: id) }
+}
+
+/// The ballots of an election, stored compactly by kind.
+public enum Ballots: Sendable {
+    case ranked(RankedBallots)
+    case approval(ApprovalBallots)
+    case grades(GradeBallots)
+    /// Dots or quadratic votes: an amount per candidate.
+    case amounts(AmountBallots)
+    /// Consent positions or reactions: one position code per candidate.
+    case positions(PositionBallots)
+
+    /// The kind's name, as errors and files spell it.
+    public var kind: BallotShape {
+        switch self {
+        case .ranked: .ranking
+        case .approval: .approval
+        case .grades: .grades
+        case .amounts: .amounts
+        case .positions: .positions
+        }
+    }
+
+    /// Voters in all, counting each ballot's multiplicity.
+    public var voterCount: Int {
+        switch self {
+        case .ranked(let b): b.voterCount
+        case .approval(let b): b.voterCount
+        case .grades(let b): b.voterCount
+        case .amounts(let b): b.voterCount
+        case .positions(let b): b.voterCount
+        }
+    }
+}
+
+/// What a ballot looks like to a method.
+public enum BallotShape: String, Sendable, CaseIterable {
+    /// Tiers of preference; unranked candidates tie below all ranked ones.
+    case ranking
+    /// A set of approved candidates (also the projects chosen in participatory budgeting).
+    case approval
+    /// A grade or score per candidate; a missing grade is allowed where the method says so.
+    case grades
+    /// An amount per candidate: dots, or quadratic votes (negative against).
+    case amounts
+    /// A position per candidate: consent (agree, abstain, disagree, block) or reactions.
+    case positions
+}
+
+/// The settings of a count beyond its ballots.
+public struct TallyRules: Sendable, Hashable {
+    /// Winners to elect (multi-winner methods); 1 if unset.
+    public var seats: Int?
+    /// Money to spend (participatory budgeting), or dots per voter.
+    public var budget: Int?
+    /// What each candidate costs, by index (participatory budgeting).
+    public var costs: [Int]?
+    /// The most dots one voter may put on one candidate.
+    public var capPerCandidate: Int?
+    /// Voice credits per voter (quadratic voting).
+    public var credits: Int?
+    /// The lowest and highest grade.
+    public var gradeRange: ClosedRange<Int>?
+    /// The seed for ties broken by lot.
+    public var seed: UInt64
+
+    /// The seed used when none is given, printed with every result.
+    public static let defaultSeed: UInt64 = 2026
+
+    public init(seats: Int? = nil, budget: Int? = nil, costs: [Int]? = nil, capPerCandidate: Int? = nil,
+                credits: Int? = nil, gradeRange: ClosedRange<Int>? = nil, seed: UInt64 = TallyRules.defaultSeed) {
+        self.seats = seats
+        self.budget = budget
+        self.costs = costs
+        self.capPerCandidate = capPerCandidate
+        self.credits = credits
+        self.gradeRange = gradeRange
+        self.seed = seed
+    }
+}

@@ -1,0 +1,79 @@
+/// Ranked ballots, stored as one rank per candidate per distinct ballot.
+///
+/// A ballot's rank of a candidate is its tier (0 is the top); candidates in one tier are tied.
+/// An unranked candidate has ``unranked``, which sorts below every tier, so pairwise methods
+/// treat unranked candidates as tied below all ranked ones, while elimination methods let a
+/// ballot run out once its ranked candidates are gone.
+public struct RankedBallots: Sendable, Hashable {
+    /// The rank given to candidates a ballot leaves out.
+    public static let unranked = UInt16.max
+
+    public let candidateCount: Int
+    /// `ranks[b * candidateCount + c]` is ballot b's tier for candidate c.
+    public private(set) var ranks: [UInt16]
+    /// How many voters cast each distinct ballot.
+    public private(set) var counts: [Int]
+
+    public init(candidateCount: Int) {
+        self.candidateCount = candidateCount
+        ranks = []
+        counts = []
+    }
+
+    /// The number of stored ballots (each with its count).
+    public var ballotCount: Int { counts.count }
+    /// Voters in all.
+    public var voterCount: Int { counts.reduce(0, +) }
+
+    /// Adds a ballot given as tiers of candidate indices, best first.
+    /// - Precondition: indices are in range and appear at most once.
+    public mutating func append(tiers: [[Int]], count: Int = 1) {
+        let start = ranks.count
+        ranks.append(contentsOf: repeatElement(Self.unranked, count: candidateCount))
+        var tier: UInt16 = 0
+        for members in tiers where !members.isEmpty {
+            for c in members { ranks[start + c] = tier }
+            tier += 1
+        }
+        counts.append(count)
+    }
+
+    /// Adds a ballot given as ranks (one per candidate, ``unranked`` for none), as file readers build it.
+    public mutating func append<C: Collection>(ranks ballot: C, count: Int = 1) where C.Element == UInt16 {
+        precondition(ballot.count == candidateCount)
+        ranks.append(contentsOf: ballot)
+        counts.append(count)
+    }
+
+    /// Reserves room for `ballots` more ballots.
+    public mutating func reserve(_ ballots: Int) {
+        ranks.reserveCapacity(ranks.count + ballots * candidateCount)
+        counts.reserveCapacity(counts.count + ballots)
+    }
+
+    /// Ballot b's ranks.
+    @inlinable public func ranks(of b: Int) -> ArraySlice<UInt16> {
+        ranks[b * candidateCount ..< (b + 1) * candidateCount]
+    }
+
+    /// Ballot b as tiers of candidate indices, best first; unranked candidates left out.
+    public func tiers(of b: Int) -> [[Int]] {
+        let slice = ranks(of: b)
+        var byTier: [UInt16: [Int]] = [:]
+        for (offset, rank) in slice.enumerated() where rank != Self.unranked {
+            byTier[rank, default: []].append(offset)
+        }
+        return byTier.keys.sorted().map { byTier[$0]! }
+    }
+
+    /// True when some ballot ties two ranked candidates.
+    public var hasTies: Bool {
+        (0..<ballotCount).contains { b in
+            var seen = Set<UInt16>()
+            return ranks(of: b).contains { $0 != Self.unranked && !seen.insert($0).inserted }
+        }
+    }
+
+    /// True when some ballot leaves a candidate unranked.
+    public var isTruncated: Bool { ranks.contains(Self.unranked) }
+}

@@ -1,0 +1,229 @@
+/// PrefLib files (preflib.org, the 2022 format): a `#` header then one line per distinct order,
+/// `COUNT: 1,2,{3,4},5`, alternatives numbered from 1, braces around tied alternatives.
+///
+/// `.soc` and `.soi` hold strict orders (complete, incomplete), `.toc` and `.toi` orders with
+/// ties, and `.cat` categories (`COUNT: {1,2},{3},{}`), best category first. Candidates are named
+/// by their numbers, as strings.
+public enum PrefLib {
+    /// The kind of data a file holds, from its `# DATA TYPE` or extension.
+    public enum DataType: String, Sendable, CaseIterable {
+        case soc, soi, toc, toi, cat
+        var allowsTies: Bool { self == .toc || self == .toi || self == .cat }
+        var isComplete: Bool { self == .soc || self == .toc }
+    }
+
+    /// Reads a PrefLib file into an election whose ballots have `shape`: `.ranking` from any
+    /// type (categories become tiers), `.approval` from `.cat` (the first category is approved).
+    public static func read(_ bytes: [UInt8], dataType fallback: DataType? = nil, as shape: BallotShape) throws(BallotFileError) -> Election {
+        var reader = Reader(bytes: bytes)
+        var dataType = fallback, alternatives: Int?, names: [Int: String] = [:]
+        // Header.
+        while let line = reader.peekLine(), line.first == UInt8(ascii: "#") {
+            reader.skipLine()
+            let text = String(decoding: line.dropFirst(), as: UTF8.self).trimmingSpaces
+            guard let colon = text.firstIndex(of: ":") else { continue }
+            let key = text[..<colon].trimmingSpaces.uppercased(), value = text[text.index(after: colon)...].trimmingSpaces
+            if key == "DATA TYPE" {
+                guard let type = DataType(rawValue: value.lowercased()) else { throw BallotFileError(line: reader.line - 1, "unknown PrefLib data type '\(value)'") }
+                dataType = type
+            } else if key == "NUMBER ALTERNATIVES" {
+                guard let n = Int(value), n > 0, n < Int(UInt16.max) else { throw BallotFileError(line: reader.line - 1, "NUMBER ALTERNATIVES must be a positive number, not '\(value)'") }
+                alternatives = n
+            } else if key.hasPrefix("ALTERNATIVE NAME "), let number = Int(key.dropFirst("ALTERNATIVE NAME ".count)) {
+                names[number] = value
+            }
+        }
+        guard let type = dataType else { throw BallotFileError(line: 0, "not a PrefLib file: no '# DATA TYPE' line and no .soc, .soi, .toc, .toi or .cat extension") }
+        guard let n = alternatives else { throw BallotFileError(line: reader.line, "the header does not give '# NUMBER ALTERNATIVES'") }
+        let candidates = (1...n).map(String.init)
+        let displayNames = (1...n).map { names[$0] }
+        switch shape {
+        case .ranking:
+            var ballots = RankedBallots(candidateCount: n)
+            ballots.reserve(reader.remainingLines)
+            var ranks = [UInt16](repeating: RankedBallots.unranked, count: n)
+            try reader.forEachOrder(alternatives: n, type: type) { tiers, count in
+                // `tiers` is a flat list of (alternative, tier) pairs.
+                for i in 0..<n { ranks[i] = RankedBallots.unranked }
+                for (alternative, tier) in tiers { ranks[alternative] = tier }
+                ballots.append(ranks: ranks, count: count)
+            }
+            return Election(candidates: candidates, names: displayNames, ballots: .ranked(ballots))
+        case .approval:
+            guard type == .cat else {
+                throw BallotFileError(line: 0, "a .\(type.rawValue) file holds orders; approval methods read .cat files (the first category is approved) or .pb files")
+            }
+            var ballots = ApprovalBallots(candidateCount: n)
+            try reader.forEachOrder(alternatives: n, type: type) { tiers, count in
+                ballots.append(tiers.lazy.filter { $0.1 == 0 }.map { $0.0 }, count: count)
+            }
+            return Election(candidates: candidates, names: displayNames, ballots: .approval(ballots))
+        default:
+            throw BallotFileError(line: 0, "PrefLib files hold rankings and categories; \(shape.rawValue) ballots come in .pb or .jsonl files")
+        }
+    }
+
+    /// Writes ranked ballots as `.soc`, `.soi`, `.toc` or `.toi` (whichever fits), or approval
+    /// ballots as `.cat` with the categories "approved" and "not approved". Returns the type and the text.
+    public static func write(_ election: Election, title: String = "") -> (type: DataType, text: String) {
+        var header: [String] = []
+        var body: [String] = []
+        let type: DataType
+        switch election.ballots {
+        case .ranked(let ballots):
+            type = ballots.hasTies ? (ballots.isTruncated ? .toi : .toc) : (ballots.isTruncated ? .soi : .soc)
+            var lines: [[[Int]]: Int] = [:], order: [[[Int]]] = []
+            for b in 0..<ballots.ballotCount {
+                let tiers = ballots.tiers(of: b)
+                if lines[tiers] == nil { order.append(tiers) }
+                lines[tiers, default: 0] += ballots.counts[b]
+            }
+            order.sort { lines[$0]! > lines[$1]! }
+            body = order.map { tiers in
+                "\(lines[tiers]!): " + tiers.map { $0.count == 1 ? "\($0[0] + 1)" : "{" + $0.map { "\($0 + 1)" }.joined(separator: ",") + "}" }.joined(separator: ",")
+            }
+            header.append("# NUMBER UNIQUE ORDERS: \(order.count)")
+        case .approval(let ballots):
+            type = .cat
+            let n = election.candidates.count
+            var lines: [[Int]: Int] = [:], order: [[Int]] = []
+            for b in 0..<ballots.ballotCount {
+                let approved = ballots.approved(by: b).map(Int.init).sorted()
+                if lines[approved] == nil { order.append(approved) }
+                lines[approved, default: 0] += ballots.counts[b]
+            }
+            order.sort { lines[$0]! > lines[$1]! }
+            body = order.map { approved in
+                let rest = (0..<n).filter { !approved.contains($0) }
+                return "\(lines[approved]!): {" + approved.map { "\($0 + 1)" }.joined(separator: ",") + "},{" + rest.map { "\($0 + 1)" }.joined(separator: ",") + "}"
+            }
+            header += ["# NUMBER CATEGORIES: 2", "# CATEGORY NAME 1: approved", "# CATEGORY NAME 2: not approved", "# NUMBER UNIQUE RESPONSES: \(order.count)"]
+        default:
+            preconditionFailure("PrefLib holds rankings and approvals only")
+        }
+        var lines = [
+            "# FILE NAME: ballots.\(type.rawValue)", "# TITLE: \(title)", "# DESCRIPTION: ballots exported by Charrette",
+            "# DATA TYPE: \(type.rawValue)", "# MODIFICATION TYPE: original", "# RELATES TO: ", "# RELATED FILES: ",
+            "# PUBLICATION DATE: ", "# MODIFICATION DATE: ",
+            "# NUMBER ALTERNATIVES: \(election.candidates.count)", "# NUMBER VOTERS: \(election.ballots.voterCount)",
+        ] + header
+        for (i, id) in election.candidates.enumerated() {
+            lines.append("# ALTERNATIVE NAME \(i + 1): \(election.names[i] ?? id)")
+        }
+        return (type, (lines + body).joined(separator: "\n") + "\n")
+    }
+}
+
+/// A byte-level reader for PrefLib's order lines: fast enough for millions of lines.
+private struct Reader {
+    let bytes: [UInt8]
+    var position = 0
+    var line = 1
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    func peekLine() -> ArraySlice<UInt8>? {
+        guard position < bytes.count else { return nil }
+        var end = position
+        while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+        var slice = bytes[position..<end]
+        if slice.last == UInt8(ascii: "\r") { slice = slice.dropLast() }
+        return slice
+    }
+
+    mutating func skipLine() {
+        while position < bytes.count && bytes[position] != UInt8(ascii: "\n") { position += 1 }
+        position += 1
+        line += 1
+    }
+
+    /// An estimate for reserving room: newlines left.
+    var remainingLines: Int {
+        var count = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            for i in position..<buffer.count where buffer[i] == 10 { count += 1 }
+        }
+        return count + 1
+    }
+
+    /// Calls `body` with each order line's (alternative index, tier) pairs and count.
+    mutating func forEachOrder(alternatives n: Int, type: PrefLib.DataType, _ body: ([(Int, UInt16)], Int) -> Void) throws(BallotFileError) {
+        var pairs: [(Int, UInt16)] = []
+        pairs.reserveCapacity(n)
+        var seen = [Int](repeating: 0, count: n)  // the line number that last used each alternative
+        let isCat = type == .cat
+        try bytes.withUnsafeBufferPointer { (buffer: UnsafeBufferPointer<UInt8>) throws(BallotFileError) in
+            var i = position
+            let end = buffer.count
+            while i < end {
+                let lineStart = i
+                func fail(_ message: String) -> BallotFileError { BallotFileError(line: line, column: i - lineStart + 1, message) }
+                // Skip blank lines and comments.
+                while i < end && (buffer[i] == 32 || buffer[i] == 9 || buffer[i] == 13) { i += 1 }
+                if i == end { break }
+                if buffer[i] == 10 { i += 1; line += 1; continue }
+                if buffer[i] == UInt8(ascii: "#") {
+                    throw fail("a '#' header line after the orders have begun")
+                }
+                // COUNT:
+                var count = 0, digits = 0
+                while i < end, buffer[i] >= 48, buffer[i] <= 57 { count = count &* 10 &+ Int(buffer[i] - 48); digits += 1; i += 1 }
+                guard digits > 0, digits < 16 else { throw fail("expected the number of voters at the start of the line, such as '3: 1,2,4'") }
+                while i < end && buffer[i] == 32 { i += 1 }
+                guard i < end, buffer[i] == UInt8(ascii: ":") else { throw fail("expected ':' after the number of voters") }
+                i += 1
+                guard count > 0 else { throw fail("the number of voters must be at least 1") }
+                pairs.removeAll(keepingCapacity: true)
+                var tier: UInt16 = 0, inBraces = false, expectItem = true, emptyBraces = false
+                while i < end && buffer[i] != 10 {
+                    let c = buffer[i]
+                    if c == 32 || c == 9 || c == 13 { i += 1; continue }
+                    if c == UInt8(ascii: "{") {
+                        guard !inBraces, expectItem else { throw fail("unexpected '{'") }
+                        guard type.allowsTies else { throw fail("ties ('{') are not allowed in a .\(type.rawValue) file") }
+                        inBraces = true; emptyBraces = true; i += 1; continue
+                    }
+                    if c == UInt8(ascii: "}") {
+                        guard inBraces else { throw fail("'}' without '{'") }
+                        inBraces = false; expectItem = false
+                        if !emptyBraces || isCat { tier += 1 }
+                        i += 1; continue
+                    }
+                    if c == UInt8(ascii: ",") {
+                        guard !expectItem || (isCat && !inBraces) else { throw fail("expected an alternative before ','") }
+                        expectItem = true; i += 1; continue
+                    }
+                    guard c >= 48 && c <= 57 else { throw fail("unexpected '\(Character(Unicode.Scalar(c)))': orders are alternative numbers separated by ',' with ties in '{}'") }
+                    guard expectItem else { throw fail("expected ',' between alternatives") }
+                    let column = i
+                    var a = 0
+                    while i < end, buffer[i] >= 48, buffer[i] <= 57, a < 1_000_000 { a = a * 10 + Int(buffer[i] - 48); i += 1 }
+                    guard a >= 1 && a <= n else { throw BallotFileError(line: line, column: column - lineStart + 1, "alternative \(a) is not among the \(n) alternatives") }
+                    guard seen[a - 1] != line else { throw BallotFileError(line: line, column: column - lineStart + 1, "alternative \(a) appears twice in one order") }
+                    seen[a - 1] = line
+                    pairs.append((a - 1, tier))
+                    if inBraces { emptyBraces = false } else { tier += 1; expectItem = false }
+                }
+                guard !inBraces else { throw fail("'{' is not closed") }
+                guard !expectItem || pairs.isEmpty else { throw fail("the order ends with ','") }
+                if type.isComplete && pairs.count != n {
+                    throw fail("a .\(type.rawValue) order must rank all \(n) alternatives; this one ranks \(pairs.count) (use .\(type == .soc ? "soi" : "toi") for incomplete orders)")
+                }
+                // For categories the tier is the category's index; an alternative in none is unranked.
+                body(pairs, count)
+                if i < end { i += 1 }
+                line += 1
+            }
+            position = end
+        }
+    }
+}
+
+extension StringProtocol {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f == "\r" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\r" { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,121 @@
+/// The method of equal shares for committees (Peters and Skowron), as abcvoting computes it:
+/// each voter starts with seats ÷ voters of money, a seat costs 1, and when no candidate can be
+/// bought the remaining seats are filled by sequential Phragmén starting from what each voter
+/// has left (a voter's load starts at minus its leftover money).
+public struct EqualShares: TallyMethod {
+    public init() {}
+    public var name: String { "equal-shares" }
+    public var shape: BallotShape { .approval }
+    public var isMultiWinner: Bool { true }
+    public var summary: String { "Gives every voter an equal share of the seats to spend; groups buy the candidates they agree on. Proportional, and fair to small groups." }
+
+    struct Count: SequentialCount {
+        let shares: EqualSharesCount
+        let phragmen: SequentialPhragmen.Count
+
+        struct State { var shares: EqualSharesCount.State; var loads: [Double]? }
+
+        func start() -> State { State(shares: shares.start(), loads: nil) }
+
+        func next(_ state: State) -> [Int] {
+            guard state.shares.elected.count < phragmen.seats else { return [] }
+            let bought = shares.next(state.shares)
+            if !bought.isEmpty { return bought }
+            return phragmen.next(phragmenState(state))
+        }
+
+        func phragmenState(_ state: State) -> SequentialPhragmen.Count.State {
+            .init(elected: state.shares.elected, loads: state.loads ?? state.shares.budgets.map { -$0 })
+        }
+
+        func elect(_ c: Int, in state: State) -> State {
+            var s = state
+            if state.loads == nil && shares.price(c, state.shares) != nil {
+                s.shares = shares.elect(c, in: state.shares)
+            } else {
+                let p = phragmen.elect(c, in: phragmenState(state))
+                s.loads = p.loads
+                s.shares.elected = p.elected
+            }
+            return s
+        }
+
+        func finish(_ state: State) -> [Int] { state.shares.elected }
+    }
+
+    public func tally(_ election: Election) throws(TallyError) -> TallyResult {
+        let ballots = try approvals(election)
+        let seats = try committeeSize(election)
+        let approvers = approversByCandidate(ballots)
+        let voters = Double(ballots.voterCount)
+        let shares = EqualSharesCount(ballots: ballots, approvers: approvers, costs: Array(repeating: 1, count: ballots.candidateCount),
+                                      utility: Array(repeating: 1, count: ballots.candidateCount),
+                                      share: voters > 0 ? Double(seats) / voters : 0, limit: seats)
+        let count = Count(shares: shares, phragmen: .init(ballots: ballots, approvers: approvers, seats: seats))
+        var result = count.settle(name, election, seats: seats)
+        result.scores = Scores("approvals", ballots.approvalCounts().map(Double.init))
+        // The rounds of the lot's run: who was bought, at what price, and where completion began.
+        var state = count.start(), rows: [[TallyTable.Cell]] = []
+        for c in result.elected {
+            if let price = shares.price(c, state.shares), state.loads == nil {
+                rows.append([.integer(rows.count + 1), .candidate(c), .text("bought by its approvers"), .number(price)])
+            } else {
+                rows.append([.integer(rows.count + 1), .candidate(c), .text("completion: sequential Phragmén"), .empty])
+            }
+            state = count.elect(c, in: state)
+        }
+        result.working = [TallyTable("Rounds", columns: ["round", "elected", "how", "most any voter paid"], rows: rows,
+                                     note: "Each voter starts with \(seats) ÷ \(ballots.voterCount) of the money; a seat costs 1.")]
+        return result
+    }
+}
+
+/// The method of equal shares for participatory budgeting, with cost satisfaction (a voter's
+/// satisfaction from a project is its cost), completed as pabutools does by default: the budget
+/// is raised in steps of 1% and the count run again, as long as the outcome stays within the
+/// real budget, stopping once it is exhaustive (no unfunded project fits in what is left).
+public struct BudgetEqualShares: TallyMethod {
+    public init() {}
+    public var name: String { "pb-equal-shares" }
+    public var shape: BallotShape { .approval }
+    public var isMultiWinner: Bool { true }
+    public var summary: String { "Splits the budget equally among voters; groups pool their shares to fund the projects they agree on. Proportional; small groups get their fair share." }
+
+    public func tally(_ election: Election) throws(TallyError) -> TallyResult {
+        let ballots = try approvals(election)
+        let (costs, budget) = try budgetRules(election)
+        let approvers = approversByCandidate(ballots)
+        let voters = ballots.voterCount
+        func count(_ virtualBudget: Double) -> EqualSharesCount {
+            EqualSharesCount(ballots: ballots, approvers: approvers, costs: costs.map(Double.init), utility: costs.map { Double(max($0, 1)) },
+                             share: voters > 0 ? virtualBudget / Double(voters) : 0, limit: Int.max)
+        }
+        func feasible(_ outcome: [Int]) -> Bool { outcome.reduce(0) { $0 + costs[$1] } <= budget }
+        func exhaustive(_ outcome: [Int]) -> Bool {
+            let spent = outcome.reduce(0) { $0 + costs[$1] }
+            return costs.indices.allSatisfy { outcome.contains($0) || spent + costs[$0] > budget }
+        }
+        // Raise the budget while every outcome stays feasible; stop at an exhaustive one.
+        let step = Double(budget) / 100
+        let bound = Double(budget) * Double(voters + 1)
+        var virtualBudget = Double(budget)
+        var chosen = count(virtualBudget), raises = 0
+        var outcomes = chosen.allOutcomes().outcomes
+        while step > 0 {
+            if outcomes.contains(where: { exhaustive($0) }) { break }
+            let raised = virtualBudget + step
+            guard raised <= bound else { break }
+            let candidate = count(raised)
+            let next = candidate.allOutcomes().outcomes
+            if next.contains(where: { !feasible($0) }) { break }
+            virtualBudget = raised; chosen = candidate; outcomes = next; raises += 1
+        }
+        var result = chosen.settle(name, election, seats: 0)
+        result.seats = result.elected.count
+        result.scores = Scores("approvals", ballots.approvalCounts().map(Double.init))
+        result.notes.append(raises == 0 ? "equal shares of the budget (\(budget)) fund these projects"
+                            : "the budget was raised \(raises) times by 1% (to \(format3(virtualBudget))) while the outcome still fit the real budget of \(budget)")
+        result.working = [budgetTable(election, approvals: ballots.approvalCounts(), funded: result.elected)]
+        return result
+    }
+}

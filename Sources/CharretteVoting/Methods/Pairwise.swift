@@ -1,0 +1,53 @@
+/// How many voters prefer each candidate to each other one.
+///
+/// A ballot prefers a to b when it ranks a in a higher tier; candidates in one tier, or both
+/// unranked, are tied and count for neither. An unranked candidate is below every ranked one.
+public struct PairwiseMatrix: Sendable, Equatable {
+    public let size: Int
+    /// `support[a * size + b]`: voters preferring a to b.
+    public private(set) var support: [Int]
+
+    public init(_ ballots: RankedBallots) {
+        let n = ballots.candidateCount
+        size = n
+        var support = Array(repeating: 0, count: n * n)
+        ballots.ranks.withUnsafeBufferPointer { ranks in
+            support.withUnsafeMutableBufferPointer { s in
+                for b in 0..<ballots.ballotCount {
+                    let w = ballots.counts[b]
+                    let base = b * n
+                    for i in 0..<n {
+                        let ri = ranks[base + i]
+                        for j in (i + 1)..<max(i + 1, n) {
+                            let rj = ranks[base + j]
+                            if ri < rj { s[i * n + j] += w } else if rj < ri { s[j * n + i] += w }
+                        }
+                    }
+                }
+            }
+        }
+        self.support = support
+    }
+
+    /// Voters preferring a to b.
+    @inlinable public func support(_ a: Int, over b: Int) -> Int { support[a * size + b] }
+    /// Voters preferring a to b less those preferring b to a.
+    @inlinable public func margin(_ a: Int, over b: Int) -> Int { support[a * size + b] - support[b * size + a] }
+
+    /// The candidate who beats every other one head to head, if any.
+    public var condorcetWinner: Int? {
+        (0..<size).first { a in (0..<size).allSatisfy { $0 == a || margin(a, over: $0) > 0 } }
+    }
+
+    /// The candidate every other one beats head to head, if any.
+    public var condorcetLoser: Int? {
+        (0..<size).first { a in (0..<size).allSatisfy { $0 == a || margin(a, over: $0) < 0 } }
+    }
+
+    /// The matrix as working: row a, column b holds the voters preferring a to b.
+    func table(_ ids: [String], _ title: String = "Head to head") -> TallyTable {
+        TallyTable(title, columns: ["prefer"] + ids.map { "over \($0)" },
+                   rows: (0..<size).map { a in [.candidate(a)] + (0..<size).map { b in a == b ? .empty : .integer(support(a, over: b)) } },
+                   note: "Each cell counts the voters who rank the row's candidate above the column's.")
+    }
+}

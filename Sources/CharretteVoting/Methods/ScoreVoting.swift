@@ -1,0 +1,57 @@
+/// Score (range) voting: each voter scores candidates; the highest total wins. The mean over
+/// the voters who scored a candidate is shown beside the total.
+public struct ScoreVoting: TallyMethod {
+    public init() {}
+    public var name: String { "score" }
+    public var shape: BallotShape { .grades }
+    public var summary: String { "Each voter scores every idea; the highest total score wins. Rewards ideas many people rate well." }
+
+    public func tally(_ election: Election) throws(TallyError) -> TallyResult {
+        let ballots = try grades(election)
+        try checkRange(ballots, election)
+        let totals = GradeTotals(ballots)
+        var result = scored(election, totals.sums, label: "total score")
+        result.working = [totals.table(election.candidates)]
+        return result
+    }
+}
+
+/// Sums and means of grades per candidate.
+struct GradeTotals {
+    var sums: [Double]
+    var graders: [Int]
+
+    init(_ ballots: GradeBallots) {
+        sums = Array(repeating: 0, count: ballots.candidateCount)
+        graders = Array(repeating: 0, count: ballots.candidateCount)
+        for b in 0..<ballots.ballotCount {
+            for c in 0..<ballots.candidateCount {
+                if let g = ballots.grade(b, c) {
+                    sums[c] += Double(g * ballots.counts[b])
+                    graders[c] += ballots.counts[b]
+                }
+            }
+        }
+    }
+
+    var means: [Double?] { sums.indices.map { graders[$0] == 0 ? nil : sums[$0] / Double(graders[$0]) } }
+
+    func table(_ ids: [String]) -> TallyTable {
+        TallyTable("Scores", columns: ["candidate", "total", "voters who scored", "mean"],
+                   rows: sums.indices.map { c in [.candidate(c), .number(sums[c]), .integer(graders[c]), means[c].map { .number($0) } ?? .empty] })
+    }
+}
+
+extension TallyMethod {
+    /// Refuses grades outside the vote's range.
+    func checkRange(_ ballots: GradeBallots, _ election: Election) throws(TallyError) {
+        guard let range = election.rules.gradeRange else { return }
+        for b in 0..<ballots.ballotCount {
+            for c in 0..<ballots.candidateCount {
+                if let g = ballots.grade(b, c), !range.contains(g) {
+                    throw .invalidBallot(index: b, reason: "\(election.candidates[c]) gets \(g), outside \(range.lowerBound) to \(range.upperBound)")
+                }
+            }
+        }
+    }
+}

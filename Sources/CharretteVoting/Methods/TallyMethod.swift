@@ -1,0 +1,112 @@
+/// A way of turning ballots into an outcome. Each method is a small type behind this protocol.
+public protocol TallyMethod: Sendable {
+    /// The name the shell and files use (`ranked-pairs`).
+    var name: String { get }
+    /// The ballots the method reads.
+    var shape: BallotShape { get }
+    /// What the method rewards, in one plain sentence (reports print it).
+    var summary: String { get }
+    /// Whether the method fills several seats (`--seats`).
+    var isMultiWinner: Bool { get }
+    /// Counts the election's ballots.
+    func tally(_ election: Election) throws(TallyError) -> TallyResult
+}
+
+extension TallyMethod {
+    public var isMultiWinner: Bool { false }
+
+    /// The election's ranked ballots, or an error naming what the method needs.
+    func ranked(_ election: Election) throws(TallyError) -> RankedBallots {
+        guard case .ranked(let ballots) = election.ballots else { throw .wrongBallots(method: name, needs: shape, found: election.ballots.kind) }
+        return ballots
+    }
+
+    func approvals(_ election: Election) throws(TallyError) -> ApprovalBallots {
+        guard case .approval(let ballots) = election.ballots else { throw .wrongBallots(method: name, needs: shape, found: election.ballots.kind) }
+        return ballots
+    }
+
+    func grades(_ election: Election) throws(TallyError) -> GradeBallots {
+        guard case .grades(let ballots) = election.ballots else { throw .wrongBallots(method: name, needs: shape, found: election.ballots.kind) }
+        return ballots
+    }
+
+    func amounts(_ election: Election) throws(TallyError) -> AmountBallots {
+        guard case .amounts(let ballots) = election.ballots else { throw .wrongBallots(method: name, needs: shape, found: election.ballots.kind) }
+        return ballots
+    }
+
+    func positions(_ election: Election) throws(TallyError) -> PositionBallots {
+        guard case .positions(let ballots) = election.ballots else { throw .wrongBallots(method: name, needs: shape, found: election.ballots.kind) }
+        return ballots
+    }
+
+    /// A result for a single-winner method whose winners are the best of `scores`: the ranking
+    /// follows the scores and a tie for first is settled by lot.
+    func scored(_ election: Election, _ scores: [Double], label: String, higherWins: Bool = true) -> TallyResult {
+        let ranking = Ranking.tiers(scores, higherFirst: higherWins)
+        var result = TallyResult(method: name, candidates: election.candidates, voters: election.ballots.voterCount,
+                                 winners: ranking.first ?? [], seed: election.rules.seed)
+        result.ranking = ranking
+        result.scores = Scores(label, scores.map { $0 })
+        result.settleByLot(election)
+        return result
+    }
+}
+
+/// What stops a count.
+public enum TallyError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The ballots are of the wrong kind for the method.
+    case wrongBallots(method: String, needs: BallotShape, found: BallotShape)
+    /// A setting the method needs is missing or out of range.
+    case setting(String)
+    /// A ballot breaks the rules of the vote (over budget, over the cap, a grade out of range).
+    case invalidBallot(index: Int, reason: String)
+    /// The instance is too large for an exact count.
+    case tooLarge(String)
+
+    public var description: String {
+        switch self {
+        case .wrongBallots(let method, let needs, let found):
+            "\(method) counts \(needs.rawValue) ballots, but these are \(found.rawValue) ballots"
+        case .setting(let message): message
+        case .invalidBallot(let index, let reason): "ballot \(index + 1): \(reason)"
+        case .tooLarge(let message): message
+        }
+    }
+}
+
+extension TallyResult {
+    /// Settles a tie for the seats by lot, recording the draw; the method's winners stay as they are.
+    mutating func settleByLot(_ election: Election) {
+        guard winners.count > seats else { return }
+        var lot = Lot(seed: seed)
+        let chosen = lot.pick(seats, from: winners, reason: "\(winners.count) candidates tie for \(seats == 1 ? "first place" : "\(seats) seats")")
+        ties.append("\(Self.list(winners.map(id))) tie; the lot (seed \(seed)) picks \(Self.list(chosen.map(id)))")
+        self.lot = LotOutcome(seed: seed, draws: lot.draws, winners: chosen)
+    }
+
+    /// "a, b and c".
+    static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: "none"
+        case 1: items[0]
+        default: items.dropLast().joined(separator: ", ") + " and " + items.last!
+        }
+    }
+}
+
+/// Orders candidates by a score.
+enum Ranking {
+    /// Tiers of equal scores, best first; `nil` scores go last, tied.
+    static func tiers(_ scores: [Double], higherFirst: Bool = true) -> [[Int]] {
+        let order = scores.indices.sorted { a, b in
+            scores[a] != scores[b] ? (higherFirst ? scores[a] > scores[b] : scores[a] < scores[b]) : a < b
+        }
+        var tiers: [[Int]] = []
+        for c in order {
+            if let last = tiers.last?.last, scores[last] == scores[c] { tiers[tiers.count - 1].append(c) } else { tiers.append([c]) }
+        }
+        return tiers
+    }
+}

@@ -1,0 +1,53 @@
+/// Draws by lot from a seed, so that the same ballots and seed always give the same result.
+///
+/// SplitMix64: small, fast and fully specified, so any other implementation can replay a draw.
+public struct Lot: Sendable {
+    public let seed: UInt64
+    private var state: UInt64
+    public private(set) var draws: [LotOutcome.Draw] = []
+
+    public init(seed: UInt64) {
+        self.seed = seed
+        state = seed
+    }
+
+    private mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A number in `0..<bound`, without modulo bias.
+    private mutating func below(_ bound: Int) -> Int {
+        let b = UInt64(bound)
+        let limit = UInt64.max - UInt64.max % b
+        while true {
+            let x = next()
+            if x < limit { return Int(x % b) }
+        }
+    }
+
+    /// Picks `count` of the tied candidates (sorted first, so the order they arrive in does not
+    /// matter) and records the draw.
+    public mutating func pick(_ count: Int, from tied: [Int], reason: String) -> [Int] {
+        var pool = tied.sorted()
+        for i in 0..<min(count, pool.count) {
+            pool.swapAt(i, i + below(pool.count - i))
+        }
+        let chosen = Array(pool.prefix(count))
+        draws.append(.init(reason: reason, among: tied.sorted(), chosen: chosen))
+        return chosen
+    }
+
+    /// Picks one of the tied candidates.
+    public mutating func pickOne(from tied: [Int], reason: String) -> Int {
+        pick(1, from: tied, reason: reason)[0]
+    }
+
+    /// Picks one of several options (such as tied committees) and records it by their indices.
+    public mutating func pickOption(_ count: Int, reason: String) -> Int {
+        pick(1, from: Array(0..<count), reason: reason)[0]
+    }
+}
