@@ -185,12 +185,13 @@ private struct Reader {
                     }
                     if c == UInt8(ascii: "}") {
                         guard inBraces else { throw fail("'}' without '{'") }
+                        guard !expectItem || emptyBraces else { throw fail("expected an alternative before '}'") }
                         inBraces = false; expectItem = false
                         if !emptyBraces || isCat { tier += 1 }
                         i += 1; continue
                     }
                     if c == UInt8(ascii: ",") {
-                        guard !expectItem || (isCat && !inBraces) else { throw fail("expected an alternative before ','") }
+                        guard !expectItem else { throw fail("expected an alternative before ','") }
                         expectItem = true; i += 1; continue
                     }
                     guard c >= 48 && c <= 57 else { throw fail("unexpected '\(Character(Unicode.Scalar(c)))': orders are alternative numbers separated by ',' with ties in '{}'") }
@@ -202,7 +203,8 @@ private struct Reader {
                     guard seen[a - 1] != line else { throw BallotFileError(line: line, column: column - lineStart + 1, "alternative \(a) appears twice in one order") }
                     seen[a - 1] = line
                     pairs.append((a - 1, tier))
-                    if inBraces { emptyBraces = false } else { tier += 1; expectItem = false }
+                    expectItem = false
+                    if inBraces { emptyBraces = false } else { tier += 1 }
                 }
                 guard !inBraces else { throw fail("'{' is not closed") }
                 guard !expectItem || pairs.isEmpty else { throw fail("the order ends with ','") }

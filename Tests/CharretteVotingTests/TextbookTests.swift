@@ -1,0 +1,132 @@
+import CharretteVoting
+import Testing
+
+/// The worked examples of docs/voting.md, each showing what a method rewards.
+@Suite("Textbook cases")
+struct TextbookTests {
+    /// Tennessee's capital (the classic example): Memphis has the most first choices but most
+    /// voters rank it last; Nashville beats every other city head to head.
+    static let tennessee = Profiles.ranked(["Memphis", "Nashville", "Chattanooga", "Knoxville"], [
+        (42, "Memphis>Nashville>Chattanooga>Knoxville"), (26, "Nashville>Chattanooga>Knoxville>Memphis"),
+        (15, "Chattanooga>Knoxville>Nashville>Memphis"), (17, "Knoxville>Chattanooga>Nashville>Memphis"),
+    ])
+
+    @Test func tennesseeMethodsDisagree() throws {
+        #expect(try Profiles.tally("plurality", Self.tennessee).winnerIDs == ["Memphis"])
+        #expect(try Profiles.tally("irv", Self.tennessee).winnerIDs == ["Knoxville"])
+        for method in ["borda", "schulze", "ranked-pairs", "copeland", "minimax", "condorcet"] {
+            #expect(try Profiles.tally(method, Self.tennessee).winnerIDs == ["Nashville"], "\(method)")
+        }
+        let irv = try Profiles.tally("irv", Self.tennessee)
+        // Round 1 eliminates Chattanooga (15), round 2 Nashville (26), then Knoxville has 58.
+        #expect(irv.rankingIDs == [["Knoxville"], ["Memphis"], ["Nashville"], ["Chattanooga"]])
+        #expect(irv.working[0].rows.count == 4)
+        let borda = try Profiles.tally("borda", Self.tennessee)
+        #expect(borda.scores?.values == [126, 194, 173, 107])
+    }
+
+    /// IRV and Condorcet disagree: B is everyone's compromise but few people's first choice.
+    @Test func irvMissesTheCondorcetWinner() throws {
+        let election = Profiles.ranked(["A", "B", "C"], [(4, "A>B>C"), (3, "C>B>A"), (2, "B>A>C")])
+        #expect(try Profiles.tally("irv", election).winnerIDs == ["A"])
+        #expect(try Profiles.tally("condorcet", election).winnerIDs == ["B"])
+        #expect(try Profiles.tally("schulze", election).winnerIDs == ["B"])
+    }
+
+    /// A Condorcet cycle: each candidate beats one and loses to another, so the pairwise methods tie
+    /// all three; the lot settles it, the same way for the same seed, and says so.
+    @Test func condorcetCycleIsSettledByASeededLot() throws {
+        let election = Profiles.ranked(["A", "B", "C"], [(1, "A>B>C"), (1, "B>C>A"), (1, "C>A>B")])
+        let condorcet = try Profiles.tally("condorcet", election)
+        #expect(condorcet.winners.isEmpty)
+        #expect(condorcet.notes.contains { $0.contains("no Condorcet winner") })
+        for method in ["schulze", "copeland", "minimax", "ranked-pairs", "borda"] {
+            let result = try Profiles.tally(method, election)
+            #expect(result.winnerIDs.sorted() == ["A", "B", "C"], "\(method)")
+            let lot = try #require(result.lot, "\(method) reports no lot")
+            #expect(lot.seed == TallyRules.defaultSeed)
+            #expect(lot.winners.count == 1)
+            #expect(try Profiles.tally(method, election).electedIDs == result.electedIDs, "\(method) is not reproducible")
+        }
+        // Different seeds give different draws (not always the same candidate).
+        var reseeded = election
+        let picks = Set((0..<20).map { seed -> [Int] in
+            reseeded.rules.seed = UInt64(seed)
+            return (try? Profiles.tally("schulze", reseeded))?.elected ?? []
+        })
+        #expect(picks.count > 1)
+    }
+
+    /// Scottish STV on the usual food example: 20 voters, 3 seats, quota 6.
+    @Test func stvFoodElection() throws {
+        let election = Profiles.ranked(["Oranges", "Pears", "Chocolate", "Strawberries", "Hamburgers"], [
+            (4, "Oranges"), (2, "Pears>Oranges"), (8, "Chocolate>Strawberries"), (4, "Chocolate>Hamburgers"),
+            (1, "Strawberries"), (1, "Hamburgers"),
+        ], rules: TallyRules(seats: 3))
+        let result = try Profiles.tally("stv", election)
+        #expect(result.winnerIDs == ["Chocolate", "Oranges", "Strawberries"])
+        #expect(result.notes.contains { $0.hasPrefix("quota: 6 ") })
+        #expect(result.lot == nil)
+    }
+
+    /// Equal shares funds the minority's project; greedy spends everything on the majority's.
+    @Test func equalSharesAndGreedyDiffer() throws {
+        let election = Profiles.approval(["A", "B", "C"], [(5, ["A", "B"]), (1, ["A"]), (4, ["C"])],
+                                         rules: TallyRules(budget: 100, costs: [50, 40, 40]))
+        #expect(try Profiles.tally("pb-greedy", election).electedIDs == ["A", "B"])
+        #expect(try Profiles.tally("pb-greedy-cost", election).electedIDs == ["B", "A"])
+        #expect(try Profiles.tally("pb-equal-shares", election).electedIDs == ["A", "C"])
+    }
+
+    /// Proportional committees: a 60/40 split gets a 3/2 committee from PAV, Phragmén and equal
+    /// shares, where approval voting alone would give the majority every seat.
+    @Test func proportionalCommittees() throws {
+        let election = Profiles.approval(["a1", "a2", "a3", "a4", "a5", "b1", "b2", "b3"],
+                                         [(6, ["a1", "a2", "a3", "a4", "a5"]), (4, ["b1", "b2", "b3"])], rules: TallyRules(seats: 5))
+        for method in ["pav", "phragmen", "equal-shares"] {
+            let result = try Profiles.tally(method, election)
+            let bSeats = result.elected.filter { $0 >= 5 }.count
+            #expect(bSeats == 2, "\(method) gives the minority \(bSeats) seats")
+            #expect(result.elected.count == 5)
+        }
+        let approval = try Profiles.tally("approval", election)
+        #expect(approval.rankingIDs?.first == ["a1", "a2", "a3", "a4", "a5"])
+    }
+
+    /// Majority judgment: the best median wins, and ties on the median are broken by removing medians.
+    @Test func majorityJudgmentBreaksMedianTies() throws {
+        let election = Profiles.graded(["X", "Y"], [(1, ["X": 3, "Y": 2]), (1, ["X": 2, "Y": 2]), (1, ["X": 1, "Y": 5])])
+        // Both medians are 2; removing them leaves X {1, 3} → 1 and Y {2, 5} → 2: Y wins.
+        let result = try Profiles.tally("majority-judgment", election)
+        #expect(result.winnerIDs == ["Y"])
+        #expect(result.ties.count == 1)
+        // STAR sends both to the runoff, where X is preferred by 1 and Y by 1: Y has the higher total.
+        #expect(try Profiles.tally("star", election).winnerIDs == ["Y"])
+    }
+
+    @Test func ballotsOverTheirLimitsAreRefused() throws {
+        var dots = AmountBallots(candidateCount: 2)
+        dots.append([0: 3, 1: 3])
+        let election = Election(candidates: ["a", "b"], ballots: .amounts(dots), rules: TallyRules(budget: 5, capPerCandidate: 4))
+        #expect(throws: TallyError.invalidBallot(index: 0, reason: "spends 6 dots, over the budget of 5")) { try Profiles.tally("dots", election) }
+        var capped = election
+        capped.rules.budget = 10
+        capped.rules.capPerCandidate = 2
+        #expect(throws: TallyError.invalidBallot(index: 0, reason: "a gets 3 dots, over the cap of 2")) { try Profiles.tally("dots", capped) }
+        var quadratic = election
+        quadratic.rules.credits = 17
+        #expect(throws: TallyError.invalidBallot(index: 0, reason: "costs 18 credits, over the 17 each voter has")) { try Profiles.tally("quadratic", quadratic) }
+        quadratic.rules.credits = 18
+        #expect(try Profiles.tally("quadratic", quadratic).scores?.values == [3, 3])
+    }
+
+    @Test func aBlockIsShownAndStopsAProposal() throws {
+        var b = PositionBallots(candidateCount: 2, positions: PositionBallots.consent)
+        b.append([0: 0, 1: 0])
+        b.append([0: 0, 1: 3])
+        b.append([0: 1, 1: 0])
+        let result = try Profiles.tally("consent", Election(candidates: ["p1", "p2"], ballots: .positions(b)))
+        #expect(result.winnerIDs == ["p1"])
+        #expect(result.notes == ["p2 is blocked by 1 person: it does not pass until the objection is resolved"])
+    }
+}
