@@ -1,11 +1,14 @@
 import Charrette
+import CharretteVoting
 import Foundation
 
 /// Writing outcomes to files. Personal data stays out: people appear by handle only.
 enum ExportCommands {
     static let all: [CommandSpec] = [
-        CommandSpec("export", summary: "write the current consultation to a file: .json (everything), .csv or .md (the ideas)",
-                    signature: Signature([.init("file", "where to write; the extension chooses the format")]),
+        CommandSpec("export", summary: "write the current consultation to a file: .json (everything), .csv or .md (the ideas); a vote's ballots to .soc .soi .toc .toi .cat .pb or .jsonl",
+                    signature: Signature([.init("file", "where to write; the extension chooses the format")], flags: [
+                        .init("vote", "TITLE", "the vote whose ballots a ballot file holds; the newest by default"),
+                    ]),
                     example: "export outcome.json", showsResult: false) { call in
             let path = try call.string(0, "a file name")
             // The file holds the journal's head: everything in it must be written first.
@@ -14,12 +17,16 @@ enum ExportCommands {
             let consultation = try call.consultation()
             let ideas = Rows.table(state.ideas(of: consultation).map { Rows.idea($0, state) })
             let text: String
-            switch (path as NSString).pathExtension.lowercased() {
+            let ext = (path as NSString).pathExtension.lowercased()
+            switch ext {
             case "json": text = Rendering.json(outcome(of: consultation, state)) + "\n"
             case "csv": text = Rendering.csv(ideas)
             case "md": text = Rendering.markdown(ideas) + "\n"
+            case _ where BallotFileFormat(fileExtension: ext) != nil:
+                text = try ballotFile(call, ext: ext, name: ((path as NSString).lastPathComponent as NSString).deletingPathExtension,
+                                      vote: try VoteCommands.vote(call, title: try call.flagString("vote")), state)
             case let other:
-                throw call.error("cannot export to '.\(other)': use .json, .csv or .md", at: 0)
+                throw call.error("cannot export to '.\(other)': use .json, .csv or .md, or a ballot file (.soc, .soi, .toc, .toi, .cat, .pb, .jsonl)", at: 0)
             }
             // Relative to the working directory, as in any shell.
             let full = (path as NSString).expandingTildeInPath
@@ -40,6 +47,32 @@ enum ExportCommands {
             return Rows.table(ballotRecords(vote, state))
         },
     ]
+
+    /// A vote's ballots in the format the extension names. Alternatives are named "#12 text" so
+    /// the file says which idea each number stands for.
+    static func ballotFile(_ call: Invocation, ext: String, name: String, vote: Vote, _ state: WorkspaceState) throws -> String {
+        var election = state.election(for: vote)
+        election.names = zip(election.candidates, election.names).map { id, text in text.map { "\(id) \($0)" } ?? id }
+        switch BallotFileFormat(fileExtension: ext)! {
+        case .jsonLines:
+            return JSONLines.write(election)
+        case .pabulib:
+            guard vote.method.ballotKind != .reactions, vote.method.ballotKind != .consent else {
+                throw call.error("pabulib files hold approvals, rankings, points or scores; '\(vote.title)' takes \(vote.method.ballotKind.rawValue) ballots: use .jsonl", at: 0)
+            }
+            return Pabulib.write(election, description: vote.title)
+        case .preflib:
+            let kind = vote.method.ballotKind
+            guard kind == .ranking || ((kind == .approval || kind == .budget) && ext == "cat") else {
+                throw call.error("PrefLib .\(ext) files hold \(ext == "cat" ? "approvals" : "rankings"); '\(vote.title)' takes \(kind.rawValue) ballots: use \(kind == .approval || kind == .budget ? ".cat, .pb or .jsonl" : ".pb or .jsonl")", at: 0)
+            }
+            let (type, text) = PrefLib.write(election, title: vote.title, fileName: name, as: PrefLib.DataType(rawValue: ext))
+            guard type.rawValue == ext else {
+                throw call.error("these ballots make a .\(type.rawValue) file (\(type == .soi || type == .toi ? "some leave ideas unranked" : "complete orders")\(type == .toc || type == .toi ? " with ties" : "")): export to .\(type.rawValue)", at: 0)
+            }
+            return text
+        }
+    }
 
     static func ballotRecords(_ vote: Vote, _ state: WorkspaceState) -> [Record] {
         (state.ballots[vote.id] ?? [:]).sorted { $0.key < $1.key }.map { voter, ballot in

@@ -38,7 +38,10 @@ enum TallyCommands {
             }
             var election: Election
             do {
-                election = try BallotFile.read(path: path, as: method.shape)
+                // Relative to the script's folder, as `import` reads files.
+                let expanded = (path as NSString).expandingTildeInPath
+                let full = expanded.hasPrefix("/") ? expanded : (call.interpreter.directory as NSString).appendingPathComponent(expanded)
+                election = try BallotFile.read(path: full, as: method.shape)
             } catch let error as BallotFileError {
                 throw call.error(error.line == 0 ? "\(path): \(error.message)" : "\(path):\(error.description)", at: 0)
             }

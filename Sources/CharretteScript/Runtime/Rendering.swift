@@ -27,7 +27,10 @@ public enum Rendering {
     static func isBlock(_ value: Value) -> Bool {
         switch value {
         case .table, .record: true
-        case .list(let items): items.contains { if case .record = $0 { true } else { false } }
+        case .list(let items):
+            // Records make a table; several sentences read better one per line.
+            items.contains { if case .record = $0 { true } else { false } }
+                || (items.count > 1 && items.allSatisfy { if case .string(let s) = $0 { s.contains(" ") } else { false } })
         default: false
         }
     }

@@ -9,13 +9,13 @@ public enum BallotFile {
             throw BallotFileError(line: 0, "cannot read '.\(ext)' ballots: use PrefLib (.soc, .soi, .toc, .toi, .cat), pabulib (.pb) or JSON Lines (.jsonl)")
         }
         guard let data = FileManager.default.contents(atPath: (path as NSString).expandingTildeInPath) else {
-            throw BallotFileError(line: 0, "cannot read '\(path)': no such file, or it cannot be opened")
+            throw BallotFileError(line: 0, "no such file, or it cannot be opened")
         }
         switch format {
         case .preflib:
             return try PrefLib.read([UInt8](data), dataType: PrefLib.DataType(rawValue: ext.lowercased()), as: shape)
         case .pabulib, .jsonLines:
-            guard let text = String(data: data, encoding: .utf8) else { throw BallotFileError(line: 0, "'\(path)' is not UTF-8 text") }
+            guard let text = String(data: data, encoding: .utf8) else { throw BallotFileError(line: 0, "not UTF-8 text") }
             var election = try format == .pabulib ? Pabulib.read(text) : JSONLines.read(text)
             if election.ballots.kind == .amounts, shape == .grades, case .amounts = election.ballots {
                 // Points read as amounts serve score methods too.

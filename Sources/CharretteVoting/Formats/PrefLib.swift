@@ -65,13 +65,18 @@ public enum PrefLib {
 
     /// Writes ranked ballots as `.soc`, `.soi`, `.toc` or `.toi` (whichever fits), or approval
     /// ballots as `.cat` with the categories "approved" and "not approved". Returns the type and the text.
-    public static func write(_ election: Election, title: String = "") -> (type: DataType, text: String) {
+    /// `requested` asks for a type that can hold the ballots (`.toi` holds any orders); the
+    /// narrowest type that fits is written otherwise.
+    public static func write(_ election: Election, title: String = "", fileName: String = "ballots", as requested: DataType? = nil) -> (type: DataType, text: String) {
         var header: [String] = []
         var body: [String] = []
-        let type: DataType
+        var type: DataType
         switch election.ballots {
         case .ranked(let ballots):
             type = ballots.hasTies ? (ballots.isTruncated ? .toi : .toc) : (ballots.isTruncated ? .soi : .soc)
+            if let requested, requested != .cat, (!type.allowsTies || requested.allowsTies), (type.isComplete || !requested.isComplete) {
+                type = requested
+            }
             var lines: [[[Int]]: Int] = [:], order: [[[Int]]] = []
             for b in 0..<ballots.ballotCount {
                 let tiers = ballots.tiers(of: b)
@@ -102,7 +107,7 @@ public enum PrefLib {
             preconditionFailure("PrefLib holds rankings and approvals only")
         }
         var lines = [
-            "# FILE NAME: ballots.\(type.rawValue)", "# TITLE: \(title)", "# DESCRIPTION: ballots exported by Charrette",
+            "# FILE NAME: \(fileName).\(type.rawValue)", "# TITLE: \(title)", "# DESCRIPTION: ballots exported by Charrette",
             "# DATA TYPE: \(type.rawValue)", "# MODIFICATION TYPE: original", "# RELATES TO: ", "# RELATED FILES: ",
             "# PUBLICATION DATE: ", "# MODIFICATION DATE: ",
             "# NUMBER ALTERNATIVES: \(election.candidates.count)", "# NUMBER VOTERS: \(election.ballots.voterCount)",

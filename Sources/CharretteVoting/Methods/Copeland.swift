@@ -12,6 +12,7 @@ public struct Copeland: TallyMethod {
             Double((0..<n).reduce(0) { total, b in total + (a == b ? 0 : pairwise.margin(a, over: b).signum()) })
         }
         var result = scored(election, scores, label: "wins minus losses")
+        result.noteCondorcet(pairwise)
         result.working = [pairwise.table(election.candidates)]
         return result
     }

@@ -35,7 +35,7 @@ public struct InstantRunoff: TallyMethod {
                 // Everyone left is tied (or one is left): they finish together.
                 if winners.isEmpty {
                     winners = alive
-                    if alive.count > 1 { ties.append("\(TallyResult.list(alive.map { ids[$0] })) are tied with \(format3(fewest)) votes each when no one else is left") }
+                    if alive.count > 1 { ties.append("\(TallyResult.list(alive.map { ids[$0] })) tie with \(format3(fewest)) \(fewest == 1 ? "vote" : "votes") each when no one else is left") }
                     rounds.append(row + [.text(alive.count == 1 ? "\(ids[alive[0]]) is the last one left" : "all tied")])
                 } else if rounds.count < round {
                     rounds.append(row + [.text("")])

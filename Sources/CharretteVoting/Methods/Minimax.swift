@@ -12,6 +12,7 @@ public struct Minimax: TallyMethod {
         // The largest margin by which any opponent beats the candidate, 0 when none does.
         let worst = (0..<n).map { a in Double(max(0, (0..<n).filter { $0 != a }.map { pairwise.margin($0, over: a) }.max() ?? 0)) }
         var result = scored(election, worst, label: "largest defeat margin", higherWins: false)
+        result.noteCondorcet(pairwise)
         result.working = [pairwise.table(election.candidates)]
         return result
     }

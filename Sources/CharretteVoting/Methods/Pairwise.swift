@@ -51,3 +51,14 @@ public struct PairwiseMatrix: Sendable, Equatable {
                    note: "Each cell counts the voters who rank the row's candidate above the column's.")
     }
 }
+
+extension TallyResult {
+    /// Says whether a candidate beats every other one head to head, which Condorcet methods always elect.
+    mutating func noteCondorcet(_ pairwise: PairwiseMatrix) {
+        if let winner = pairwise.condorcetWinner {
+            notes.append("\(id(winner)) beats every other candidate head to head (the Condorcet winner)")
+        } else {
+            notes.append("no candidate beats every other one head to head: the majority preferences form a cycle or a tie")
+        }
+    }
+}

@@ -56,6 +56,7 @@ public struct RankedPairs: TallyMethod {
             result.lot?.winners = winner
             result.ties.append("\(TallyResult.list(result.winners.map(result.id))) can each win depending on the order of pairs with equal margins; the lot (seed \(result.seed)) orders them and \(TallyResult.list(winner.map(result.id))) wins")
         }
+        result.noteCondorcet(pairwise)
         result.working = [
             pairwise.table(election.candidates),
             TallyTable("Pairs, largest margin first", columns: ["winner", "loser", "margin", "outcome"], rows: rows,

@@ -30,6 +30,7 @@ public struct Schulze: TallyMethod {
                                  winners: winners, seed: election.rules.seed)
         result.ranking = Ranking.tiers(beaten)
         result.scores = Scores("candidates beaten by strongest path", beaten.map { $0 })
+        result.noteCondorcet(pairwise)
         result.working = [
             pairwise.table(election.candidates),
             TallyTable("Strongest paths", columns: ["from"] + election.candidates.map { "to \($0)" },
