@@ -71,9 +71,11 @@ public struct EqualShares: TallyMethod {
 }
 
 /// The method of equal shares for participatory budgeting, with cost satisfaction (a voter's
-/// satisfaction from a project is its cost), completed as pabutools does by default: the budget
-/// is raised in steps of 1% and the count run again, as long as the outcome stays within the
-/// real budget, stopping once it is exhaustive (no unfunded project fits in what is left).
+/// satisfaction from a project is its cost), completed the standard way (as pabutools'
+/// `completion_by_rule_combination` with `exhaustion_by_budget_increase`): each voter's share is
+/// raised by 1 at a time ("add one") and the count run again, as long as every outcome stays within
+/// the real budget, stopping once one is exhaustive; money still left then goes greedily to the
+/// most approved projects that fit.
 public struct BudgetEqualShares: TallyMethod {
     public init() {}
     public var name: String { "pb-equal-shares" }
@@ -81,41 +83,69 @@ public struct BudgetEqualShares: TallyMethod {
     public var isMultiWinner: Bool { true }
     public var summary: String { "Splits the budget equally among voters; groups pool their shares to fund the projects they agree on. Proportional; small groups get their fair share." }
 
+    /// Equal shares at one virtual budget, then greedy by approvals within the real budget.
+    struct Count: SequentialCount {
+        let shares: EqualSharesCount
+        let greedy: BudgetGreedy.Count
+
+        struct State { var shares: EqualSharesCount.State; var left: Int }
+
+        func start() -> State { State(shares: shares.start(), left: greedy.budget) }
+
+        func next(_ state: State) -> [Int] {
+            let bought = shares.next(state.shares)
+            if !bought.isEmpty { return bought }
+            return greedy.next(.init(funded: state.shares.elected, left: state.left))
+        }
+
+        func elect(_ c: Int, in state: State) -> State {
+            var s = state
+            if shares.price(c, state.shares) != nil && !shares.next(state.shares).isEmpty {
+                s.shares = shares.elect(c, in: state.shares)
+            } else {
+                s.shares.elected.append(c)
+            }
+            s.left -= greedy.costs[c]
+            return s
+        }
+
+        func finish(_ state: State) -> [Int] { state.shares.elected }
+    }
+
     public func tally(_ election: Election) throws(TallyError) -> TallyResult {
         let ballots = try approvals(election)
         let (costs, budget) = try budgetRules(election)
         let approvers = approversByCandidate(ballots)
         let voters = ballots.voterCount
-        func count(_ virtualBudget: Double) -> EqualSharesCount {
+        let approvals = ballots.approvalCounts()
+        func shares(_ virtualBudget: Double) -> EqualSharesCount {
             EqualSharesCount(ballots: ballots, approvers: approvers, costs: costs.map(Double.init), utility: costs.map { Double(max($0, 1)) },
                              share: voters > 0 ? virtualBudget / Double(voters) : 0, limit: Int.max)
         }
-        func feasible(_ outcome: [Int]) -> Bool { outcome.reduce(0) { $0 + costs[$1] } <= budget }
+        func spent(_ outcome: [Int]) -> Int { outcome.reduce(0) { $0 + costs[$1] } }
         func exhaustive(_ outcome: [Int]) -> Bool {
-            let spent = outcome.reduce(0) { $0 + costs[$1] }
-            return costs.indices.allSatisfy { outcome.contains($0) || spent + costs[$0] > budget }
+            costs.indices.allSatisfy { outcome.contains($0) || spent(outcome) + costs[$0] > budget }
         }
-        // Raise the budget while every outcome stays feasible; stop at an exhaustive one.
-        let step = Double(budget) / 100
-        let bound = Double(budget) * Double(voters + 1)
-        var virtualBudget = Double(budget)
-        var chosen = count(virtualBudget), raises = 0
-        var outcomes = chosen.allOutcomes().outcomes
-        while step > 0 {
-            if outcomes.contains(where: { exhaustive($0) }) { break }
-            let raised = virtualBudget + step
-            guard raised <= bound else { break }
-            let candidate = count(raised)
-            let next = candidate.allOutcomes().outcomes
-            if next.contains(where: { !feasible($0) }) { break }
-            virtualBudget = raised; chosen = candidate; outcomes = next; raises += 1
+        // Add one to every voter's share while every outcome stays within the budget; stop at an exhaustive one.
+        let step = Double(voters), bound = Double(budget) * Double(voters + 1)
+        var virtualBudget = Double(budget), raises = 0
+        var outcomes = shares(virtualBudget).allOutcomes().outcomes
+        while step > 0, !outcomes.contains(where: exhaustive), virtualBudget + step <= bound {
+            let next = shares(virtualBudget + step).allOutcomes().outcomes
+            if next.contains(where: { spent($0) > budget }) { break }
+            virtualBudget += step; outcomes = next; raises += 1
         }
-        var result = chosen.settle(name, election, seats: 0)
+        let greedy = BudgetGreedy.Count(score: approvals.map(Double.init), costs: costs, budget: budget)
+        let count = Count(shares: shares(virtualBudget), greedy: greedy)
+        var result = count.settle(name, election, seats: 0)
         result.seats = result.elected.count
-        result.scores = Scores("approvals", ballots.approvalCounts().map(Double.init))
-        result.notes.append(raises == 0 ? "equal shares of the budget (\(budget)) fund these projects"
-                            : "the budget was raised \(raises) times by 1% (to \(format3(virtualBudget))) while the outcome still fit the real budget of \(budget)")
-        result.working = [budgetTable(election, approvals: ballots.approvalCounts(), funded: result.elected)]
+        result.scores = Scores("approvals", approvals.map(Double.init))
+        let bought = shares(virtualBudget).drawn(seed: election.rules.seed, name: { election.candidates[$0] }).elected
+        result.notes.append(raises == 0 ? "each voter's equal share is \(format3(Double(budget) / Double(max(voters, 1))))"
+                            : "each voter's share was raised \(raises) times by 1, to \(format3(virtualBudget / Double(max(voters, 1)))), while the outcome still fit the budget of \(budget)")
+        let added = result.elected.filter { !bought.contains($0) }
+        if !added.isEmpty { result.notes.append("money left after equal shares funds \(TallyResult.list(added.map(result.id))), by approvals") }
+        result.working = [budgetTable(election, approvals: approvals, funded: result.elected)]
         return result
     }
 }

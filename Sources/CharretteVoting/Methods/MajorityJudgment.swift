@@ -1,6 +1,7 @@
-/// Majority judgment (Balinski and Laraki): each voter grades every candidate; the highest median
-/// grade wins. Ties are broken by removing one median grade at a time from the tied candidates
-/// until their medians differ.
+/// Majority judgment (Balinski and Laraki): each voter grades every candidate; the highest (lower)
+/// median grade wins. Candidates with the same median are ordered by the majority gauge: the share
+/// of voters grading above the median if it exceeds the share grading below, else minus the share
+/// below. Equal gauges stay tied, as in the reference implementation (pref_voting).
 public struct MajorityJudgment: TallyMethod {
     public init() {}
     public var name: String { "majority-judgment" }
@@ -18,8 +19,9 @@ public struct MajorityJudgment: TallyMethod {
         }
         for c in 0..<n { gradeLists[c].sort() }
         let medians = gradeLists.map { Self.lowerMedian($0) }
-        // The order: compare the sequences of successive medians.
-        let keys = gradeLists.map(Self.medianSequence)
+        // The order: median first, then the majority gauge.
+        let gauges = (0..<n).map { c in Self.gauge(gradeLists[c], median: medians[c]) }
+        let keys = (0..<n).map { c in [Double(medians[c] ?? Int.min), gauges[c]] }
         let order = (0..<n).sorted { a, b in keys[a] != keys[b] ? keys[a].lexicographicallyPrecedes(keys[b], by: >) : a < b }
         var ranking: [[Int]] = []
         for c in order {
@@ -32,11 +34,12 @@ public struct MajorityJudgment: TallyMethod {
         let bestMedian = medians.compactMap { $0 }.max()
         let tiedOnMedian = (0..<n).filter { medians[$0] == bestMedian }
         if tiedOnMedian.count > 1 {
-            result.ties.append("\(TallyResult.list(tiedOnMedian.map(result.id))) share the best median grade; removing median grades one at a time settles it" +
-                               (result.winners.count > 1 ? " only partly" : " for \(result.id(result.winners[0]))"))
+            result.ties.append("\(TallyResult.list(tiedOnMedian.map(result.id))) share the best median grade; the majority gauge " +
+                               (result.winners.count > 1 ? "leaves \(TallyResult.list(result.winners.map(result.id))) tied" : "puts \(result.id(result.winners[0])) first"))
         }
-        result.working = [TallyTable("Grades", columns: ["candidate", "median", "grades, lowest first"],
-                                     rows: (0..<n).map { c in [.candidate(c), medians[c].map { .integer($0) } ?? .empty, .text(Self.summarise(gradeLists[c]))] })]
+        result.working = [TallyTable("Grades", columns: ["candidate", "median", "majority gauge", "grades, lowest first"],
+                                     rows: (0..<n).map { c in [.candidate(c), medians[c].map { .integer($0) } ?? .empty, .number(gauges[c]), .text(Self.summarise(gradeLists[c]))] },
+                                     note: "The gauge is the share grading above the median when it is larger than the share grading below; otherwise minus the share below.")]
         result.settleByLot(election)
         return result
     }
@@ -44,16 +47,12 @@ public struct MajorityJudgment: TallyMethod {
     /// The lower median: for an even count, the lower of the two middle grades.
     static func lowerMedian(_ sorted: [Int]) -> Int? { sorted.isEmpty ? nil : sorted[(sorted.count - 1) / 2] }
 
-    /// The medians met when removing the median grade again and again.
-    static func medianSequence(_ sorted: [Int]) -> [Int] {
-        var grades = sorted, sequence: [Int] = []
-        sequence.reserveCapacity(grades.count)
-        while !grades.isEmpty {
-            let i = (grades.count - 1) / 2
-            sequence.append(grades[i])
-            grades.remove(at: i)
-        }
-        return sequence
+    /// Above the median outweighing below gives +share above; otherwise −share below.
+    static func gauge(_ sorted: [Int], median: Int?) -> Double {
+        guard let median, !sorted.isEmpty else { return -.infinity }
+        let above = Double(sorted.filter { $0 > median }.count) / Double(sorted.count)
+        let below = Double(sorted.filter { $0 < median }.count) / Double(sorted.count)
+        return above > below ? above : -below
     }
 
     static func summarise(_ sorted: [Int]) -> String {

@@ -1,5 +1,9 @@
 /// STAR voting (Score Then Automatic Runoff): the two highest totals go to a runoff, which the
 /// one scored higher by more voters wins.
+///
+/// Ties follow the reference implementation (pref_voting): candidates tied for first or second
+/// place each meet in a possible runoff, and a tied runoff makes both winners; the lot then picks.
+/// (The STAR Voting organisation's own rules break a tied runoff by the higher total instead.)
 public struct STARVoting: TallyMethod {
     public init() {}
     public var name: String { "star" }
@@ -18,43 +22,34 @@ public struct STARVoting: TallyMethod {
             result.winners = Array(0..<election.candidates.count)
             return result
         }
-        // Finalists: the top two totals; a tie that crosses second place sends every tied candidate on.
-        var finalists: [Int] = []
-        for tier in byScore where finalists.count < 2 { finalists += tier }
-        if finalists.count > 2 {
-            result.ties.append("\(TallyResult.list(finalists.map(result.id))) tie for the two places in the runoff; all of them go to it")
-        }
-        // Runoff among the finalists: head to head, counting voters who score one above the other.
+        // Finalists: the top total and the second; when several tie, every pairing of them is a
+        // possible runoff and each runoff's winner is a winner (as pref_voting's parallel universes).
+        let first = byScore[0]
+        let pairs: [(Int, Int)] = first.count > 1
+            ? first.indices.flatMap { i in first[(i + 1)...].map { (first[i], $0) } }
+            : byScore.count > 1 ? byScore[1].map { (first[0], $0) } : []
+        if first.count > 1 { result.ties.append("\(TallyResult.list(first.map(result.id))) tie for the highest total; each pair of them is a possible runoff") }
+        else if byScore.count > 1, byScore[1].count > 1 { result.ties.append("\(TallyResult.list(byScore[1].map(result.id))) tie for second place; each meets \(result.id(first[0])) in a possible runoff") }
         let prefer = { (a: Int, b: Int) -> Int in
             var count = 0
             for v in 0..<ballots.ballotCount {
-                let ga = ballots.grade(v, a) ?? Int.min, gb = ballots.grade(v, b) ?? Int.min
-                if ga > gb { count += ballots.counts[v] }
+                if let ga = ballots.grade(v, a), let gb = ballots.grade(v, b), ga > gb { count += ballots.counts[v] }
             }
             return count
         }
         var rows: [[TallyTable.Cell]] = []
-        var wins = Array(repeating: 0.0, count: election.candidates.count)
-        for (i, a) in finalists.enumerated() {
-            for b in finalists[(i + 1)...] {
-                let ab = prefer(a, b), ba = prefer(b, a)
-                rows.append([.candidate(a), .candidate(b), .integer(ab), .integer(ba)])
-                if ab > ba { wins[a] += 1 } else if ba > ab { wins[b] += 1 } else { wins[a] += 0.5; wins[b] += 0.5 }
-            }
+        var winners = Set<Int>()
+        for (a, b) in pairs {
+            let ab = prefer(a, b), ba = prefer(b, a)
+            rows.append([.candidate(a), .candidate(b), .integer(ab), .integer(ba)])
+            if ab >= ba { winners.insert(a) }
+            if ba >= ab { winners.insert(b) }
+            if ab == ba { result.ties.append("the runoff between \(result.id(a)) and \(result.id(b)) is tied, \(ab) to \(ba): both are winners") }
         }
-        let best = finalists.map { wins[$0] }.max()!
-        var top = finalists.filter { wins[$0] == best }
-        if top.count > 1 {
-            // A tied runoff goes to the higher total score.
-            let bestScore = top.map { totals.sums[$0] }.max()!
-            let byTotal = top.filter { totals.sums[$0] == bestScore }
-            result.ties.append("the runoff between \(TallyResult.list(top.map(result.id))) is tied; " +
-                               (byTotal.count == 1 ? "\(result.id(byTotal[0])) has the higher total score and wins" : "their totals are equal too"))
-            top = byTotal
-        }
+        let top = pairs.isEmpty ? first : winners.sorted()
         result.winners = top
-        result.working.append(TallyTable("Runoff", columns: ["finalist", "against", "voters preferring the finalist", "voters preferring the other"], rows: rows))
-        let others = Ranking.tiers(totals.sums).map { $0.filter { !top.contains($0) } }.filter { !$0.isEmpty }
+        result.working.append(TallyTable("Runoff", columns: ["finalist", "against", "voters scoring the finalist higher", "voters scoring the other higher"], rows: rows))
+        let others = byScore.map { $0.filter { !top.contains($0) } }.filter { !$0.isEmpty }
         result.ranking = [top] + others
         result.settleByLot(election)
         return result

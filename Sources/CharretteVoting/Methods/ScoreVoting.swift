@@ -10,7 +10,11 @@ public struct ScoreVoting: TallyMethod {
         let ballots = try grades(election)
         try checkRange(ballots, election)
         let totals = GradeTotals(ballots)
-        var result = scored(election, totals.sums, label: "total score")
+        // A candidate nobody scored has no score and cannot win.
+        let scores = totals.sums.indices.map { totals.graders[$0] == 0 ? -Double.infinity : totals.sums[$0] }
+        var result = scored(election, scores, label: "total score")
+        result.scores = Scores("total score", totals.sums.indices.map { totals.graders[$0] == 0 ? nil : totals.sums[$0] })
+        if result.winners.count == election.candidates.count, totals.graders.allSatisfy({ $0 == 0 }) { result.winners = [] }
         result.working = [totals.table(election.candidates)]
         return result
     }

@@ -2,7 +2,9 @@
 /// Order 2007): Droop quota, surpluses transferred from every ballot of the elected candidate at a
 /// value truncated to five decimal places, largest surplus first; otherwise the candidate with the
 /// fewest votes is excluded. Ties look back to the latest stage where the tied candidates differed,
-/// then go to lot. A ballot that ties candidates is shared equally among them.
+/// then go to lot. A ballot that ties candidates is shared equally among them; when one of those
+/// shares moves on, it goes to the ballot's next tier, not to the candidates it was tied with
+/// (they hold their own shares), as pref_voting's `stv_scottish` does.
 public struct SingleTransferableVote: TallyMethod {
     public init() {}
     public var name: String { "stv" }
@@ -17,6 +19,8 @@ public struct SingleTransferableVote: TallyMethod {
         var value: Double
         /// The transfer value of the ballot's papers (1 until a surplus moves them).
         var paperValue: Double
+        /// The ballot's tier the piece sits at.
+        var tier: Int
     }
 
     static func truncate5(_ x: Double) -> Double { (x * 100_000 + 1e-9).rounded(.down) / 100_000 }
@@ -36,18 +40,20 @@ public struct SingleTransferableVote: TallyMethod {
         var rows: [[TallyTable.Cell]] = []
         var ties: [String] = []
 
-        /// Gives the ballot's value to its highest continuing candidates (shared when tied).
-        func place(_ ballot: Int, value: Double, paperValue: Double) {
+        /// Gives the ballot's value to its continuing candidates in the first tier below `tier`
+        /// that has any (shared when tied).
+        func place(_ ballot: Int, value: Double, paperValue: Double, after tier: Int) {
             let ranks = ballots.ranks(of: ballot)
             var best = RankedBallots.unranked, top: [Int] = []
             for c in 0..<n where standing[c] == .continuing {
                 let r = ranks[ranks.startIndex + c]
-                if r < best { best = r; top = [c] } else if r == best && r != RankedBallots.unranked { top.append(c) }
+                guard r != RankedBallots.unranked, Int(r) > tier else { continue }
+                if r < best { best = r; top = [c] } else if r == best { top.append(c) }
             }
             guard !top.isEmpty else { nonTransferable += value; return }
-            for c in top { piles[c].append(Piece(ballot: ballot, value: value / Double(top.count), paperValue: paperValue)) }
+            for c in top { piles[c].append(Piece(ballot: ballot, value: value / Double(top.count), paperValue: paperValue, tier: Int(best))) }
         }
-        for b in 0..<ballots.ballotCount { place(b, value: Double(ballots.counts[b]), paperValue: 1) }
+        for b in 0..<ballots.ballotCount { place(b, value: Double(ballots.counts[b]), paperValue: 1, after: -1) }
         let valid = Double(ballots.voterCount) - nonTransferable
         let quota = (valid / Double(seats + 1)).rounded(.down) + 1
 
@@ -98,11 +104,11 @@ public struct SingleTransferableVote: TallyMethod {
                 for piece in pile {
                     let newPaper = Self.truncate5(piece.paperValue * surplus / total)
                     let share = piece.value / piece.paperValue  // voters × share of the ballot
-                    place(piece.ballot, value: share * newPaper, paperValue: newPaper)
+                    place(piece.ballot, value: share * newPaper, paperValue: newPaper, after: piece.tier)
                     kept += share * (piece.paperValue - newPaper)
                 }
                 // The elected candidate keeps what did not move (the quota, give or take truncation).
-                piles[surplusHolder] = [Piece(ballot: -1, value: kept, paperValue: 1)]
+                piles[surplusHolder] = [Piece(ballot: -1, value: kept, paperValue: 1, tier: Int.max)]
                 pendingSurplus.removeAll { $0 == surplusHolder }
                 action = "surplus of \(ids[surplusHolder]) (\(format3(surplus))) transferred"
             } else {
@@ -112,7 +118,7 @@ public struct SingleTransferableVote: TallyMethod {
                 standing[out] = .excluded
                 let pile = piles[out]
                 piles[out] = []
-                for piece in pile { place(piece.ballot, value: piece.value, paperValue: piece.paperValue) }
+                for piece in pile { place(piece.ballot, value: piece.value, paperValue: piece.paperValue, after: piece.tier) }
                 pendingSurplus.removeAll { $0 == out }
                 action = "excluded: \(ids[out])"
             }
