@@ -51,6 +51,8 @@ let package = Package(
             dependencies: ["Charrette", "CharretteSQLite", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/StoreBenchmark"
         ),
+        // Times counting ballot files against pref_voting and pabutools (scripts/bench-voting runs it).
+        .executableTarget(name: "bench-voting", dependencies: ["CharretteVoting"], path: "Benchmarks/VotingBenchmark"),
         // A writer process the crash test kills at random points.
         .executableTarget(
             name: "journal-writer",

@@ -5,6 +5,11 @@ struct FirstPreferences {
     var votes: [Double]
     var exhausted: Double
 
+    init(votes: [Double], exhausted: Double) {
+        self.votes = votes
+        self.exhausted = exhausted
+    }
+
     init(_ ballots: RankedBallots, continuing: [Bool]) {
         let n = ballots.candidateCount
         var votes = Array(repeating: 0.0, count: n), exhausted = 0.0

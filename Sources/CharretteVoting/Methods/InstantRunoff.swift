@@ -18,9 +18,10 @@ public struct InstantRunoff: TallyMethod {
         var notes: [String] = []
         var ties: [String] = []
         var round = 0
+        var counter = RunoffCounter(ballots)
         while true {
             round += 1
-            let first = FirstPreferences(ballots, continuing: continuing)
+            let first = counter.count(continuing: continuing)
             let alive = (0..<n).filter { continuing[$0] }
             let counting = first.votes.reduce(0, +)
             let row: [TallyTable.Cell] = [.integer(round)] + (0..<n).map { continuing[$0] ? .number(first.votes[$0]) : .empty } + [.number(first.exhausted)]
@@ -50,6 +51,7 @@ public struct InstantRunoff: TallyMethod {
             }
             if last.count > 1 { ties.append("round \(round): \(TallyResult.list(last.map { ids[$0] })) tie for fewest votes and are eliminated together") }
             for c in last { continuing[c] = false }
+            counter.eliminate(last, continuing: continuing)
             eliminated.append(last)
         }
         var result = TallyResult(method: name, candidates: ids, voters: ballots.voterCount, winners: winners, seed: election.rules.seed)
