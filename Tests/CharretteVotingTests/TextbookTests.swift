@@ -33,6 +33,16 @@ struct TextbookTests {
         #expect(try Profiles.tally("schulze", election).winnerIDs == ["B"])
     }
 
+    /// Ballots that tie ideas share their vote among them, and move on whole once the tied partner is out.
+    @Test func irvSharesTiedBallots() throws {
+        let election = Profiles.ranked(["A", "B", "C"], [(3, "A>B>C"), (2, "B=C>A"), (2, "C>B")])
+        let result = try Profiles.tally("irv", election)
+        #expect(result.winnerIDs == ["C"])
+        // Round 1: A 3, B 1 (two halves), C 3 (two halves and two whole); B is out and C reaches 4 of 7.
+        #expect(result.working[0].rows[0][1...3] == [.number(3), .number(1), .number(3)])
+        #expect(result.working[0].rows[1][3] == .number(4))
+    }
+
     /// A Condorcet cycle: each candidate beats one and loses to another, so the pairwise methods tie
     /// all three; the lot settles it, the same way for the same seed, and says so.
     @Test func condorcetCycleIsSettledByASeededLot() throws {

@@ -20,6 +20,14 @@ public struct RankedBallots: Sendable, Hashable {
         counts = []
     }
 
+    /// Ballots already laid out: `ranks` holds `candidateCount` ranks per ballot.
+    init(candidateCount: Int, ranks: [UInt16], counts: [Int]) {
+        precondition(ranks.count == counts.count * candidateCount)
+        self.candidateCount = candidateCount
+        self.ranks = ranks
+        self.counts = counts
+    }
+
     /// The number of stored ballots (each with its count).
     public var ballotCount: Int { counts.count }
     /// Voters in all.
@@ -76,4 +84,48 @@ public struct RankedBallots: Sendable, Hashable {
 
     /// True when some ballot leaves a candidate unranked.
     public var isTruncated: Bool { ranks.contains(Self.unranked) }
+}
+
+/// The ballots that rank without ties, as orders: the fast paths of the counts read these.
+///
+/// `orders[b * n + p]` is the candidate ballot b ranks at position p, for p below `lengths[b]`;
+/// a ballot with ties has length -1 and is counted from its ranks instead.
+struct StrictOrders {
+    let candidateCount: Int
+    private(set) var orders: [UInt16]
+    private(set) var lengths: [Int32]
+
+    init(_ ballots: RankedBallots) {
+        let n = ballots.candidateCount
+        candidateCount = n
+        var orders = [UInt16](repeating: 0, count: ballots.ranks.count)
+        var lengths = [Int32](repeating: -1, count: ballots.ballotCount)
+        if n <= 64 {
+            ballots.ranks.withUnsafeBufferPointer { ranks in
+                orders.withUnsafeMutableBufferPointer { orders in
+                    lengths.withUnsafeMutableBufferPointer { lengths in
+                        for b in 0..<ballots.ballotCount {
+                            let base = b * n
+                            var mask: UInt64 = 0, ranked = 0, repeated = false
+                            for c in 0..<n {
+                                let r = Int(ranks[base + c])
+                                guard r != Int(RankedBallots.unranked) else { continue }
+                                ranked += 1
+                                guard r < n else { repeated = true; continue }
+                                let bit: UInt64 = 1 << UInt64(r)
+                                repeated = repeated || mask & bit != 0
+                                mask |= bit
+                                orders[base + r] = UInt16(c)
+                            }
+                            // Strict: tiers 0..<ranked each hold exactly one candidate.
+                            let full: UInt64 = ranked == 64 ? .max : (1 << UInt64(ranked)) - 1
+                            if !repeated && mask == full { lengths[b] = Int32(ranked) }
+                        }
+                    }
+                }
+            }
+        }
+        self.orders = orders
+        self.lengths = lengths
+    }
 }

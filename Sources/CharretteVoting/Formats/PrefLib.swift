@@ -39,23 +39,17 @@ public enum PrefLib {
         let displayNames = (1...n).map { names[$0] }
         switch shape {
         case .ranking:
-            var ballots = RankedBallots(candidateCount: n)
-            ballots.reserve(reader.remainingLines)
-            var ranks = [UInt16](repeating: RankedBallots.unranked, count: n)
-            try reader.forEachOrder(alternatives: n, type: type) { tiers, count in
-                // `tiers` is a flat list of (alternative, tier) pairs.
-                for i in 0..<n { ranks[i] = RankedBallots.unranked }
-                for (alternative, tier) in tiers { ranks[alternative] = tier }
-                ballots.append(ranks: ranks, count: count)
-            }
-            return Election(candidates: candidates, names: displayNames, ballots: .ranked(ballots))
+            let (ranks, counts) = try reader.readOrders(alternatives: n, type: type)
+            return Election(candidates: candidates, names: displayNames,
+                            ballots: .ranked(RankedBallots(candidateCount: n, ranks: ranks, counts: counts)))
         case .approval:
             guard type == .cat else {
                 throw BallotFileError(line: 0, "a .\(type.rawValue) file holds orders; approval methods read .cat files (the first category is approved) or .pb files")
             }
             var ballots = ApprovalBallots(candidateCount: n)
-            try reader.forEachOrder(alternatives: n, type: type) { tiers, count in
-                ballots.append(tiers.lazy.filter { $0.1 == 0 }.map { $0.0 }, count: count)
+            let (ranks, counts) = try reader.readOrders(alternatives: n, type: type)
+            for (b, count) in counts.enumerated() {
+                ballots.append((0..<n).filter { ranks[b * n + $0] == 0 }, count: count)
             }
             return Election(candidates: candidates, names: displayNames, ballots: .approval(ballots))
         default:
@@ -151,78 +145,93 @@ private struct Reader {
         return count + 1
     }
 
-    /// Calls `body` with each order line's (alternative index, tier) pairs and count.
-    mutating func forEachOrder(alternatives n: Int, type: PrefLib.DataType, _ body: ([(Int, UInt16)], Int) -> Void) throws(BallotFileError) {
-        var pairs: [(Int, UInt16)] = []
-        pairs.reserveCapacity(n)
+    /// Reads every order line into a flat array of ranks (`alternatives` per line, tier numbers,
+    /// ``RankedBallots/unranked`` for alternatives a line leaves out) and the line's count.
+    /// For categories the tier is the category's index.
+    mutating func readOrders(alternatives n: Int, type: PrefLib.DataType) throws(BallotFileError) -> (ranks: [UInt16], counts: [Int]) {
+        let capacity = remainingLines
+        var ranks = [UInt16](repeating: RankedBallots.unranked, count: capacity * n)
+        var counts = [Int](repeating: 0, count: capacity)
         var seen = [Int](repeating: 0, count: n)  // the line number that last used each alternative
+        var stored = 0
         let isCat = type == .cat
+        var line = self.line
         try bytes.withUnsafeBufferPointer { (buffer: UnsafeBufferPointer<UInt8>) throws(BallotFileError) in
-            var i = position
-            let end = buffer.count
-            while i < end {
-                let lineStart = i
-                func fail(_ message: String) -> BallotFileError { BallotFileError(line: line, column: i - lineStart + 1, message) }
-                // Skip blank lines and comments.
-                while i < end && (buffer[i] == 32 || buffer[i] == 9 || buffer[i] == 13) { i += 1 }
-                if i == end { break }
-                if buffer[i] == 10 { i += 1; line += 1; continue }
-                if buffer[i] == UInt8(ascii: "#") {
-                    throw fail("a '#' header line after the orders have begun")
-                }
-                // COUNT:
-                var count = 0, digits = 0
-                while i < end, buffer[i] >= 48, buffer[i] <= 57 { count = count &* 10 &+ Int(buffer[i] - 48); digits += 1; i += 1 }
-                guard digits > 0, digits < 16 else { throw fail("expected the number of voters at the start of the line, such as '3: 1,2,4'") }
-                while i < end && buffer[i] == 32 { i += 1 }
-                guard i < end, buffer[i] == UInt8(ascii: ":") else { throw fail("expected ':' after the number of voters") }
-                i += 1
-                guard count > 0 else { throw fail("the number of voters must be at least 1") }
-                pairs.removeAll(keepingCapacity: true)
-                var tier: UInt16 = 0, inBraces = false, expectItem = true, emptyBraces = false
-                while i < end && buffer[i] != 10 {
-                    let c = buffer[i]
-                    if c == 32 || c == 9 || c == 13 { i += 1; continue }
-                    if c == UInt8(ascii: "{") {
-                        guard !inBraces, expectItem else { throw fail("unexpected '{'") }
-                        guard type.allowsTies else { throw fail("ties ('{') are not allowed in a .\(type.rawValue) file") }
-                        inBraces = true; emptyBraces = true; i += 1; continue
+            try ranks.withUnsafeMutableBufferPointer { (ranks: inout UnsafeMutableBufferPointer<UInt16>) throws(BallotFileError) in
+                try seen.withUnsafeMutableBufferPointer { (seen: inout UnsafeMutableBufferPointer<Int>) throws(BallotFileError) in
+                    var i = position
+                    let end = buffer.count
+                    while i < end {
+                        let lineStart = i
+                        func fail(_ message: String) -> BallotFileError { BallotFileError(line: line, column: i - lineStart + 1, message) }
+                        // Skip blank lines.
+                        while i < end && (buffer[i] == 32 || buffer[i] == 9 || buffer[i] == 13) { i += 1 }
+                        if i == end { break }
+                        if buffer[i] == 10 { i += 1; line += 1; continue }
+                        if buffer[i] == UInt8(ascii: "#") {
+                            throw fail("a '#' header line after the orders have begun")
+                        }
+                        // COUNT:
+                        var count = 0, digits = 0
+                        while i < end, buffer[i] >= 48, buffer[i] <= 57 { count = count &* 10 &+ Int(buffer[i] - 48); digits += 1; i += 1 }
+                        guard digits > 0, digits < 16 else { throw fail("expected the number of voters at the start of the line, such as '3: 1,2,4'") }
+                        while i < end && buffer[i] == 32 { i += 1 }
+                        guard i < end, buffer[i] == UInt8(ascii: ":") else { throw fail("expected ':' after the number of voters") }
+                        i += 1
+                        guard count > 0 else { throw fail("the number of voters must be at least 1") }
+                        let base = stored * n
+                        var ranked = 0
+                        var tier: UInt16 = 0, inBraces = false, expectItem = true, emptyBraces = false
+                        while i < end && buffer[i] != 10 {
+                            let c = buffer[i]
+                            if c == 32 || c == 9 || c == 13 { i += 1; continue }
+                            if c == UInt8(ascii: "{") {
+                                guard !inBraces, expectItem else { throw fail("unexpected '{'") }
+                                guard type.allowsTies else { throw fail("ties ('{') are not allowed in a .\(type.rawValue) file") }
+                                inBraces = true; emptyBraces = true; i += 1; continue
+                            }
+                            if c == UInt8(ascii: "}") {
+                                guard inBraces else { throw fail("'}' without '{'") }
+                                guard !expectItem || emptyBraces else { throw fail("expected an alternative before '}'") }
+                                inBraces = false; expectItem = false
+                                if !emptyBraces || isCat { tier += 1 }
+                                i += 1; continue
+                            }
+                            if c == UInt8(ascii: ",") {
+                                guard !expectItem else { throw fail("expected an alternative before ','") }
+                                expectItem = true; i += 1; continue
+                            }
+                            guard c >= 48 && c <= 57 else { throw fail("unexpected '\(Character(Unicode.Scalar(c)))': orders are alternative numbers separated by ',' with ties in '{}'") }
+                            guard expectItem else { throw fail("expected ',' between alternatives") }
+                            let column = i
+                            var a = 0
+                            while i < end, buffer[i] >= 48, buffer[i] <= 57, a < 1_000_000 { a = a * 10 + Int(buffer[i] - 48); i += 1 }
+                            guard a >= 1 && a <= n else { throw BallotFileError(line: line, column: column - lineStart + 1, "alternative \(a) is not among the \(n) alternatives") }
+                            guard seen[a - 1] != line else { throw BallotFileError(line: line, column: column - lineStart + 1, "alternative \(a) appears twice in one order") }
+                            seen[a - 1] = line
+                            ranks[base + a - 1] = tier
+                            ranked += 1
+                            expectItem = false
+                            if inBraces { emptyBraces = false } else { tier += 1 }
+                        }
+                        guard !inBraces else { throw fail("'{' is not closed") }
+                        guard !expectItem || ranked == 0 else { throw fail("the order ends with ','") }
+                        if type.isComplete && ranked != n {
+                            throw fail("a .\(type.rawValue) order must rank all \(n) alternatives; this one ranks \(ranked) (use .\(type == .soc ? "soi" : "toi") for incomplete orders)")
+                        }
+                        counts[stored] = count
+                        stored += 1
+                        if i < end { i += 1 }
+                        line += 1
                     }
-                    if c == UInt8(ascii: "}") {
-                        guard inBraces else { throw fail("'}' without '{'") }
-                        guard !expectItem || emptyBraces else { throw fail("expected an alternative before '}'") }
-                        inBraces = false; expectItem = false
-                        if !emptyBraces || isCat { tier += 1 }
-                        i += 1; continue
-                    }
-                    if c == UInt8(ascii: ",") {
-                        guard !expectItem else { throw fail("expected an alternative before ','") }
-                        expectItem = true; i += 1; continue
-                    }
-                    guard c >= 48 && c <= 57 else { throw fail("unexpected '\(Character(Unicode.Scalar(c)))': orders are alternative numbers separated by ',' with ties in '{}'") }
-                    guard expectItem else { throw fail("expected ',' between alternatives") }
-                    let column = i
-                    var a = 0
-                    while i < end, buffer[i] >= 48, buffer[i] <= 57, a < 1_000_000 { a = a * 10 + Int(buffer[i] - 48); i += 1 }
-                    guard a >= 1 && a <= n else { throw BallotFileError(line: line, column: column - lineStart + 1, "alternative \(a) is not among the \(n) alternatives") }
-                    guard seen[a - 1] != line else { throw BallotFileError(line: line, column: column - lineStart + 1, "alternative \(a) appears twice in one order") }
-                    seen[a - 1] = line
-                    pairs.append((a - 1, tier))
-                    expectItem = false
-                    if inBraces { emptyBraces = false } else { tier += 1 }
+                    position = end
                 }
-                guard !inBraces else { throw fail("'{' is not closed") }
-                guard !expectItem || pairs.isEmpty else { throw fail("the order ends with ','") }
-                if type.isComplete && pairs.count != n {
-                    throw fail("a .\(type.rawValue) order must rank all \(n) alternatives; this one ranks \(pairs.count) (use .\(type == .soc ? "soi" : "toi") for incomplete orders)")
-                }
-                // For categories the tier is the category's index; an alternative in none is unranked.
-                body(pairs, count)
-                if i < end { i += 1 }
-                line += 1
             }
-            position = end
         }
+        self.line = line
+        ranks.removeLast((capacity - stored) * n)
+        counts.removeLast(capacity - stored)
+        return (ranks, counts)
     }
 }
 

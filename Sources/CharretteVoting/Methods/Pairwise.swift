@@ -11,19 +11,41 @@ public struct PairwiseMatrix: Sendable, Equatable {
         let n = ballots.candidateCount
         size = n
         var support = Array(repeating: 0, count: n * n)
+        let strict = StrictOrders(ballots)
+        var isRanked = [Bool](repeating: false, count: n)
         ballots.ranks.withUnsafeBufferPointer { ranks in
+            strict.orders.withUnsafeBufferPointer { order in
             support.withUnsafeMutableBufferPointer { s in
                 for b in 0..<ballots.ballotCount {
                     let w = ballots.counts[b]
                     let base = b * n
+                    let ranked = Int(strict.lengths[b])
+                    if ranked >= 0 {
+                        // A strict order: each ranked candidate beats those after it and every unranked one.
+                        for p in 0..<ranked {
+                            let row = Int(order[base + p]) * n
+                            for q in (p + 1)..<max(p + 1, ranked) { s[row + Int(order[base + q])] &+= w }
+                        }
+                        if ranked < n {
+                            for p in 0..<ranked { isRanked[Int(order[base + p])] = true }
+                            for u in 0..<n where !isRanked[u] {
+                                for p in 0..<ranked { s[Int(order[base + p]) * n + u] &+= w }
+                            }
+                            for p in 0..<ranked { isRanked[Int(order[base + p])] = false }
+                        }
+                        continue
+                    }
+                    // Ties: compare every pair, branch-free.
                     for i in 0..<n {
                         let ri = ranks[base + i]
                         for j in (i + 1)..<max(i + 1, n) {
                             let rj = ranks[base + j]
-                            if ri < rj { s[i * n + j] += w } else if rj < ri { s[j * n + i] += w }
+                            s[i * n + j] &+= ri < rj ? w : 0
+                            s[j * n + i] &+= rj < ri ? w : 0
                         }
                     }
                 }
+            }
             }
         }
         self.support = support

@@ -1,52 +1,40 @@
-/// First preferences round after round, for instant runoff: each ballot keeps a pointer to its
-/// current choice and moves it only when that candidate is eliminated, so a whole count reads
-/// each ballot's order once instead of once a round. Ballots with ties take the general path
+/// First preferences round after round, for instant runoff. Each ballot without ties keeps its
+/// current choice and a pointer into its order; eliminating candidates scans the small array of
+/// current choices in order (cache-friendly) and moves on only the ballots whose choice is out,
+/// so a whole count reads each ballot's order about once. Ballots with ties take the general path
 /// (``FirstPreferences``) round by round.
 struct RunoffCounter {
     let ballots: RankedBallots
-    /// Each untied ballot's ranked candidates, best first; `order[b]` is empty for tied ballots.
-    private var orders: [UInt16] = []
-    private var starts: [Int] = []
-    private var position: [Int] = []
+    private let strict: StrictOrders
+    /// Each strict ballot's current choice, or `none` once exhausted (and for ballots with ties).
+    private var current: [UInt16]
+    /// Each strict ballot's position in its order.
+    private var position: [Int32]
     private var tied: [Int] = []
-    /// Votes per candidate from untied ballots, kept up to date.
+    /// Votes per candidate from strict ballots, kept up to date.
     private var votes: [Double]
     private var exhausted = 0.0
+    private static let none = UInt16.max
 
     init(_ ballots: RankedBallots) {
         self.ballots = ballots
         let n = ballots.candidateCount
+        strict = StrictOrders(ballots)
         votes = Array(repeating: 0, count: n)
-        orders.reserveCapacity(ballots.ranks.count)
-        starts.reserveCapacity(ballots.ballotCount + 1)
-        var slot = [Int](repeating: -1, count: n)  // the candidate at each tier of the ballot at hand
-        var isTiedBallot = [Bool](repeating: false, count: ballots.ballotCount)
-        ballots.ranks.withUnsafeBufferPointer { ranks in
-            for b in 0..<ballots.ballotCount {
-                starts.append(orders.count)
-                let base = b * n
-                var ranked = 0, isTied = false
-                for c in 0..<n {
-                    let r = Int(ranks[base + c])
-                    guard r != Int(RankedBallots.unranked) else { continue }
-                    ranked += 1
-                    if r >= n || slot[r] != -1 { isTied = true } else { slot[r] = c }
-                }
-                // Untied means tiers 0..<ranked hold one candidate each.
-                if !isTied { isTied = (0..<ranked).contains { slot[$0] == -1 } }
-                if isTied {
-                    tied.append(b)
-                    isTiedBallot[b] = true
-                } else {
-                    for r in 0..<ranked { orders.append(UInt16(slot[r])) }
-                }
-                for c in 0..<n { let r = Int(ranks[base + c]); if r < n { slot[r] = -1 } }
+        current = Array(repeating: Self.none, count: ballots.ballotCount)
+        position = Array(repeating: 0, count: ballots.ballotCount)
+        for b in 0..<ballots.ballotCount {
+            let length = strict.lengths[b]
+            let w = Double(ballots.counts[b])
+            if length < 0 {
+                tied.append(b)
+            } else if length == 0 {
+                exhausted += w
+            } else {
+                let top = strict.orders[b * n]
+                votes[Int(top)] += w
+                current[b] = top
             }
-        }
-        starts.append(orders.count)
-        position = Array(starts.dropLast())
-        for b in 0..<ballots.ballotCount where !isTiedBallot[b] {
-            if starts[b] < starts[b + 1] { votes[Int(orders[starts[b]])] += Double(ballots.counts[b]) } else { exhausted += Double(ballots.counts[b]) }
         }
     }
 
@@ -65,18 +53,31 @@ struct RunoffCounter {
 
     /// Moves the ballots of the candidates just eliminated on to their next continuing choice.
     mutating func eliminate(_ out: [Int], continuing: [Bool]) {
-        let gone = Set(out)
-        orders.withUnsafeBufferPointer { orders in
-            for b in 0..<ballots.ballotCount {
-                var p = position[b]
-                let end = starts[b + 1]
-                guard p < end, gone.contains(Int(orders[p])) else { continue }
-                let w = Double(ballots.counts[b])
-                votes[Int(orders[p])] -= w
-                p += 1
-                while p < end && !continuing[Int(orders[p])] { p += 1 }
-                position[b] = p
-                if p < end { votes[Int(orders[p])] += w } else { exhausted += w }
+        let n = ballots.candidateCount
+        var isOut = [Bool](repeating: false, count: n + 1)
+        for c in out { isOut[c] = true; votes[c] = 0 }
+        let none = Int(Self.none)
+        current.withUnsafeMutableBufferPointer { current in
+            position.withUnsafeMutableBufferPointer { position in
+                strict.orders.withUnsafeBufferPointer { orders in
+                    for b in 0..<current.count {
+                        let c = Int(current[b])
+                        guard c != none, isOut[c] else { continue }
+                        let end = Int(strict.lengths[b])
+                        var p = Int(position[b]) + 1
+                        while p < end && !continuing[Int(orders[b * n + p])] { p += 1 }
+                        position[b] = Int32(p)
+                        let w = Double(ballots.counts[b])
+                        if p < end {
+                            let next = orders[b * n + p]
+                            votes[Int(next)] += w
+                            current[b] = next
+                        } else {
+                            exhausted += w
+                            current[b] = Self.none
+                        }
+                    }
+                }
             }
         }
     }
