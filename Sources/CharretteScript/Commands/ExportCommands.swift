@@ -63,8 +63,11 @@ enum ExportCommands {
             return Pabulib.write(election, description: vote.title)
         case .preflib:
             let kind = vote.method.ballotKind
-            guard kind == .ranking || ((kind == .approval || kind == .budget) && ext == "cat") else {
-                throw call.error("PrefLib .\(ext) files hold \(ext == "cat" ? "approvals" : "rankings"); '\(vote.title)' takes \(kind.rawValue) ballots: use \(kind == .approval || kind == .budget ? ".cat, .pb or .jsonl" : ".pb or .jsonl")", at: 0)
+            guard kind != .budget else {
+                throw call.error("PrefLib files have no costs or budget; '\(vote.title)' is a participatory budget: use .pb or .jsonl", at: 0)
+            }
+            guard kind == .ranking || (kind == .approval && ext == "cat") else {
+                throw call.error("PrefLib .\(ext) files hold \(ext == "cat" ? "approvals" : "rankings"); '\(vote.title)' takes \(kind.rawValue) ballots: use \(kind == .approval ? ".cat, .pb or .jsonl" : ".pb or .jsonl")", at: 0)
             }
             let (type, text) = PrefLib.write(election, title: vote.title, fileName: name, as: PrefLib.DataType(rawValue: ext))
             guard type.rawValue == ext else {

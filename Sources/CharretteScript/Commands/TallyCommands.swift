@@ -13,7 +13,9 @@ enum TallyCommands {
             let election = state.election(for: vote)
             guard let method = TallyMethods.named(vote.method.rawValue) else { throw call.error("no count for the method '\(vote.method.rawValue)'") }
             do {
-                return TallyValues.value(try method.tally(election), names: election.names)
+                var result = try method.tally(election)
+                if vote.isOpen { result.notes.insert("the vote is still open: these results may change", at: 0) }
+                return TallyValues.value(result, names: election.names)
             } catch {
                 throw call.error("cannot count '\(vote.title)': \(error)")
             }
