@@ -11,38 +11,13 @@ public struct BordaCount: TallyMethod {
 
     public func tally(_ election: Election) throws(TallyError) -> TallyResult {
         let ballots = try ranked(election)
-        let n = ballots.candidateCount
-        let strict = StrictOrders(ballots)
-        // Points are counted doubled, so halves stay whole numbers.
-        var doubled = [Int](repeating: 0, count: n)
-        ballots.ranks.withUnsafeBufferPointer { ranks in
-            for b in 0..<ballots.ballotCount {
-                let w = ballots.counts[b]
-                let ranked = Int(strict.lengths[b])
-                if ranked >= 0 {
-                    // A strict order: position p beats n − 1 − p candidates; the unranked tie with each other.
-                    var isRanked = 0 as UInt64
-                    for p in 0..<ranked {
-                        let c = Int(strict.orders[b * n + p])
-                        doubled[c] += 2 * w * (n - 1 - p)
-                        isRanked |= 1 << UInt64(c)
-                    }
-                    if ranked < n {
-                        for c in 0..<n where isRanked & (1 << UInt64(c)) == 0 { doubled[c] += w * (n - ranked - 1) }
-                    }
-                    continue
-                }
-                for c in 0..<n {
-                    let r = ranks[b * n + c]
-                    var below = 0, tied = 0
-                    for d in 0..<n where d != c {
-                        let rd = ranks[b * n + d]
-                        if rd > r { below += 1 } else if rd == r { tied += 1 }
-                    }
-                    doubled[c] += w * (2 * below + tied)
-                }
-            }
+        let pairwise = PairwiseMatrix(ballots)
+        let n = pairwise.size
+        // Averaged points = (below − above + n − 1) / 2 per ballot, summed: exact in halves.
+        let points = (0..<n).map { a in
+            let net = (0..<n).reduce(0) { $0 + ($1 == a ? 0 : pairwise.margin(a, over: $1)) }
+            return Double(net + ballots.voterCount * (n - 1)) / 2
         }
-        return scored(election, doubled.map { Double($0) / 2 }, label: "Borda points")
+        return scored(election, points, label: "Borda points")
     }
 }
