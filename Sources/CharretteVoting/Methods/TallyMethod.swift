@@ -15,30 +15,30 @@ public protocol TallyMethod: Sendable {
 extension TallyMethod {
     public var isMultiWinner: Bool { false }
 
-    /// The election's ranked ballots, or an error naming what the method needs.
-    func ranked(_ election: Election) throws(TallyError) -> RankedBallots {
-        guard case .ranked(let ballots) = election.ballots else { throw .wrongBallots(method: name, needs: shape, found: election.ballots.kind) }
+    /// The election's ballots of the kind the method reads, or an error naming what it needs.
+    private func ballots<B>(_ election: Election, _ match: (Ballots) -> B?) throws(TallyError) -> B {
+        guard let ballots = match(election.ballots) else { throw .wrongBallots(method: name, needs: shape, found: election.ballots.kind) }
         return ballots
+    }
+
+    func ranked(_ election: Election) throws(TallyError) -> RankedBallots {
+        try ballots(election) { if case .ranked(let b) = $0 { b } else { nil } }
     }
 
     func approvals(_ election: Election) throws(TallyError) -> ApprovalBallots {
-        guard case .approval(let ballots) = election.ballots else { throw .wrongBallots(method: name, needs: shape, found: election.ballots.kind) }
-        return ballots
+        try ballots(election) { if case .approval(let b) = $0 { b } else { nil } }
     }
 
     func grades(_ election: Election) throws(TallyError) -> GradeBallots {
-        guard case .grades(let ballots) = election.ballots else { throw .wrongBallots(method: name, needs: shape, found: election.ballots.kind) }
-        return ballots
+        try ballots(election) { if case .grades(let b) = $0 { b } else { nil } }
     }
 
     func amounts(_ election: Election) throws(TallyError) -> AmountBallots {
-        guard case .amounts(let ballots) = election.ballots else { throw .wrongBallots(method: name, needs: shape, found: election.ballots.kind) }
-        return ballots
+        try ballots(election) { if case .amounts(let b) = $0 { b } else { nil } }
     }
 
     func positions(_ election: Election) throws(TallyError) -> PositionBallots {
-        guard case .positions(let ballots) = election.ballots else { throw .wrongBallots(method: name, needs: shape, found: election.ballots.kind) }
-        return ballots
+        try ballots(election) { if case .positions(let b) = $0 { b } else { nil } }
     }
 
     /// A result for a single-winner method whose winners are the best of `scores`: the ranking
