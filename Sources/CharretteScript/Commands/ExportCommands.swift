@@ -29,7 +29,8 @@ enum ExportCommands {
                 throw call.error("cannot export to '.\(other)': use .json, .csv or .md, or a ballot file (.soc, .soi, .toc, .toi, .cat, .pb, .jsonl)", at: 0)
             }
             // Relative to the working directory, as in any shell.
-            let full = (path as NSString).expandingTildeInPath
+            let expanded = (path as NSString).expandingTildeInPath
+            let full = expanded.hasPrefix("/") ? expanded : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(expanded)
             do {
                 let folder = (full as NSString).deletingLastPathComponent
                 if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
