@@ -19,7 +19,10 @@ struct BallotExportTests {
         """
 
     static let votes: [(method: String, options: String, ballots: [String], files: [String])] = [
-        ("schulze", "", ["#1 #2 #3", "#2 [#3, #1]", "#3 #1", "#2 #1 #4 #3", "#4", "#1 #4", "#3 #2 #1"], ["toi", "jsonl", "pb"]),
+        ("schulze", "", ["#1 #2 #3", "#2 [#3, #1]", "#3 #1", "#2 #1 #4 #3", "#4", "#1 #4", "#3 #2 #1"], ["toi", "jsonl"]),
+        ("schulze", "", ["#1 #2 #3", "#2 #3 #1", "#3 #1", "#2 #1 #4 #3", "#4", "#1 #4", "#3 #2 #1"], ["soi", "toi", "jsonl", "pb"]),
+        ("quadratic", "--credits 9", ["#1:2 #2:-2", "#2:3", "#3:1 #4:2", "#1:-1", "#4:3", "#1:2 #3:2", "#2:1"], ["jsonl"]),
+        ("star", "--min 1 --max 5", ["#1:5 #2:1", "#2:4 #3:2", "#3:5", "#1:1 #4:2", "#4:3", "#1:2 #3:2", "#2:1 #1:5"], ["jsonl"]),
         ("irv", "", ["#1 #2 #3 #4", "#2 #1 #3 #4", "#3 #1 #2 #4", "#2 #3 #1 #4", "#4 #3 #2 #1", "#1 #4 #2 #3", "#3 #2 #1 #4"], ["soc", "soi", "toi", "jsonl", "pb"]),
         ("pav", "--seats 2", ["#1 #2", "#1", "#3 #4", "#3", "#2 #3", "#4", "#1 #2 #3"], ["cat", "jsonl", "pb"]),
         ("pb-equal-shares", "--budget 100 --costs [#1:50, #2:40, #3:40, #4:20]", ["#1 #2", "#1 #2", "#1", "#3", "#3 #4", "#2", "#1 #4"], ["jsonl", "pb"]),
@@ -45,11 +48,12 @@ struct BallotExportTests {
         let handles = ["amira", "jon", "lena", "tariq", "mei", "olek", "ines"]
         var script = Self.setup + "\nvote open \"V\" --method \(vote.method) \(vote.options)\n"
         for (handle, ballot) in zip(handles, vote.ballots) { script += "ballot @\(handle) \(ballot)\n" }
-        script += "vote close\nsay (vote results | select winners elected | to json)\n"
-        let extra = vote.method == "pav" ? " --seats 2" : ""
+        script += "vote close\nsay (vote results | select winners elected ranking committees | to json)\n"
         for ext in vote.files {
             let file = folder.appendingPathComponent("v.\(ext)").path
-            script += "export \(file)\nsay (tally \(file) --method \(vote.method)\(extra) | select winners elected | to json)\n"
+            // JSON Lines keeps every setting of the vote; PrefLib and pabulib files need --seats given again.
+            let extra = vote.method == "pav" && ext != "jsonl" ? " --seats 2" : ""
+            script += "export \(file)\nsay (tally \(file) --method \(vote.method)\(extra) | select winners elected ranking committees | to json)\n"
         }
         let lines = try run(script).filter { $0.hasPrefix("[{") || $0.hasPrefix("{") }
         #expect(lines.count == vote.files.count + 1)

@@ -67,7 +67,7 @@ struct BallotFileTests {
         ("x: 1,2", 3, 1, "expected the number of voters at the start of the line, such as '3: 1,2,4'"),
         ("4: 1,{2,3", 3, 10, "'{' is not closed"),
         ("4: 1,2,", 3, 8, "the order ends with ','"),
-        ("0: 1,2", 3, 3, "the number of voters must be at least 1"),
+        ("0: 1,2", 3, 1, "the number of voters must be at least 1"),
     ])
     func prefLibErrorsNameTheirPlace(_ line: String, _ lineNumber: Int, _ column: Int, _ message: String) {
         let text = "# DATA TYPE: toi\n# NUMBER ALTERNATIVES: 4\n\(line)\n"
@@ -144,7 +144,7 @@ struct BallotFileTests {
         #expect(again.names == election.names)
     }
 
-    @Test func jsonLinesErrors() {
+    @Test func jsonLinesErrors() throws {
         #expect(throws: BallotFileError(line: 2, "candidate w is not in the candidates line")) {
             try JSONLines.read("{\"candidates\": [\"x\"]}\n{\"approve\": [\"w\"]}\n")
         }
@@ -152,7 +152,50 @@ struct BallotFileTests {
             try JSONLines.read("{\"approve\": [\"x\"]}\n{\"ranking\": [\"x\"]}\n")
         }
         #expect(throws: BallotFileError(line: 1, "not a JSON object")) { try JSONLines.read("[1, 2]\n") }
-        #expect(throws: BallotFileError(line: 1, "'count' must be a whole number of at least 1")) { try JSONLines.read("{\"approve\": [\"x\"], \"count\": 0}\n") }
+        #expect(throws: BallotFileError(line: 1, "'count' must be a whole number from 1 to 1000000000")) { try JSONLines.read("{\"approve\": [\"x\"], \"count\": true}\n") }
+        #expect(throws: BallotFileError(line: 1, "'count' must be a whole number from 1 to 1000000000")) { try JSONLines.read("{\"approve\": [\"x\"], \"count\": 2.5}\n") }
+        #expect(throws: BallotFileError(line: 1, "the value for x must be a whole number between -1000000 and 1000000")) {
+            try JSONLines.read("{\"grades\": {\"x\": 3000000000}}\n")
+        }
+        #expect(throws: BallotFileError(line: 1, "'costs' gives no cost for y")) {
+            try JSONLines.read("{\"candidates\": [\"x\", \"y\"], \"costs\": {\"x\": 5}}\n{\"approve\": [\"x\"]}\n")
+        }
+        // Numbers that JSON could read as booleans are still numbers.
+        let ones = try JSONLines.read("{\"grades\": {\"x\": 1, \"y\": 0}, \"count\": 1}\n")
+        guard case .grades(let grades) = ones.ballots else { Issue.record("not grades"); return }
+        #expect(grades.grade(0, 0) == 1 && grades.grade(0, 1) == 0)
+        #expect(throws: BallotFileError(line: 1, "'count' must be a whole number from 1 to 1000000000")) { try JSONLines.read("{\"approve\": [\"x\"], \"count\": 0}\n") }
+    }
+
+    /// Without a candidates line, the order of the ballots does not change the candidates' order (nor any lot).
+    @Test func headerlessCandidatesAreSorted() throws {
+        let one = try JSONLines.read("{\"approve\": [\"x\"]}\n{\"approve\": [\"y\"]}\n")
+        let other = try JSONLines.read("{\"approve\": [\"y\"]}\n{\"approve\": [\"x\"]}\n")
+        #expect(one.candidates == ["x", "y"] && other.candidates == ["x", "y"])
+        #expect(try Profiles.tally("approval", one).electedIDs == Profiles.tally("approval", other).electedIDs)
+        #expect(try JSONLines.read("{\"approve\": [10, 9]}\n").candidates == ["9", "10"])
+    }
+
+    /// Consent and reactions refuse words that are not theirs rather than miscount them.
+    @Test func positionsMustBeTheMethodsWords() throws {
+        let yes = try JSONLines.read("{\"positions\": {\"a\": \"yes\"}}\n")
+        #expect(throws: TallyError.setting("reactions ballots take agree, disagree, pass; these ballots also say 'yes'")) { try Profiles.tally("reactions", yes) }
+        let reactions = try JSONLines.read("{\"positions\": {\"a\": \"agree\", \"b\": \"disagree\"}}\n")
+        let consent = try Profiles.tally("consent", reactions)
+        #expect(consent.winnerIDs == ["a"])
+        let abstain = try JSONLines.read("{\"positions\": {\"a\": \"abstain\"}}\n")
+        #expect(throws: TallyError.self) { try Profiles.tally("reactions", abstain) }
+    }
+
+    @Test func hostileFilesAreRefusedNotCrashed() {
+        let tooMany = "# DATA TYPE: soi\n# NUMBER ALTERNATIVES: 60000\n" + String(repeating: "1: 1\n", count: 20_000)
+        #expect(throws: BallotFileError.self) { try PrefLib.read(Array(tooMany.utf8), as: .ranking) }
+        let huge = "# DATA TYPE: soc\n# NUMBER ALTERNATIVES: 2\n" + String(repeating: "999999999999999: 1,2\n", count: 3)
+        #expect(throws: BallotFileError(line: 3, column: 1, "the number of voters must be at most 1000000000")) { try PrefLib.read(Array(huge.utf8), as: .ranking) }
+        let nan = Self.pb.replacingOccurrences(of: "p1;50;Skate park", with: "p1;nan;Skate park")
+        #expect(throws: BallotFileError(line: 10, "project p1 needs a cost that is a number from 0 to 1000000000000")) { try Pabulib.read(nan) }
+        let infinite = Self.pb.replacingOccurrences(of: "budget;100", with: "budget;inf")
+        #expect(throws: BallotFileError(line: 0, "the budget must be a number from 0 to 1000000000000, not 'inf'")) { try Pabulib.read(infinite) }
     }
 
     /// The same ballots tally the same from each format.

@@ -6,7 +6,8 @@ extension WorkspaceState {
     public func election(for vote: Vote) -> Election {
         let candidates = vote.candidates
         let index = Dictionary(uniqueKeysWithValues: candidates.enumerated().map { ($1, $0) })
-        let cast = (ballots[vote.id] ?? [:]).sorted { $0.key < $1.key }.map(\.value)
+        let inForce = (ballots[vote.id] ?? [:]).sorted { $0.key < $1.key }
+        let cast = inForce.map(\.value)
         let n = candidates.count
         func indices<S: Sequence>(_ ideas: S) -> [Int] where S.Element == Idea.ID { ideas.compactMap { index[$0] }.sorted() }
         func mapped<V>(_ map: [Idea.ID: V]) -> [Int: V] {
@@ -50,8 +51,10 @@ extension WorkspaceState {
                                credits: settings.credits, gradeRange: settings.effectiveScoreRange,
                                seed: settings.seed ?? TallyRules.defaultSeed)
         if vote.method.ballotKind == .budget { rules.costs = candidates.map { settings.costs[$0] ?? 0 } }
-        return Election(candidates: candidates.map { "#\($0.rawValue)" }, names: candidates.map { ideas[$0]?.text },
-                        ballots: converted, rules: rules)
+        var election = Election(candidates: candidates.map { "#\($0.rawValue)" }, names: candidates.map { ideas[$0]?.text },
+                                ballots: converted, rules: rules)
+        election.ballotLabels = inForce.map { voter, _ in participants[voter].map { "@\($0.handle)" } ?? "voter \(voter.rawValue)" }
+        return election
     }
 
     /// Counts the ballots in force in `vote` with its method.

@@ -61,6 +61,9 @@ enum ExportCommands {
             guard vote.method.ballotKind != .reactions, vote.method.ballotKind != .consent else {
                 throw call.error("pabulib files hold approvals, rankings, points or scores; '\(vote.title)' takes \(vote.method.ballotKind.rawValue) ballots: use .jsonl", at: 0)
             }
+            if case .ranked(let ranked) = election.ballots, ranked.hasTies {
+                throw call.error("pabulib orders cannot hold ties, and some ballots in '\(vote.title)' rank ideas equal: use .toi or .jsonl", at: 0)
+            }
             return Pabulib.write(election, description: vote.title)
         case .preflib:
             let kind = vote.method.ballotKind

@@ -16,8 +16,8 @@ enum TallyCommands {
                 var result = try method.tally(election)
                 if vote.isOpen { result.notes.insert("the vote is still open: these results may change", at: 0) }
                 return TallyValues.value(result, names: election.names)
-            } catch {
-                throw call.error("cannot count '\(vote.title)': \(error)")
+            } catch let error as TallyError {
+                throw call.error("cannot count '\(vote.title)': \(error.describe(in: election))")
             }
         },
         CommandSpec("tally", summary: "count a ballot file (PrefLib .soc .soi .toc .toi .cat, pabulib .pb, JSON Lines .jsonl)",
@@ -47,6 +47,11 @@ enum TallyCommands {
             } catch let error as BallotFileError {
                 throw call.error(error.line == 0 ? "\(path): \(error.message)" : "\(path):\(error.description)", at: 0)
             }
+            for name in ["seats", "budget", "cap", "credits"] {
+                if let value = try call.flagInt(name), value < (name == "seats" ? 1 : 0) {
+                    throw call.flagError(name, "--\(name) must be at least \(name == "seats" ? 1 : 0)")
+                }
+            }
             if let seats = try call.flagInt("seats") { election.rules.seats = seats }
             if let budget = try call.flagInt("budget") { election.rules.budget = budget }
             if let cap = try call.flagInt("cap") { election.rules.capPerCandidate = cap }
@@ -55,14 +60,18 @@ enum TallyCommands {
                 guard seed >= 0 else { throw call.flagError("seed", "--seed must not be negative") }
                 election.rules.seed = UInt64(seed)
             }
-            if let low = try call.flagInt("min"), let high = try call.flagInt("max") {
+            switch (try call.flagInt("min"), try call.flagInt("max")) {
+            case (let low?, let high?):
                 guard low < high else { throw call.flagError("max", "--max must be above --min") }
                 election.rules.gradeRange = low...high
+            case (nil, nil): break
+            case (nil, _): throw call.flagError("max", "give --min and --max together")
+            case (_, nil): throw call.flagError("min", "give --min and --max together")
             }
             do {
                 return TallyValues.value(try method.tally(election), names: election.names)
-            } catch {
-                throw call.error("cannot count \(path): \(error)", at: 0)
+            } catch let error as TallyError {
+                throw call.error("cannot count \(path): \(error.describe(in: election))", at: 0)
             }
         },
     ]

@@ -11,7 +11,7 @@ enum TallyValues {
             ("winners", .list(result.winners.map(id))),
             ("ranking", result.ranking.map { .list($0.map { .list($0.map(id)) }) } ?? .null),
         ]
-        if let committees = result.committees { fields.append(("committees", .list(committees.map { .list($0.map(id)) }))) }
+        fields.append(("committees", result.committees.map { .list($0.map { .list($0.map(id)) }) } ?? .null))
         fields.append(("lot", result.lot.map { lot in
             .record(Record([
                 ("seed", .integer(Int(truncatingIfNeeded: lot.seed))),
@@ -51,7 +51,6 @@ enum TallyValues {
                 case .integer(let i): .integer(i)
                 case .number(let x): number(x)
                 case .candidate(let c): .string(result.id(c))
-                case .candidates(let list): .list(list.map { .string(result.id($0)) })
                 case .empty: .null
                 }
                 return (column, value)

@@ -11,6 +11,8 @@ public struct Election: Sendable {
     public var ballots: Ballots
     /// Seats, budget, costs and the seed for lots.
     public var rules: TallyRules
+    /// Where each stored ballot came from ("line 12", "@amira"), for error messages; empty if unknown.
+    public var ballotLabels: [String] = []
 
     public init(candidates: [String], names: [String?]? = nil, ballots: Ballots, rules: TallyRules = TallyRules()) {
         self.candidates = candidates
@@ -19,8 +21,6 @@ public struct Election: Sendable {
         self.rules = rules
     }
 
-    /// The index of the candidate with identifier `id`.
-    public func index(of id: String) -> Int? { candidates.firstIndex(of: id) }
 }
 
 /// The ballots of an election, stored compactly by kind.

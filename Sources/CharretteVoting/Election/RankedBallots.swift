@@ -53,12 +53,6 @@ public struct RankedBallots: Sendable, Hashable {
         counts.append(count)
     }
 
-    /// Reserves room for `ballots` more ballots.
-    public mutating func reserve(_ ballots: Int) {
-        ranks.reserveCapacity(ranks.count + ballots * candidateCount)
-        counts.reserveCapacity(counts.count + ballots)
-    }
-
     /// Ballot b's ranks.
     @inlinable public func ranks(of b: Int) -> ArraySlice<UInt16> {
         ranks[b * candidateCount ..< (b + 1) * candidateCount]
@@ -91,13 +85,11 @@ public struct RankedBallots: Sendable, Hashable {
 /// `orders[b * n + p]` is the candidate ballot b ranks at position p, for p below `lengths[b]`;
 /// a ballot with ties has length -1 and is counted from its ranks instead.
 struct StrictOrders {
-    let candidateCount: Int
     private(set) var orders: [UInt16]
     private(set) var lengths: [Int32]
 
     init(_ ballots: RankedBallots) {
         let n = ballots.candidateCount
-        candidateCount = n
         var orders = [UInt16](repeating: 0, count: ballots.ranks.count)
         var lengths = [Int32](repeating: -1, count: ballots.ballotCount)
         if n <= 64 {

@@ -3,16 +3,24 @@ import Foundation
 /// JSON Lines ballots: one JSON object per line.
 ///
 /// An optional first line describes the vote: `{"candidates": ["a", "b"], "names": {"a": "…"},
-/// "costs": {"a": 120}, "budget": 500}`. Every other line is one ballot, with an optional
-/// `"count"` (default 1) and one of:
+/// "costs": {"a": 120}, "budget": 500, "seats": 2, "credits": 9, "cap": 3, "min": 0, "max": 5,
+/// "seed": 7}` (all but the candidates optional). Every other line is one ballot, with an
+/// optional `"count"` (default 1) and one of:
 /// `{"ranking": [["a"], ["b", "c"]]}` (tiers, best first; a bare id is a tier of one),
 /// `{"approve": ["a", "c"]}`, `{"grades": {"a": 4, "b": 0}}`, `{"amounts": {"a": 3}}`,
 /// `{"positions": {"a": "agree"}}` (consent or reactions).
-/// Without a header, candidates are taken in the order they first appear.
+/// Without a header, the candidates are every id the ballots name, sorted (as numbers when they
+/// all are), so the order of the ballots never matters.
 public enum JSONLines {
+    /// The largest count (and number of voters in all) a file may give, and the largest grade or
+    /// amount: within these, no sum can overflow.
+    static let largestNumber = 1_000_000_000
+    static let largestValue = 1_000_000
+
+    /// Reads JSON Lines ballots; every problem is reported with its line.
     public static func read(_ text: String) throws(BallotFileError) -> Election {
-        var candidates: [String] = [], index: [String: Int] = [:], names: [String: String] = [:]
-        var costs: [String: Int]?, budget: Int?, declared = false
+        var candidates: [String] = [], names: [String: String] = [:]
+        var header: (line: Int, object: [String: Any])?
         var parsed: [(line: Int, object: [String: Any])] = []
         var lineNumber = 0
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -22,18 +30,16 @@ public enum JSONLines {
                 throw BallotFileError(line: lineNumber, "not a JSON object")
             }
             if let list = object["candidates"] {
-                guard parsed.isEmpty, !declared else { throw BallotFileError(line: lineNumber, "the candidates line must come first") }
-                guard let ids = list as? [Any], let strings = Optional(ids.compactMap(idString)), strings.count == ids.count, !strings.isEmpty else {
+                guard parsed.isEmpty, header == nil else { throw BallotFileError(line: lineNumber, "the candidates line must come first") }
+                guard let ids = list as? [Any], case let strings = ids.compactMap(idString), strings.count == ids.count, !strings.isEmpty else {
                     throw BallotFileError(line: lineNumber, "'candidates' must be a list of ids")
                 }
-                for id in strings {
-                    guard index[id] == nil else { throw BallotFileError(line: lineNumber, "candidate \(id) appears twice") }
-                    index[id] = candidates.count; candidates.append(id)
+                guard Set(strings).count == strings.count else {
+                    throw BallotFileError(line: lineNumber, "candidate \(strings.first { id in strings.filter { $0 == id }.count > 1 }!) appears twice")
                 }
+                candidates = strings
                 names = (object["names"] as? [String: String]) ?? [:]
-                costs = (object["costs"] as? [String: Any])?.compactMapValues { ($0 as? NSNumber)?.intValue }
-                budget = (object["budget"] as? NSNumber)?.intValue
-                declared = true
+                header = (lineNumber, object)
                 continue
             }
             parsed.append((lineNumber, object))
@@ -43,13 +49,12 @@ public enum JSONLines {
         guard let kind = kinds.first(where: { first.object[$0] != nil }) else {
             throw BallotFileError(line: first.line, "a ballot needs one of \(kinds.map { "\"\($0)\"" }.joined(separator: ", "))")
         }
-        // Without a header, collect candidates in the order they appear.
+        if header == nil { candidates = try collectCandidates(parsed, kind: kind) }
+        let index = Dictionary(uniqueKeysWithValues: candidates.enumerated().map { ($1, $0) })
         func candidate(_ value: Any, _ line: Int) throws(BallotFileError) -> Int {
-            guard let id = idString(value) else { throw BallotFileError(line: line, "a candidate must be a string or a number") }
-            if let c = index[id] { return c }
-            guard !declared else { throw BallotFileError(line: line, "candidate \(id) is not in the candidates line") }
-            index[id] = candidates.count; candidates.append(id)
-            return candidates.count - 1
+            guard let id = idString(value) else { throw BallotFileError(line: line, "a candidate must be a string or a whole number") }
+            guard let c = index[id] else { throw BallotFileError(line: line, "candidate \(id) is not in the candidates line") }
+            return c
         }
         var rankings: [(Int, [[Int]])] = [], sets: [(Int, [Int])] = [], maps: [(Int, [Int: Int])] = []
         var positionNames: [String] = []
@@ -57,7 +62,7 @@ public enum JSONLines {
             guard let body = object[kind] else { throw BallotFileError(line: line, "every ballot in a file must be of one kind; the first is \"\(kind)\"") }
             let count: Int
             if let c = object["count"] {
-                guard let n = (c as? NSNumber)?.intValue, n >= 1 else { throw BallotFileError(line: line, "'count' must be a whole number of at least 1") }
+                guard let n = wholeNumber(c), n >= 1 else { throw BallotFileError(line: line, "'count' must be a whole number from 1 to \(largestNumber)") }
                 count = n
             } else { count = 1 }
             switch kind {
@@ -78,8 +83,11 @@ public enum JSONLines {
             case "approve":
                 guard let list = body as? [Any] else { throw BallotFileError(line: line, "'approve' must be a list") }
                 var seen = Set<Int>()
-                for m in list { guard seen.insert(try candidate(m, line)).inserted else { throw BallotFileError(line: line, "a candidate appears twice") } }
-                sets.append((count, Array(seen)))
+                for m in list {
+                    let c = try candidate(m, line)
+                    guard seen.insert(c).inserted else { throw BallotFileError(line: line, "candidate \(candidates[c]) appears twice") }
+                }
+                sets.append((count, seen.sorted()))
             default:
                 guard let dict = body as? [String: Any] else { throw BallotFileError(line: line, "'\(kind)' must be an object from candidate to value") }
                 var map: [Int: Int] = [:]
@@ -87,18 +95,27 @@ public enum JSONLines {
                     let c = try candidate(key, line)
                     if kind == "positions" {
                         guard let text = value as? String else { throw BallotFileError(line: line, "a position must be a word such as \"agree\"") }
-                        if !positionNames.contains(text) { positionNames.append(text) }
+                        if !positionNames.contains(text) {
+                            guard positionNames.count < PositionBallots.maximumPositions else {
+                                throw BallotFileError(line: line, "more than \(PositionBallots.maximumPositions) different positions")
+                            }
+                            positionNames.append(text)
+                        }
                         map[c] = positionNames.firstIndex(of: text)!
                     } else {
-                        guard let number = value as? NSNumber, Double(number.intValue) == number.doubleValue else {
-                            throw BallotFileError(line: line, "the value for \(key) must be a whole number")
+                        guard let number = wholeNumber(value), abs(number) <= largestValue else {
+                            throw BallotFileError(line: line, "the value for \(key) must be a whole number between -\(largestValue) and \(largestValue)")
                         }
-                        map[c] = number.intValue
+                        map[c] = number
                     }
                 }
                 maps.append((count, map))
             }
         }
+        let rankedVoters: Int = rankings.reduce(0) { $0 + $1.0 }
+        let otherVoters: Int = sets.reduce(0) { $0 + $1.0 } + maps.reduce(0) { $0 + $1.0 }
+        let voters = rankedVoters + otherVoters
+        guard voters <= largestNumber else { throw BallotFileError(line: 0, "more than \(largestNumber) voters in all") }
         let n = candidates.count
         let ballots: Ballots
         switch kind {
@@ -108,7 +125,7 @@ public enum JSONLines {
             ballots = .ranked(b)
         case "approve":
             var b = ApprovalBallots(candidateCount: n)
-            for (count, set) in sets { b.append(set.sorted(), count: count) }
+            for (count, set) in sets { b.append(set, count: count) }
             ballots = .approval(b)
         case "grades":
             var b = GradeBallots(candidateCount: n)
@@ -119,16 +136,77 @@ public enum JSONLines {
             for (count, map) in maps { b.append(map, count: count) }
             ballots = .amounts(b)
         default:
-            // Known vocabularies keep their order, so tallies find each position where they expect it.
-            let vocabulary = Set(positionNames).isSubset(of: PositionBallots.reactions) ? PositionBallots.reactions
-                : Set(positionNames).isSubset(of: PositionBallots.consent) ? PositionBallots.consent : positionNames
-            var b = PositionBallots(candidateCount: n, positions: vocabulary)
-            for (count, map) in maps { b.append(map.mapValues { vocabulary.firstIndex(of: positionNames[$0])! }, count: count) }
+            // The file's own words; consent and reactions check them against theirs.
+            var b = PositionBallots(candidateCount: n, positions: positionNames)
+            for (count, map) in maps { b.append(map, count: count) }
             ballots = .positions(b)
         }
-        var rules = TallyRules(budget: budget)
-        if let costs { rules.costs = candidates.map { costs[$0] ?? 0 } }
-        return Election(candidates: candidates, names: candidates.map { names[$0] }, ballots: ballots, rules: rules)
+        var rules = TallyRules()
+        if let header { rules = try self.rules(header.object, candidates: candidates, line: header.line) }
+        var election = Election(candidates: candidates, names: candidates.map { names[$0] }, ballots: ballots, rules: rules)
+        election.ballotLabels = parsed.map { "line \($0.line)" }
+        return election
+    }
+
+    /// Every id the ballots name, sorted: as numbers when all are whole numbers.
+    static func collectCandidates(_ parsed: [(line: Int, object: [String: Any])], kind: String) throws(BallotFileError) -> [String] {
+        var ids = Set<String>()
+        for (line, object) in parsed {
+            let body = object[kind]
+            var values: [Any] = []
+            if let dict = body as? [String: Any] { values = Array(dict.keys) }
+            else if let list = body as? [Any] { values = list.flatMap { ($0 as? [Any]) ?? [$0] } }
+            for value in values {
+                guard let id = idString(value) else { throw BallotFileError(line: line, "a candidate must be a string or a whole number") }
+                ids.insert(id)
+            }
+        }
+        if ids.allSatisfy({ Int($0) != nil }) { return ids.sorted { Int($0)! < Int($1)! } }
+        return ids.sorted()
+    }
+
+    /// The rules a header line gives: costs (for every candidate), budget, seats and the rest.
+    static func rules(_ object: [String: Any], candidates: [String], line: Int) throws(BallotFileError) -> TallyRules {
+        var rules = TallyRules()
+        func setting(_ key: String, minimum: Int = 0) throws(BallotFileError) -> Int? {
+            guard let value = object[key] else { return nil }
+            guard let number = wholeNumber(value), number >= minimum else {
+                throw BallotFileError(line: line, "'\(key)' must be a whole number of at least \(minimum)")
+            }
+            return number
+        }
+        if let costs = object["costs"] {
+            guard let map = costs as? [String: Any] else { throw BallotFileError(line: line, "'costs' must be an object from candidate to cost") }
+            rules.costs = try candidates.map { id throws(BallotFileError) in
+                guard let value = map[id] else { throw BallotFileError(line: line, "'costs' gives no cost for \(id)") }
+                guard let cost = wholeNumber(value), cost >= 0 else { throw BallotFileError(line: line, "the cost of \(id) must be a whole number of at least 0") }
+                return cost
+            }
+            if let extra = map.keys.sorted().first(where: { !candidates.contains($0) }) {
+                throw BallotFileError(line: line, "'costs' names \(extra), which is not a candidate")
+            }
+        }
+        rules.budget = try setting("budget")
+        rules.seats = try setting("seats", minimum: 1)
+        rules.credits = try setting("credits")
+        rules.capPerCandidate = try setting("cap")
+        if let seed = try setting("seed") { rules.seed = UInt64(seed) }
+        switch (try setting("min", minimum: Int.min + 1), try setting("max", minimum: Int.min + 1)) {
+        case (let low?, let high?):
+            guard low < high else { throw BallotFileError(line: line, "'max' must be above 'min'") }
+            rules.gradeRange = low...high
+        case (nil, nil): break
+        default: throw BallotFileError(line: line, "give 'min' and 'max' together")
+        }
+        return rules
+    }
+
+    /// A JSON whole number (not a boolean, not a fraction) within ±``largestNumber``.
+    static func wholeNumber(_ value: Any) -> Int? {
+        // JSON booleans arrive as numbers of type "c"; 0 and 1 would otherwise pass for them.
+        guard let number = value as? NSNumber, String(cString: number.objCType) != "c",
+              let whole = value as? Int, abs(whole) <= largestNumber else { return nil }
+        return whole
     }
 
     /// Writes the election as JSON Lines: a candidates line, then one line per stored ballot.
@@ -137,7 +215,13 @@ public enum JSONLines {
         let named = Dictionary(uniqueKeysWithValues: election.candidates.indices.compactMap { c in election.names[c].map { (election.candidates[c], $0) } })
         if !named.isEmpty { header["names"] = named }
         if let costs = election.rules.costs { header["costs"] = Dictionary(uniqueKeysWithValues: zip(election.candidates, costs)) }
-        if let budget = election.rules.budget { header["budget"] = budget }
+        let rules = election.rules
+        if let budget = rules.budget { header["budget"] = budget }
+        if let seats = rules.seats { header["seats"] = seats }
+        if let credits = rules.credits { header["credits"] = credits }
+        if let cap = rules.capPerCandidate { header["cap"] = cap }
+        if let range = rules.gradeRange { header["min"] = range.lowerBound; header["max"] = range.upperBound }
+        if rules.seed != TallyRules.defaultSeed, rules.seed <= UInt64(largestNumber) { header["seed"] = Int(rules.seed) }
         var lines = [line(header)]
         let id = { (c: Int) in election.candidates[c] }
         func ballot(_ key: String, _ value: Any, _ count: Int) -> String {
@@ -177,7 +261,6 @@ public enum JSONLines {
 
     static func idString(_ value: Any) -> String? {
         if let s = value as? String { return s }
-        if let n = value as? NSNumber, Double(n.intValue) == n.doubleValue { return String(n.intValue) }
-        return nil
+        return wholeNumber(value).map(String.init)
     }
 }

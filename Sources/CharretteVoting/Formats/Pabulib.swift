@@ -29,8 +29,8 @@ public enum Pabulib {
                 if fields.count >= 2 { meta[fields[0].lowercased()] = fields[1] }
             case "PROJECTS":
                 guard let id = row["project_id"], !id.isEmpty else { throw BallotFileError(line: lineNumber, "a project needs a project_id") }
-                guard let cost = row["cost"].flatMap({ Int($0) ?? Double($0).map { Int($0.rounded()) } }), cost >= 0 else {
-                    throw BallotFileError(line: lineNumber, "project \(id) needs a cost that is a number")
+                guard let cost = row["cost"].flatMap(Self.amount), cost >= 0 else {
+                    throw BallotFileError(line: lineNumber, "project \(id) needs a cost that is a number from 0 to \(Self.largestAmount)")
                 }
                 guard index[id] == nil else { throw BallotFileError(line: lineNumber, "project \(id) appears twice") }
                 index[id] = projects.count
@@ -42,8 +42,9 @@ public enum Pabulib {
             }
         }
         guard !projects.isEmpty else { throw BallotFileError(line: 0, "no PROJECTS section with projects") }
-        guard let budgetText = meta["budget"], let budget = Int(budgetText) ?? Double(budgetText).map({ Int($0.rounded(.down)) }) else {
-            throw BallotFileError(line: 0, "the META section gives no budget")
+        guard let budgetText = meta["budget"] else { throw BallotFileError(line: 0, "the META section gives no budget") }
+        guard let budget = Self.amount(budgetText), budget >= 0 else {
+            throw BallotFileError(line: 0, "the budget must be a number from 0 to \(Self.largestAmount), not '\(budgetText)'")
         }
         let type = meta["vote_type"]?.lowercased() ?? "approval"
         let n = projects.count
@@ -59,9 +60,9 @@ public enum Pabulib {
         }
         func points(_ row: [String: String], _ line: Int, count: Int) throws(BallotFileError) -> [Int] {
             guard let text = row["points"] else { throw BallotFileError(line: line, "a \(type) vote needs a 'points' field") }
-            let values = text.split(separator: ",").map { Int($0.trimmingSpaces) }
+            let values = text.split(separator: ",").map { Int($0.trimmingSpaces).flatMap { abs($0) <= 1_000_000 ? $0 : nil } }
             guard values.count == count, values.allSatisfy({ $0 != nil }) else {
-                throw BallotFileError(line: line, "'points' must give a whole number for each of the \(count) projects voted for")
+                throw BallotFileError(line: line, "'points' must give a whole number from -1000000 to 1000000 for each of the \(count) projects voted for")
             }
             return values.map { $0! }
         }
@@ -86,7 +87,19 @@ public enum Pabulib {
         default:
             throw BallotFileError(line: 0, "unknown vote_type '\(type)': expected approval, ordinal, cumulative or scoring")
         }
-        return Election(candidates: projects, names: names, ballots: ballots, rules: TallyRules(budget: budget, costs: costs))
+        var election = Election(candidates: projects, names: names, ballots: ballots, rules: TallyRules(budget: budget, costs: costs))
+        election.ballotLabels = votes.map { "line \($0.line)" }
+        return election
+    }
+
+    /// The largest cost or budget a file may give (a thousand billion): sums stay exact.
+    static let largestAmount = 1_000_000_000_000
+
+    /// A whole or decimal amount (decimals rounded down, as pabulib budgets are), within range.
+    static func amount(_ text: String) -> Int? {
+        if let whole = Int(text) { return abs(whole) <= largestAmount ? whole : nil }
+        guard let real = Double(text), real.isFinite, abs(real) <= Double(largestAmount) else { return nil }
+        return Int(real.rounded(.down))
     }
 
     /// Writes an election with costs and a budget as a pabulib file.

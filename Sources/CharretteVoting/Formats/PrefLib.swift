@@ -5,6 +5,11 @@
 /// ties, and `.cat` categories (`COUNT: {1,2},{3},{}`), best category first. Candidates are named
 /// by their numbers, as strings.
 public enum PrefLib {
+    /// The most voters one line, or a whole file, may count.
+    public static let largestCount = 1_000_000_000
+    /// The most ranks (alternatives × orders) a file may hold: 2 GB of memory.
+    public static let largestSize = 1_000_000_000
+
     /// The kind of data a file holds, from its `# DATA TYPE` or extension.
     public enum DataType: String, Sendable, CaseIterable {
         case soc, soi, toc, toi, cat
@@ -39,19 +44,23 @@ public enum PrefLib {
         let displayNames = (1...n).map { names[$0] }
         switch shape {
         case .ranking:
-            let (ranks, counts) = try reader.readOrders(alternatives: n, type: type)
-            return Election(candidates: candidates, names: displayNames,
-                            ballots: .ranked(RankedBallots(candidateCount: n, ranks: ranks, counts: counts)))
+            let (ranks, counts, lines) = try reader.readOrders(alternatives: n, type: type)
+            var election = Election(candidates: candidates, names: displayNames,
+                                    ballots: .ranked(RankedBallots(candidateCount: n, ranks: ranks, counts: counts)))
+            election.ballotLabels = lines.map { "line \($0)" }
+            return election
         case .approval:
             guard type == .cat else {
                 throw BallotFileError(line: 0, "a .\(type.rawValue) file holds orders; approval methods read .cat files (the first category is approved) or .pb files")
             }
             var ballots = ApprovalBallots(candidateCount: n)
-            let (ranks, counts) = try reader.readOrders(alternatives: n, type: type)
+            let (ranks, counts, lines) = try reader.readOrders(alternatives: n, type: type)
             for (b, count) in counts.enumerated() {
                 ballots.append((0..<n).filter { ranks[b * n + $0] == 0 }, count: count)
             }
-            return Election(candidates: candidates, names: displayNames, ballots: .approval(ballots))
+            var election = Election(candidates: candidates, names: displayNames, ballots: .approval(ballots))
+            election.ballotLabels = lines.map { "line \($0)" }
+            return election
         default:
             throw BallotFileError(line: 0, "PrefLib files hold rankings and categories; \(shape.rawValue) ballots come in .pb or .jsonl files")
         }
@@ -136,24 +145,33 @@ private struct Reader {
         line += 1
     }
 
-    /// An estimate for reserving room: newlines left.
+    /// Lines left that hold something (an upper bound on the orders to come).
     var remainingLines: Int {
         var count = 0
         bytes.withUnsafeBufferPointer { buffer in
-            for i in position..<buffer.count where buffer[i] == 10 { count += 1 }
+            var blank = true
+            for i in position..<buffer.count {
+                let c = buffer[i]
+                if c == 10 { if !blank { count += 1 }; blank = true } else if c != 32 && c != 9 && c != 13 { blank = false }
+            }
+            if !blank { count += 1 }
         }
-        return count + 1
+        return count
     }
 
     /// Reads every order line into a flat array of ranks (`alternatives` per line, tier numbers,
     /// ``RankedBallots/unranked`` for alternatives a line leaves out) and the line's count.
     /// For categories the tier is the category's index.
-    mutating func readOrders(alternatives n: Int, type: PrefLib.DataType) throws(BallotFileError) -> (ranks: [UInt16], counts: [Int]) {
+    mutating func readOrders(alternatives n: Int, type: PrefLib.DataType) throws(BallotFileError) -> (ranks: [UInt16], counts: [Int], lines: [Int32]) {
         let capacity = remainingLines
+        guard capacity.multipliedReportingOverflow(by: n).partialValue <= PrefLib.largestSize, capacity < Int.max / max(n, 1) else {
+            throw BallotFileError(line: line, "too large to count: \(n) alternatives on up to \(capacity) lines (at most \(PrefLib.largestSize) ranks in all)")
+        }
         var ranks = [UInt16](repeating: RankedBallots.unranked, count: capacity * n)
         var counts = [Int](repeating: 0, count: capacity)
+        var lines = [Int32](repeating: 0, count: capacity)
         var seen = [Int](repeating: 0, count: n)  // the line number that last used each alternative
-        var stored = 0
+        var stored = 0, voters = 0
         let isCat = type == .cat
         var line = self.line
         try bytes.withUnsafeBufferPointer { (buffer: UnsafeBufferPointer<UInt8>) throws(BallotFileError) in
@@ -172,13 +190,18 @@ private struct Reader {
                             throw fail("a '#' header line after the orders have begun")
                         }
                         // COUNT:
+                        let countStart = i
                         var count = 0, digits = 0
                         while i < end, buffer[i] >= 48, buffer[i] <= 57 { count = count &* 10 &+ Int(buffer[i] - 48); digits += 1; i += 1 }
                         guard digits > 0, digits < 16 else { throw fail("expected the number of voters at the start of the line, such as '3: 1,2,4'") }
                         while i < end && buffer[i] == 32 { i += 1 }
                         guard i < end, buffer[i] == UInt8(ascii: ":") else { throw fail("expected ':' after the number of voters") }
                         i += 1
-                        guard count > 0 else { throw fail("the number of voters must be at least 1") }
+                        func failAtCount(_ message: String) -> BallotFileError { BallotFileError(line: line, column: countStart - lineStart + 1, message) }
+                        guard count > 0 else { throw failAtCount("the number of voters must be at least 1") }
+                        guard count <= PrefLib.largestCount else { throw failAtCount("the number of voters must be at most \(PrefLib.largestCount)") }
+                        voters += count
+                        guard voters <= PrefLib.largestCount else { throw failAtCount("more than \(PrefLib.largestCount) voters in all") }
                         let base = stored * n
                         var ranked = 0
                         var tier: UInt16 = 0, inBraces = false, expectItem = true, emptyBraces = false
@@ -194,7 +217,10 @@ private struct Reader {
                                 guard inBraces else { throw fail("'}' without '{'") }
                                 guard !expectItem || emptyBraces else { throw fail("expected an alternative before '}'") }
                                 inBraces = false; expectItem = false
-                                if !emptyBraces || isCat { tier += 1 }
+                                if !emptyBraces || isCat {
+                                    guard tier < RankedBallots.unranked - 1 else { throw fail("too many categories") }
+                                    tier += 1
+                                }
                                 i += 1; continue
                             }
                             if c == UInt8(ascii: ",") {
@@ -220,6 +246,7 @@ private struct Reader {
                             throw fail("a .\(type.rawValue) order must rank all \(n) alternatives; this one ranks \(ranked) (use .\(type == .soc ? "soi" : "toi") for incomplete orders)")
                         }
                         counts[stored] = count
+                        lines[stored] = Int32(truncatingIfNeeded: line)
                         stored += 1
                         if i < end { i += 1 }
                         line += 1
@@ -231,7 +258,8 @@ private struct Reader {
         self.line = line
         ranks.removeLast((capacity - stored) * n)
         counts.removeLast(capacity - stored)
-        return (ranks, counts)
+        lines.removeLast(capacity - stored)
+        return (ranks, counts, lines)
     }
 }
 

@@ -24,13 +24,19 @@ public struct BudgetGreedy: TallyMethod {
         }
         func elect(_ c: Int, in state: State) -> State { State(funded: state.funded + [c], left: state.left - costs[c]) }
         func finish(_ state: State) -> [Int] { state.funded }
+        func key(_ state: State) -> CountKey { CountKey(state.funded, [Double(state.left)]) }
     }
 
     public func tally(_ election: Election) throws(TallyError) -> TallyResult {
         let ballots = try approvals(election)
         let (costs, budget) = try budgetRules(election)
         let approvals = ballots.approvalCounts()
-        let score = approvals.indices.map { byCost ? (costs[$0] == 0 ? Double.infinity : Double(approvals[$0]) / Double(costs[$0])) : Double(approvals[$0]) }
+        // A free project someone approves comes first; a free project nobody approves gains nothing.
+        let score = approvals.indices.map { c -> Double in
+            guard byCost else { return Double(approvals[c]) }
+            if costs[c] == 0 { return approvals[c] > 0 ? .infinity : 0 }
+            return Double(approvals[c]) / Double(costs[c])
+        }
         let count = Count(score: score, costs: costs, budget: budget)
         var result = count.settle(name, election, seats: 0)
         result.seats = result.elected.count

@@ -8,7 +8,7 @@ public struct ConsentDecision: TallyMethod {
 
     public func tally(_ election: Election) throws(TallyError) -> TallyResult {
         let ballots = try positions(election)
-        let t = ballots.tallies()  // agree, abstain, disagree, block
+        let t = try ballots.tallies(in: PositionBallots.consent, method: name)  // agree, abstain, disagree, block
         let passes = t.indices.filter { t[$0][3] == 0 && t[$0][0] > t[$0][2] }
         var result = TallyResult(method: name, candidates: election.candidates, seats: max(1, passes.count),
                                  voters: ballots.voterCount, winners: passes, seed: election.rules.seed)

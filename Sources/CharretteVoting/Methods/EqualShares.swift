@@ -41,6 +41,7 @@ public struct EqualShares: TallyMethod {
         }
 
         func finish(_ state: State) -> [Int] { state.shares.elected }
+        func key(_ state: State) -> CountKey { CountKey(state.shares.elected, state.shares.budgets + (state.loads ?? [])) }
     }
 
     public func tally(_ election: Election) throws(TallyError) -> TallyResult {
@@ -110,6 +111,7 @@ public struct BudgetEqualShares: TallyMethod {
         }
 
         func finish(_ state: State) -> [Int] { state.shares.elected }
+        func key(_ state: State) -> CountKey { CountKey(state.shares.elected, state.shares.budgets + [Double(state.left)]) }
     }
 
     public func tally(_ election: Election) throws(TallyError) -> TallyResult {
@@ -126,15 +128,34 @@ public struct BudgetEqualShares: TallyMethod {
         func exhaustive(_ outcome: [Int]) -> Bool {
             costs.indices.allSatisfy { outcome.contains($0) || spent(outcome) + costs[$0] > budget }
         }
-        // Add one to every voter's share while every outcome stays within the budget; stop at an exhaustive one.
-        let step = Double(voters), bound = Double(budget) * Double(voters + 1)
-        var virtualBudget = Double(budget), raises = 0
-        var outcomes = shares(virtualBudget).allOutcomes().outcomes
-        while step > 0, !outcomes.contains(where: exhaustive), virtualBudget + step <= bound {
-            let next = shares(virtualBudget + step).allOutcomes().outcomes
-            if next.contains(where: { spent($0) > budget }) { break }
-            virtualBudget += step; outcomes = next; raises += 1
+        // Add one to every voter's share while every outcome stays within the budget; stop at an
+        // exhaustive one. Step k gives each voter k more. The first 1,000 steps are taken one by
+        // one, as pabutools does; past that, the stopping step is found by bisection.
+        let step = Double(voters)
+        let steps = step > 0 ? Int(((Double(budget) * Double(voters + 1) - Double(budget)) / step).rounded(.down)) : 0
+        var memo: [Int: Set<[Int]>] = [:]
+        func outcomes(_ k: Int) -> Set<[Int]> {
+            if let known = memo[k] { return known }
+            let found = shares(Double(budget) + Double(k) * step).allOutcomes().outcomes
+            memo[k] = found
+            return found
         }
+        /// Whether the raising stops at step k: an outcome is exhaustive, or the next overspends.
+        func stops(_ k: Int) -> Bool {
+            k >= steps || outcomes(k).contains(where: exhaustive) || outcomes(k + 1).contains { spent($0) > budget }
+        }
+        var raises = 0, bisected = false
+        while raises < min(steps, 1_000), !stops(raises) { raises += 1 }
+        if raises == 1_000, steps > 1_000, !stops(raises) {
+            var low = raises, high = steps
+            while high - low > 1 {
+                let middle = low + (high - low) / 2
+                if stops(middle) { high = middle } else { low = middle }
+            }
+            raises = high
+            bisected = true
+        }
+        let virtualBudget = Double(budget) + Double(raises) * step
         let greedy = BudgetGreedy.Count(score: approvals.map(Double.init), costs: costs, budget: budget)
         let count = Count(shares: shares(virtualBudget), greedy: greedy)
         var result = count.settle(name, election, seats: 0)
@@ -142,7 +163,8 @@ public struct BudgetEqualShares: TallyMethod {
         result.scores = Scores("approvals", approvals.map(Double.init))
         let bought = shares(virtualBudget).drawn(seed: election.rules.seed, name: { election.candidates[$0] }).elected
         result.notes.append(raises == 0 ? "each voter's equal share is \(format3(Double(budget) / Double(max(voters, 1))))"
-                            : "each voter's share was raised \(raises) times by 1, to \(format3(virtualBudget / Double(max(voters, 1)))), while the outcome still fit the budget of \(budget)")
+                            : "each voter's share was raised \(raises) times by 1, to \(format3(virtualBudget / Double(max(voters, 1)))), while the outcome still fit the budget of \(budget)"
+                            + (bisected ? " (past 1,000 raises, the last one was found by bisection)" : ""))
         let added = result.elected.filter { !bought.contains($0) }
         if !added.isEmpty { result.notes.append("money left after equal shares funds \(TallyResult.list(added.map(result.id))), by approvals") }
         result.working = [budgetTable(election, approvals: approvals, funded: result.elected)]

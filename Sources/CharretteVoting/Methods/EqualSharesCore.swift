@@ -53,4 +53,5 @@ struct EqualSharesCount: SequentialCount {
     }
 
     func finish(_ state: State) -> [Int] { state.elected }
+    func key(_ state: State) -> CountKey { CountKey(state.elected, state.budgets) }
 }

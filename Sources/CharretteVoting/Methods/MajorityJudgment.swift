@@ -1,7 +1,8 @@
 /// Majority judgment (Balinski and Laraki): each voter grades every candidate; the highest (lower)
 /// median grade wins. Candidates with the same median are ordered by the majority gauge: the share
 /// of voters grading above the median if it exceeds the share grading below, else minus the share
-/// below. Equal gauges stay tied, as in the reference implementation (pref_voting).
+/// below. Equal gauges stay tied, as in the reference implementation (pref_voting). A blank counts
+/// as the lowest grade.
 public struct MajorityJudgment: TallyMethod {
     public init() {}
     public var name: String { "majority-judgment" }
@@ -12,15 +13,16 @@ public struct MajorityJudgment: TallyMethod {
         let ballots = try grades(election)
         try checkRange(ballots, election)
         let n = ballots.candidateCount
-        // Each candidate's grades, sorted (a voter's missing grade is left out).
-        var gradeLists = Array(repeating: [Int](), count: n)
+        // A blank is the lowest grade, as Balinski and Laraki prescribe ("to reject").
+        let lowest = election.rules.gradeRange?.lowerBound ?? 0
+        // Each candidate's grades as counts per grade (weighted ballots stay compact).
+        var histograms = Array(repeating: [Int: Int](), count: n)
         for b in 0..<ballots.ballotCount {
-            for c in 0..<n { if let g = ballots.grade(b, c) { gradeLists[c] += repeatElement(g, count: ballots.counts[b]) } }
+            for c in 0..<n { histograms[c][ballots.grade(b, c) ?? lowest, default: 0] += ballots.counts[b] }
         }
-        for c in 0..<n { gradeLists[c].sort() }
-        let medians = gradeLists.map { Self.lowerMedian($0) }
+        let medians = histograms.map(Self.lowerMedian)
+        let gauges = (0..<n).map { c in Self.gauge(histograms[c], median: medians[c]) }
         // The order: median first, then the majority gauge.
-        let gauges = (0..<n).map { c in Self.gauge(gradeLists[c], median: medians[c]) }
         let keys = (0..<n).map { c in [Double(medians[c] ?? Int.min), gauges[c]] }
         let order = (0..<n).sorted { a, b in keys[a] != keys[b] ? keys[a].lexicographicallyPrecedes(keys[b], by: >) : a < b }
         var ranking: [[Int]] = []
@@ -38,31 +40,34 @@ public struct MajorityJudgment: TallyMethod {
                                (result.winners.count > 1 ? "leaves \(TallyResult.list(result.winners.map(result.id))) tied" : "puts \(result.id(result.winners[0])) first"))
         }
         result.working = [TallyTable("Grades", columns: ["candidate", "median", "majority gauge", "grades, lowest first"],
-                                     rows: (0..<n).map { c in [.candidate(c), medians[c].map { .integer($0) } ?? .empty, .number(gauges[c]), .text(Self.summarise(gradeLists[c]))] },
-                                     note: "The gauge is the share grading above the median when it is larger than the share grading below; otherwise minus the share below.")]
+                                     rows: (0..<n).map { c in [.candidate(c), medians[c].map { .integer($0) } ?? .empty, .number(gauges[c]), .text(Self.summarise(histograms[c]))] },
+                                     note: "A blank counts as the lowest grade. The gauge is the share grading above the median when it is larger than the share grading below; otherwise minus the share below.")]
         result.settleByLot(election)
         return result
     }
 
     /// The lower median: for an even count, the lower of the two middle grades.
-    static func lowerMedian(_ sorted: [Int]) -> Int? { sorted.isEmpty ? nil : sorted[(sorted.count - 1) / 2] }
+    static func lowerMedian(_ histogram: [Int: Int]) -> Int? {
+        let total = histogram.values.reduce(0, +)
+        guard total > 0 else { return nil }
+        var seen = 0
+        for grade in histogram.keys.sorted() {
+            seen += histogram[grade]!
+            if seen > (total - 1) / 2 { return grade }
+        }
+        return nil
+    }
 
     /// Above the median outweighing below gives +share above; otherwise −share below.
-    static func gauge(_ sorted: [Int], median: Int?) -> Double {
-        guard let median, !sorted.isEmpty else { return -.infinity }
-        let above = Double(sorted.filter { $0 > median }.count) / Double(sorted.count)
-        let below = Double(sorted.filter { $0 < median }.count) / Double(sorted.count)
+    static func gauge(_ histogram: [Int: Int], median: Int?) -> Double {
+        let total = histogram.values.reduce(0, +)
+        guard let median, total > 0 else { return -.infinity }
+        let above = Double(histogram.filter { $0.key > median }.values.reduce(0, +)) / Double(total)
+        let below = Double(histogram.filter { $0.key < median }.values.reduce(0, +)) / Double(total)
         return above > below ? above : -below
     }
 
-    static func summarise(_ sorted: [Int]) -> String {
-        var parts: [String] = [], i = 0
-        while i < sorted.count {
-            var j = i
-            while j < sorted.count && sorted[j] == sorted[i] { j += 1 }
-            parts.append("\(sorted[i])×\(j - i)")
-            i = j
-        }
-        return parts.joined(separator: " ")
+    static func summarise(_ histogram: [Int: Int]) -> String {
+        histogram.keys.sorted().map { "\($0)×\(histogram[$0]!)" }.joined(separator: " ")
     }
 }

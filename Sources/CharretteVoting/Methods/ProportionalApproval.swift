@@ -2,7 +2,9 @@
 /// maximises, over voters, 1 + 1/2 + … + 1/k for the k members each voter approves.
 ///
 /// Computed exactly, by trying every committee; the scores are integers (scaled by the least
-/// common multiple of 1…seats), so ties are exact. Instances too large to try are refused.
+/// common multiple of 1…k, k the most members one voter can approve), so ties are exact, unless
+/// that could overflow, when real numbers with a tolerance of 1e-9 are compared. Instances too
+/// large to try are refused.
 public struct ProportionalApproval: TallyMethod {
     public init() {}
     public var name: String { "pav" }
@@ -29,21 +31,41 @@ public struct ProportionalApproval: TallyMethod {
         guard committees.multipliedReportingOverflow(by: max(1, groups.count)).partialValue <= Self.workLimit, committees < Int.max / 2 else {
             throw .tooLarge("pav would try \(committees) committees against \(groups.count) kinds of ballot; use phragmen or equal-shares for a vote this large")
         }
-        let scale = (1...seats).reduce(1) { lcm($0, $1) }
-        var marginal = [0] + (1...seats).map { scale / $0 }  // a voter's k-th approved member adds scale/k
-        for k in 1..<marginal.count { marginal[k] += marginal[k - 1] }
+        // Scores are whole numbers, scaled by lcm(1…k) for the most members one voter can approve,
+        // so ties are exact; when that could overflow, real numbers with a tolerance are used.
+        let most = min(seats, groups.map { $0.key.nonzeroBitCount }.max() ?? 0)
+        let totalWeight = groups.reduce(0) { $0 + $1.value }
+        var scale = 1, exact = true
+        for k in stride(from: 1, through: max(most, 1), by: 1) {
+            let (next, overflow) = (scale / gcd(scale, k)).multipliedReportingOverflow(by: k)
+            if overflow || next > 1 << 40 { exact = false; break }
+            scale = next
+        }
+        if exact, Double(scale) * Double(most + 1) * Double(totalWeight) >= 0x1p62 { exact = false }
+        let harmonic = [0.0] + (1...seats).map { 1.0 / Double($0) }.reduce(into: [Double]()) { $0.append(($0.last ?? 0) + $1) }
+        var marginal = exact ? [0] + stride(from: 1, through: most, by: 1).map { scale / $0 } : []  // a voter's k-th approved member adds scale/k
+        for k in stride(from: 1, to: marginal.count, by: 1) { marginal[k] += marginal[k - 1] }
 
-        var best = -1, bestCommittees: [UInt64] = []
+        var best = -1.0, bestCommittees: [UInt64] = []
         forEachCommittee(m, seats) { committee in
-            var score = 0
-            for (mask, weight) in groups { score += weight * marginal[(mask & committee).nonzeroBitCount] }
-            if score > best { best = score; bestCommittees = [committee] } else if score == best { bestCommittees.append(committee) }
+            let score: Double
+            if exact {
+                var total = 0
+                for (mask, weight) in groups { total += weight * marginal[(mask & committee).nonzeroBitCount] }
+                score = Double(total)
+            } else {
+                var total = 0.0
+                for (mask, weight) in groups { total += Double(weight) * harmonic[(mask & committee).nonzeroBitCount] }
+                score = total
+            }
+            let tolerance = exact ? 0.5 : tieTolerance * max(1, abs(best))
+            if score > best + tolerance { best = score; bestCommittees = [committee] } else if abs(score - best) <= tolerance { bestCommittees.append(committee) }
         }
         let tied = bestCommittees.map { mask in (0..<m).filter { mask & (1 << UInt64($0)) != 0 } }.sorted { $0.lexicographicallyPrecedes($1) }
         var result = TallyResult(method: name, candidates: election.candidates, seats: seats, voters: ballots.voterCount,
                                  winners: Array(Set(tied.joined())).sorted(), seed: election.rules.seed)
         result.scores = Scores("approvals", ballots.approvalCounts().map(Double.init))
-        result.notes.append("the best committee scores \(formatScore(Double(best) / Double(scale))) (each voter: 1 + 1/2 + … for the members they approve)")
+        result.notes.append("the best committee scores \(formatScore(exact ? best / Double(scale) : best)) (each voter: 1 + 1/2 + … for the members they approve)")
         if tied.count > 1 {
             result.committees = tied
             var lot = Lot(seed: result.seed)
@@ -79,15 +101,3 @@ func binomial(_ n: Int, _ k: Int) -> Int {
 
 func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
 func lcm(_ a: Int, _ b: Int) -> Int { a / gcd(a, b) * b }
-
-/// A score for sentences: whole numbers without decimals, others to three places.
-func formatScore(_ x: Double) -> String {
-    x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(format3(x))
-}
-
-func format3(_ x: Double) -> String {
-    let scaled = (x * 1000).rounded() / 1000
-    var text = "\(scaled)"
-    if text.hasSuffix(".0") { text.removeLast(2) }
-    return text
-}

@@ -13,8 +13,17 @@ public struct QuadraticVoting: TallyMethod {
         var spentInAll = 0
         for b in 0..<ballots.ballotCount {
             let votes = ballots.amounts(of: b)
-            let cost = votes.reduce(0) { $0 + $1 * $1 }
-            if cost > credits { throw .invalidBallot(index: b, reason: "costs \(cost) credits, over the \(credits) each voter has") }
+            // Costs are summed with overflow checks: a ballot too costly to compute is over any budget.
+            var cost = 0, overflow = false
+            for v in votes {
+                let (square, o1) = v.multipliedReportingOverflow(by: v)
+                let (sum, o2) = cost.addingReportingOverflow(square)
+                overflow = overflow || o1 || o2
+                cost = sum
+            }
+            if overflow || cost > credits {
+                throw .invalidBallot(index: b, reason: "costs \(overflow ? "more" : String(cost)) credits, over the \(credits) each voter has")
+            }
             spentInAll += cost * ballots.counts[b]
             for (c, v) in votes.enumerated() { totals[c] += v * ballots.counts[b] }
         }

@@ -29,7 +29,7 @@ public struct RankedPairs: TallyMethod {
         var result = TallyResult(method: name, candidates: election.candidates, voters: election.ballots.voterCount,
                                  winners: possible.sorted(), seed: election.rules.seed)
         if !complete {
-            result.notes.append("too many pairs share a margin to try every order; the winners are those found in the first \(Self.explorationLimit) orders")
+            result.notes.append("too many pairs share a margin to try every order; the winners are those of the first \(Self.explorationLimit) orders tried")
         }
         // One run, for the ranking and the working: tied pairs in index order, or by a lot when the winner depends on it.
         var tieBreak = Array(0..<n)
@@ -51,10 +51,16 @@ public struct RankedPairs: TallyMethod {
             rows.append([.candidate(pair.winner), .candidate(pair.loser), .integer(pair.margin), .text(lockedIt ? "locked" : "skipped: would make a cycle")])
         }
         result.ranking = Self.layers(locked, n: n)
-        if result.lot != nil {
-            let winner = Self.sources(of: locked, n: n)
-            result.lot?.winners = winner
-            result.ties.append("\(TallyResult.list(result.winners.map(result.id))) can each win depending on the order of pairs with equal margins; the lot (seed \(result.seed)) orders them and \(TallyResult.list(winner.map(result.id))) wins")
+        if result.winners.count > 1 {
+            // The lot's ranking settles the order of tied pairs; candidates it still leaves
+            // unbeaten (tied at a margin of 0) are settled by the same ranking.
+            let unbeaten = Self.sources(of: locked, n: n)
+            let winner = unbeaten.min { position[$0]! < position[$1]! }!
+            result.lot?.winners = [winner]
+            // The lot's order is one of the orders, so its winner is a possible winner even when
+            // the search stopped before finding it.
+            if !result.winners.contains(winner) { result.winners = (result.winners + [winner]).sorted() }
+            result.ties.append("\(TallyResult.list(result.winners.map(result.id))) can each win depending on the order of pairs with equal margins or on ties at a margin of 0; the lot (seed \(result.seed)) draws a ranking of the candidates and \(result.id(winner)) wins")
         }
         result.noteCondorcet(pairwise)
         result.working = [
@@ -92,36 +98,38 @@ public struct RankedPairs: TallyMethod {
         return tiers
     }
 
-    /// Visits the locked graph of every order of the tied pairs (distinct graphs once per group);
-    /// returns false when it stopped at the limit.
+    /// Visits the locked graph of every order of the tied pairs (each distinct graph once per
+    /// group, in a fixed order); returns false when it stopped trying new orders at the limit, in
+    /// which case the graphs found so far are still completed with every remaining pair.
     static func explore(_ groups: [[Pair]], n: Int, visit: ([Bool]) -> Void) -> Bool {
-        var states: Set<[Bool]> = [Array(repeating: false, count: n * n)]
+        var states: [[Bool]] = [Array(repeating: false, count: n * n)]
         var budget = explorationLimit
+        var complete = true
         for group in groups {
-            var next = Set<[Bool]>()
+            var next: [[Bool]] = [], seen = Set<[Bool]>()
+            func keep(_ state: [Bool]) { if seen.insert(state).inserted { next.append(state) } }
             for state in states {
-                if group.count == 1 {
+                // Past the limit, or for a single pair, one order (margin, then index) is taken.
+                if group.count == 1 || budget <= 0 {
                     var s = state
-                    _ = lock(group[0], into: &s, n: n)
-                    next.insert(s)
+                    for pair in group { _ = lock(pair, into: &s, n: n) }
+                    keep(s)
                     continue
                 }
                 var order = group
-                var complete = true
                 permutations(&order, 0) { perm in
                     budget -= 1
-                    if budget < 0 { complete = false; return false }
                     var s = state
                     for pair in perm { _ = lock(pair, into: &s, n: n) }
-                    next.insert(s)
+                    keep(s)
+                    if budget <= 0 { complete = false; return false }
                     return true
                 }
-                if !complete { states = next; states.forEach(visit); return false }
             }
             states = next
         }
         states.forEach(visit)
-        return true
+        return complete
     }
 
     /// Heap-free recursive permutation; `body` returns false to stop.

@@ -8,7 +8,7 @@ public struct ReactionTally: TallyMethod {
 
     public func tally(_ election: Election) throws(TallyError) -> TallyResult {
         let ballots = try positions(election)
-        let t = ballots.tallies()  // agree, disagree, pass
+        let t = try ballots.tallies(in: PositionBallots.reactions, method: name)  // agree, disagree, pass
         var result = scored(election, t.map { Double($0[0] - $0[1]) }, label: "agree less disagree")
         result.working = [TallyTable("Reactions", columns: ["idea", "agree", "disagree", "pass", "agree share"],
                                      rows: t.indices.map { c in

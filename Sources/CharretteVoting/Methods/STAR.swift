@@ -4,6 +4,7 @@
 /// Ties follow the reference implementation (pref_voting): candidates tied for first or second
 /// place each meet in a possible runoff, and a tied runoff makes both winners; the lot then picks.
 /// (The STAR Voting organisation's own rules break a tied runoff by the higher total instead.)
+/// A blank counts as the lowest score.
 public struct STARVoting: TallyMethod {
     public init() {}
     public var name: String { "star" }
@@ -13,7 +14,9 @@ public struct STARVoting: TallyMethod {
     public func tally(_ election: Election) throws(TallyError) -> TallyResult {
         let ballots = try grades(election)
         try checkRange(ballots, election)
-        let totals = GradeTotals(ballots)
+        // A blank is the lowest score, as the STAR rules say.
+        let lowest = election.rules.gradeRange?.lowerBound ?? 0
+        let totals = GradeTotals(ballots, blank: lowest)
         let byScore = Ranking.tiers(totals.sums)
         var result = TallyResult(method: name, candidates: election.candidates, voters: ballots.voterCount, winners: [], seed: election.rules.seed)
         result.scores = Scores("total score", totals.sums.map { $0 })
@@ -33,7 +36,7 @@ public struct STARVoting: TallyMethod {
         let prefer = { (a: Int, b: Int) -> Int in
             var count = 0
             for v in 0..<ballots.ballotCount {
-                if let ga = ballots.grade(v, a), let gb = ballots.grade(v, b), ga > gb { count += ballots.counts[v] }
+                if (ballots.grade(v, a) ?? lowest) > (ballots.grade(v, b) ?? lowest) { count += ballots.counts[v] }
             }
             return count
         }

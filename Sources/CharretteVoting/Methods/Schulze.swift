@@ -23,12 +23,19 @@ public struct Schulze: TallyMethod {
             }
         }
         let beats = { (a: Int, b: Int) in paths[a * n + b] > paths[b * n + a] }
-        // Schulze's relation is transitive: ordering by how many candidates each one beats gives its order.
         let beaten = (0..<n).map { a in Double((0..<n).filter { beats(a, $0) }.count) }
         let winners = (0..<n).filter { a in (0..<n).allSatisfy { !beats($0, a) } }
+        // The order: the winners, then those no one left beats, and so on; candidates the
+        // strongest paths cannot separate share a tier.
+        var ranking: [[Int]] = [], remaining = Array(0..<n)
+        while !remaining.isEmpty {
+            let top = remaining.filter { a in remaining.allSatisfy { !beats($0, a) } }
+            ranking.append(top)
+            remaining.removeAll { top.contains($0) }
+        }
         var result = TallyResult(method: name, candidates: election.candidates, voters: election.ballots.voterCount,
                                  winners: winners, seed: election.rules.seed)
-        result.ranking = Ranking.tiers(beaten)
+        result.ranking = ranking
         result.scores = Scores("candidates beaten by strongest path", beaten.map { $0 })
         result.noteCondorcet(pairwise)
         result.working = [

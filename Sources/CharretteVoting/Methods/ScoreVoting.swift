@@ -11,10 +11,14 @@ public struct ScoreVoting: TallyMethod {
         try checkRange(ballots, election)
         let totals = GradeTotals(ballots)
         // A candidate nobody scored has no score and cannot win.
+        guard totals.graders.contains(where: { $0 > 0 }) else {
+            var result = TallyResult(method: name, candidates: election.candidates, voters: ballots.voterCount, winners: [], seed: election.rules.seed)
+            result.notes.append("nobody scored any candidate: there is no winner")
+            return result
+        }
         let scores = totals.sums.indices.map { totals.graders[$0] == 0 ? -Double.infinity : totals.sums[$0] }
         var result = scored(election, scores, label: "total score")
         result.scores = Scores("total score", totals.sums.indices.map { totals.graders[$0] == 0 ? nil : totals.sums[$0] })
-        if result.winners.count == election.candidates.count, totals.graders.allSatisfy({ $0 == 0 }) { result.winners = [] }
         result.working = [totals.table(election.candidates)]
         return result
     }
@@ -25,13 +29,14 @@ struct GradeTotals {
     var sums: [Double]
     var graders: [Int]
 
-    init(_ ballots: GradeBallots) {
+    /// `blank`, when given, is the score a missing one counts as; otherwise it is left out.
+    init(_ ballots: GradeBallots, blank: Int? = nil) {
         sums = Array(repeating: 0, count: ballots.candidateCount)
         graders = Array(repeating: 0, count: ballots.candidateCount)
         for b in 0..<ballots.ballotCount {
             for c in 0..<ballots.candidateCount {
-                if let g = ballots.grade(b, c) {
-                    sums[c] += Double(g * ballots.counts[b])
+                if let g = ballots.grade(b, c) ?? blank {
+                    sums[c] += Double(g) * Double(ballots.counts[b])
                     graders[c] += ballots.counts[b]
                 }
             }

@@ -6,6 +6,10 @@
 /// acts on.
 protocol SequentialCount {
     associatedtype State
+    associatedtype Key: Hashable
+    /// What makes two states the same for the rest of the count (the seats filled, as a set, and
+    /// what voters have left), so orders of electing that lead to the same state are followed once.
+    func key(_ state: State) -> Key
     func start() -> State
     /// The candidates tied for the next seat, or none when the count is over.
     func next(_ state: State) -> [Int]
@@ -16,18 +20,20 @@ protocol SequentialCount {
 }
 
 extension SequentialCount {
-    /// The most outcomes followed down the branches of ties.
+    /// The most states followed down the branches of ties.
     static var branchLimit: Int { 20_000 }
 
-    /// Every outcome the method allows (each sorted), and whether all were explored.
+    /// Every outcome the method allows (each sorted), and whether all were explored: states met
+    /// before are not followed again, and at most ``branchLimit`` states are followed.
     func allOutcomes() -> (outcomes: Set<[Int]>, complete: Bool) {
-        var outcomes = Set<[Int]>(), visited = 0
+        var outcomes = Set<[Int]>(), seen = Set<Key>()
         func walk(_ state: State) -> Bool {
+            guard seen.insert(key(state)).inserted else { return true }
+            guard seen.count <= Self.branchLimit else { return false }
             let tied = next(state)
             if tied.isEmpty {
                 outcomes.insert(finish(state).sorted())
-                visited += 1
-                return visited < Self.branchLimit
+                return true
             }
             for c in tied where !walk(elect(c, in: state)) { return false }
             return true
@@ -52,8 +58,10 @@ extension SequentialCount {
     /// A result for `method`: the winners are every candidate some outcome elects (the lone
     /// outcome in election order when there is only one), and a lot picks among tied outcomes.
     func settle(_ method: String, _ election: Election, seats: Int) -> TallyResult {
-        let (outcomes, complete) = allOutcomes()
+        var (outcomes, complete) = allOutcomes()
         let (elected, lot) = drawn(seed: election.rules.seed, name: { election.candidates[$0] })
+        // When the search stopped early, the lot's own outcome is still one the method allows.
+        outcomes.insert(elected.sorted())
         let winners = outcomes.count == 1 ? elected : Array(Set(outcomes.joined())).sorted()
         var result = TallyResult(method: method, candidates: election.candidates, seats: seats,
                                  voters: election.ballots.voterCount, winners: winners, seed: election.rules.seed)
@@ -63,7 +71,7 @@ extension SequentialCount {
             result.lot = LotOutcome(seed: result.seed, draws: lot.draws, winners: elected)
         }
         if !complete {
-            result.notes.append("the ties allow more than \(Self.branchLimit) outcomes; the winners are those of the first \(Self.branchLimit)")
+            result.notes.append("the ties allow too many orders of election to follow them all (more than \(Self.branchLimit) states); the committees listed are those found")
         }
         return result
     }
@@ -72,8 +80,23 @@ extension SequentialCount {
 /// Tolerance for comparing the real numbers of loads and prices.
 let tieTolerance = 1e-9
 
-/// The candidates whose value is within tolerance of the best (lowest when `lowest`).
+/// The candidates whose value is within tolerance of the best (lowest when `lowest`); an
+/// infinite best ties only with itself.
 func tiedBest(_ values: [(Int, Double)], lowest: Bool) -> [Int] {
     guard let best = (lowest ? values.map(\.1).min() : values.map(\.1).max()) else { return [] }
+    if best.isInfinite { return values.filter { $0.1 == best }.map(\.0).sorted() }
     return values.filter { abs($0.1 - best) <= tieTolerance * max(1, abs(best)) }.map(\.0).sorted()
 }
+
+/// A state of a sequential count as a key: the seats filled, as a set, and what voters have left
+/// (loads or money), rounded to a millionth so that equal states from different orders match.
+struct CountKey: Hashable {
+    let elected: [Int]
+    let values: [Double]
+
+    init(_ elected: [Int], _ values: [Double] = []) {
+        self.elected = elected.sorted()
+        self.values = values.map { ($0 * 1_000_000).rounded() / 1_000_000 }
+    }
+}
+

@@ -41,6 +41,7 @@ public struct SequentialPhragmen: TallyMethod {
         }
 
         func finish(_ state: State) -> [Int] { state.elected }
+        func key(_ state: State) -> CountKey { CountKey(state.elected, state.loads) }
     }
 
     public func tally(_ election: Election) throws(TallyError) -> TallyResult {

@@ -21,8 +21,14 @@ extension TallyMethod {
         return ballots
     }
 
+    /// The ranked ballots; at most ``largestRankedElection`` candidates, as the head-to-head
+    /// matrix and the rounds grow with the square of their number.
     func ranked(_ election: Election) throws(TallyError) -> RankedBallots {
-        try ballots(election) { if case .ranked(let b) = $0 { b } else { nil } }
+        let ranked = try ballots(election) { if case .ranked(let b) = $0 { b } else { nil } }
+        guard ranked.candidateCount <= largestRankedElection else {
+            throw .tooLarge("\(name) counts at most \(largestRankedElection) candidates; these ballots have \(ranked.candidateCount)")
+        }
+        return ranked
     }
 
     func approvals(_ election: Election) throws(TallyError) -> ApprovalBallots {
@@ -54,6 +60,9 @@ extension TallyMethod {
     }
 }
 
+/// The most candidates a ranking method counts.
+public let largestRankedElection = 1_000
+
 /// What stops a count.
 public enum TallyError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The ballots are of the wrong kind for the method.
@@ -64,6 +73,14 @@ public enum TallyError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidBallot(index: Int, reason: String)
     /// The instance is too large for an exact count.
     case tooLarge(String)
+
+    /// The message, naming a refused ballot by where it came from when the election says.
+    public func describe(in election: Election) -> String {
+        if case .invalidBallot(let index, let reason) = self, index < election.ballotLabels.count {
+            return "\(election.ballotLabels[index]): \(reason)"
+        }
+        return description
+    }
 
     public var description: String {
         switch self {
@@ -98,7 +115,7 @@ extension TallyResult {
 
 /// Orders candidates by a score.
 enum Ranking {
-    /// Tiers of equal scores, best first; `nil` scores go last, tied.
+    /// Tiers of equal scores, best first (or lowest first when `higherFirst` is false).
     static func tiers(_ scores: [Double], higherFirst: Bool = true) -> [[Int]] {
         let order = scores.indices.sorted { a, b in
             scores[a] != scores[b] ? (higherFirst ? scores[a] > scores[b] : scores[a] < scores[b]) : a < b

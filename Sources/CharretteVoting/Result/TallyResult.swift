@@ -92,7 +92,6 @@ public struct TallyTable: Sendable {
         case integer(Int)
         case number(Double)
         case candidate(Int)
-        case candidates([Int])
         case empty
     }
 
