@@ -1,11 +1,15 @@
 /// Approval ballots: the set of candidates each voter approves (or the projects they choose).
 public struct ApprovalBallots: Sendable, Hashable {
+    /// The number of candidates.
     public let candidateCount: Int
     /// The approved candidates of every ballot, one after another; `starts` marks where each begins.
     public private(set) var approved: [Int32]
+    /// Where each ballot's approvals begin in ``approved`` (one more entry than ballots).
     public private(set) var starts: [Int]
+    /// How many voters cast each stored ballot.
     public private(set) var counts: [Int]
 
+    /// No ballots yet, over `candidateCount` candidates.
     public init(candidateCount: Int) {
         self.candidateCount = candidateCount
         approved = []
@@ -13,8 +17,6 @@ public struct ApprovalBallots: Sendable, Hashable {
         counts = []
     }
 
-    public var ballotCount: Int { counts.count }
-    public var voterCount: Int { counts.reduce(0, +) }
 
     /// Adds a ballot approving `candidates` (indices, without repeats).
     public mutating func append<S: Sequence>(_ candidates: S, count: Int = 1) where S.Element == Int {

@@ -14,6 +14,7 @@ public struct Election: Sendable {
     /// Where each stored ballot came from ("line 12", "@amira"), for error messages; empty if unknown.
     public var ballotLabels: [String] = []
 
+    /// An election; `names` defaults to none, `rules` to one seat and the default seed.
     public init(candidates: [String], names: [String?]? = nil, ballots: Ballots, rules: TallyRules = TallyRules()) {
         self.candidates = candidates
         self.names = names ?? Array(repeating: nil, count: candidates.count)
@@ -33,8 +34,8 @@ public enum Ballots: Sendable {
     /// Consent positions or reactions: one position code per candidate.
     case positions(PositionBallots)
 
-    /// The kind's name, as errors and files spell it.
-    public var kind: BallotShape {
+    /// What the ballots look like to a method.
+    public var shape: BallotShape {
         switch self {
         case .ranked: .ranking
         case .approval: .approval
@@ -90,6 +91,7 @@ public struct TallyRules: Sendable, Hashable {
     /// The seed used when none is given, printed with every result.
     public static let defaultSeed: UInt64 = 2026
 
+    /// Rules with only what is given set.
     public init(seats: Int? = nil, budget: Int? = nil, costs: [Int]? = nil, capPerCandidate: Int? = nil,
                 credits: Int? = nil, gradeRange: ClosedRange<Int>? = nil, seed: UInt64 = TallyRules.defaultSeed) {
         self.seats = seats
@@ -101,3 +103,23 @@ public struct TallyRules: Sendable, Hashable {
         self.seed = seed
     }
 }
+
+/// Ballots stored once with how many voters cast each.
+public protocol WeightedBallots {
+    /// How many voters cast each stored ballot.
+    var counts: [Int] { get }
+}
+
+extension WeightedBallots {
+    /// The number of stored ballots (each with its count).
+    public var ballotCount: Int { counts.count }
+    /// Voters in all.
+    public var voterCount: Int { counts.reduce(0, +) }
+}
+
+extension RankedBallots: WeightedBallots {}
+extension ApprovalBallots: WeightedBallots {}
+extension GradeBallots: WeightedBallots {}
+extension AmountBallots: WeightedBallots {}
+extension PositionBallots: WeightedBallots {}
+

@@ -3,19 +3,20 @@ public struct GradeBallots: Sendable, Hashable {
     /// The grade of a candidate the ballot leaves out.
     public static let ungraded = Int32.min
 
+    /// The number of candidates each ballot covers.
     public let candidateCount: Int
     /// `grades[b * candidateCount + c]`, or ``ungraded``.
     public private(set) var grades: [Int32]
+    /// How many voters cast each stored ballot.
     public private(set) var counts: [Int]
 
+    /// No ballots yet, over `candidateCount` candidates.
     public init(candidateCount: Int) {
         self.candidateCount = candidateCount
         grades = []
         counts = []
     }
 
-    public var ballotCount: Int { counts.count }
-    public var voterCount: Int { counts.reduce(0, +) }
 
     /// Adds a ballot; candidates missing from `grades` are ungraded.
     public mutating func append(_ grades: [Int: Int], count: Int = 1) {

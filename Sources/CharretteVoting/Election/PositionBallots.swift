@@ -2,11 +2,14 @@
 public struct PositionBallots: Sendable, Hashable {
     /// The positions a ballot can take, in the order results list them.
     public let positions: [String]
+    /// The number of candidates each ballot covers.
     public let candidateCount: Int
     /// `codes[b * candidateCount + c]` is an index into ``positions``, or -1 for none.
     public private(set) var codes: [Int8]
+    /// How many voters cast each stored ballot.
     public private(set) var counts: [Int]
 
+    /// No ballots yet; `positions` are the words ballots use (at most ``maximumPositions``).
     public init(candidateCount: Int, positions: [String]) {
         self.candidateCount = candidateCount
         self.positions = positions
@@ -14,8 +17,6 @@ public struct PositionBallots: Sendable, Hashable {
         counts = []
     }
 
-    public var ballotCount: Int { counts.count }
-    public var voterCount: Int { counts.reduce(0, +) }
 
     /// The most distinct positions a set of ballots can use.
     public static let maximumPositions = 127

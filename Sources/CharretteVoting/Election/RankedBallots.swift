@@ -8,12 +8,14 @@ public struct RankedBallots: Sendable, Hashable {
     /// The rank given to candidates a ballot leaves out.
     public static let unranked = UInt16.max
 
+    /// The number of candidates each ballot covers.
     public let candidateCount: Int
     /// `ranks[b * candidateCount + c]` is ballot b's tier for candidate c.
     public private(set) var ranks: [UInt16]
     /// How many voters cast each distinct ballot.
     public private(set) var counts: [Int]
 
+    /// No ballots yet, over `candidateCount` candidates.
     public init(candidateCount: Int) {
         self.candidateCount = candidateCount
         ranks = []
@@ -28,10 +30,6 @@ public struct RankedBallots: Sendable, Hashable {
         self.counts = counts
     }
 
-    /// The number of stored ballots (each with its count).
-    public var ballotCount: Int { counts.count }
-    /// Voters in all.
-    public var voterCount: Int { counts.reduce(0, +) }
 
     /// Adds a ballot given as tiers of candidate indices, best first.
     /// - Precondition: indices are in range and appear at most once.

@@ -17,7 +17,7 @@ public enum BallotFile {
         case .pabulib, .jsonLines:
             guard let text = String(data: data, encoding: .utf8) else { throw BallotFileError(line: 0, "not UTF-8 text") }
             var election = try format == .pabulib ? Pabulib.read(text) : JSONLines.read(text)
-            if election.ballots.kind == .amounts, shape == .grades, case .amounts = election.ballots {
+            if shape == .grades, case .amounts = election.ballots {
                 // Points read as amounts serve score methods too.
                 election.ballots = .grades(election.gradeView())
             }

@@ -4,8 +4,10 @@ public struct BallotFileError: Error, Sendable, Equatable, CustomStringConvertib
     public var line: Int
     /// 1-based column, or 0 when unknown.
     public var column: Int
+    /// What is wrong, in words.
     public var message: String
 
+    /// An error at `line` and `column` (0 when unknown).
     public init(line: Int, column: Int = 0, _ message: String) {
         self.line = line
         self.column = column

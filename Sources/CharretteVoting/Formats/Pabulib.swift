@@ -7,6 +7,7 @@ import Foundation
 /// cumulative gives amounts (points) and scoring gives grades. Candidates are the project ids;
 /// costs and the budget come from the file.
 public enum Pabulib {
+    /// Reads a pabulib file; every problem is reported with its line.
     public static func read(_ text: String) throws(BallotFileError) -> Election {
         var section = "", header: [String] = [], meta: [String: String] = [:]
         var projects: [String] = [], costs: [Int] = [], names: [String?] = [], index: [String: Int] = [:]

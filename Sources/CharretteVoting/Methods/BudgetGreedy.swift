@@ -3,6 +3,7 @@
 public struct BudgetGreedy: TallyMethod {
     /// Order by approvals per unit of cost instead of approvals.
     public let byCost: Bool
+    /// `pb-greedy`, or `pb-greedy-cost` when `byCost`.
     public init(byCost: Bool) { self.byCost = byCost }
     public var name: String { byCost ? "pb-greedy-cost" : "pb-greedy" }
     public var shape: BallotShape { .approval }

@@ -10,10 +10,10 @@ public struct EqualShares: TallyMethod {
     public var summary: String { "Gives every voter an equal share of the seats to spend; groups buy the candidates they agree on. Proportional, and fair to small groups." }
 
     struct Count: SequentialCount {
-        let shares: EqualSharesCount
+        let shares: EqualSharesCore
         let phragmen: SequentialPhragmen.Count
 
-        struct State { var shares: EqualSharesCount.State; var loads: [Double]? }
+        struct State { var shares: EqualSharesCore.State; var loads: [Double]? }
 
         func start() -> State { State(shares: shares.start(), loads: nil) }
 
@@ -49,7 +49,7 @@ public struct EqualShares: TallyMethod {
         let seats = try committeeSize(election)
         let approvers = approversByCandidate(ballots)
         let voters = Double(ballots.voterCount)
-        let shares = EqualSharesCount(ballots: ballots, approvers: approvers, costs: Array(repeating: 1, count: ballots.candidateCount),
+        let shares = EqualSharesCore(ballots: ballots, approvers: approvers, costs: Array(repeating: 1, count: ballots.candidateCount),
                                       utility: Array(repeating: 1, count: ballots.candidateCount),
                                       share: voters > 0 ? Double(seats) / voters : 0, limit: seats)
         let count = Count(shares: shares, phragmen: .init(ballots: ballots, approvers: approvers, seats: seats))
@@ -86,10 +86,10 @@ public struct BudgetEqualShares: TallyMethod {
 
     /// Equal shares at one virtual budget, then greedy by approvals within the real budget.
     struct Count: SequentialCount {
-        let shares: EqualSharesCount
+        let shares: EqualSharesCore
         let greedy: BudgetGreedy.Count
 
-        struct State { var shares: EqualSharesCount.State; var left: Int }
+        struct State { var shares: EqualSharesCore.State; var left: Int }
 
         func start() -> State { State(shares: shares.start(), left: greedy.budget) }
 
@@ -120,8 +120,8 @@ public struct BudgetEqualShares: TallyMethod {
         let approvers = approversByCandidate(ballots)
         let voters = ballots.voterCount
         let approvals = ballots.approvalCounts()
-        func shares(_ virtualBudget: Double) -> EqualSharesCount {
-            EqualSharesCount(ballots: ballots, approvers: approvers, costs: costs.map(Double.init), utility: costs.map { Double(max($0, 1)) },
+        func shares(_ virtualBudget: Double) -> EqualSharesCore {
+            EqualSharesCore(ballots: ballots, approvers: approvers, costs: costs.map(Double.init), utility: costs.map { Double(max($0, 1)) },
                              share: voters > 0 ? virtualBudget / Double(voters) : 0, limit: Int.max)
         }
         func spent(_ outcome: [Int]) -> Int { outcome.reduce(0) { $0 + costs[$1] } }

@@ -2,7 +2,7 @@
 /// budget; a candidate is bought by its approvers, each paying at most the same amount, and the
 /// candidate whose approvers pay least per unit of satisfaction goes next. Ties branch (see
 /// ``SequentialCount``).
-struct EqualSharesCount: SequentialCount {
+struct EqualSharesCore: SequentialCount {
     let ballots: ApprovalBallots
     let approvers: [[Int]]
     /// What each candidate costs (1 for committees).

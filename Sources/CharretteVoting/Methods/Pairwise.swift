@@ -3,10 +3,12 @@
 /// A ballot prefers a to b when it ranks a in a higher tier; candidates in one tier, or both
 /// unranked, are tied and count for neither. An unranked candidate is below every ranked one.
 public struct PairwiseMatrix: Sendable, Equatable {
+    /// The number of candidates.
     public let size: Int
     /// `support[a * size + b]`: voters preferring a to b.
     public private(set) var support: [Int]
 
+    /// Counts every pair on every ballot (strict orders without comparing, the rest pair by pair).
     public init(_ ballots: RankedBallots) {
         let n = ballots.candidateCount
         size = n

@@ -63,7 +63,7 @@ public struct SingleTransferableVote: TallyMethod {
             for stage in history.reversed() {
                 let values = tied.map { stage[$0] }
                 let extreme = lowest ? values.min()! : values.max()!
-                let found = tied.filter { stage[$0] == extreme }
+                let found = tied.filter { abs(stage[$0] - extreme) < 1e-9 }
                 if found.count == 1 {
                     ties.append("\(TallyResult.list(tied.map { ids[$0] })) tie for \(what); \(ids[found[0]]) is chosen by the votes at an earlier stage")
                     return found[0]

@@ -13,11 +13,12 @@ public protocol TallyMethod: Sendable {
 }
 
 extension TallyMethod {
+    /// Single-winner unless the method says otherwise.
     public var isMultiWinner: Bool { false }
 
     /// The election's ballots of the kind the method reads, or an error naming what it needs.
     private func ballots<B>(_ election: Election, _ match: (Ballots) -> B?) throws(TallyError) -> B {
-        guard let ballots = match(election.ballots) else { throw .wrongBallots(method: name, needs: shape, found: election.ballots.kind) }
+        guard let ballots = match(election.ballots) else { throw .wrongBallots(method: name, needs: shape, found: election.ballots.shape) }
         return ballots
     }
 
@@ -82,6 +83,7 @@ public enum TallyError: Error, Sendable, Equatable, CustomStringConvertible {
         return description
     }
 
+    /// The message, in words.
     public var description: String {
         switch self {
         case .wrongBallots(let method, let needs, let found):

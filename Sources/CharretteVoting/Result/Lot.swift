@@ -2,10 +2,13 @@
 ///
 /// SplitMix64: small, fast and fully specified, so any other implementation can replay a draw.
 public struct Lot: Sendable {
+    /// The seed the draws come from.
     public let seed: UInt64
     private var state: UInt64
+    /// Every draw made so far, in order.
     public private(set) var draws: [LotOutcome.Draw] = []
 
+    /// A lot that has drawn nothing yet.
     public init(seed: UInt64) {
         self.seed = seed
         state = seed

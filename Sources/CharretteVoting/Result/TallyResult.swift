@@ -33,6 +33,7 @@ public struct TallyResult: Sendable {
     /// The seed any lot used (or would use).
     public var seed: UInt64
 
+    /// A result with its winners; methods fill in the rest.
     public init(method: String, candidates: [String], seats: Int = 1, voters: Int, winners: [Int], seed: UInt64) {
         self.method = method
         self.candidates = candidates
@@ -58,10 +59,12 @@ public struct TallyResult: Sendable {
 
 /// A score per candidate and its meaning (such as "Borda points").
 public struct Scores: Sendable {
+    /// What the score means, such as "Borda points".
     public var label: String
     /// `nil` where the method gives the candidate no score (such as a candidate eliminated first).
     public var values: [Double?]
 
+    /// Scores by candidate index.
     public init(_ label: String, _ values: [Double?]) {
         self.label = label
         self.values = values
@@ -70,6 +73,7 @@ public struct Scores: Sendable {
 
 /// The draws of a lot and the winners they give.
 public struct LotOutcome: Sendable {
+    /// One draw: why, among whom, and whom it picked.
     public struct Draw: Sendable {
         /// Why the lot was needed, in plain words.
         public var reason: String
@@ -79,7 +83,9 @@ public struct LotOutcome: Sendable {
         public var chosen: [Int]
     }
 
+    /// The seed of the draws.
     public var seed: UInt64
+    /// The draws, in the order they were made.
     public var draws: [Draw]
     /// The winners once the lot has settled every tie.
     public var winners: [Int]
@@ -87,6 +93,7 @@ public struct LotOutcome: Sendable {
 
 /// A table of the count's working, such as IRV's rounds or Schulze's strongest paths.
 public struct TallyTable: Sendable {
+    /// One cell: text, a number, a candidate (by index) or nothing.
     public enum Cell: Sendable, Equatable {
         case text(String)
         case integer(Int)
@@ -95,12 +102,16 @@ public struct TallyTable: Sendable {
         case empty
     }
 
+    /// The table's heading, such as "Rounds".
     public var title: String
+    /// The column headings.
     public var columns: [String]
+    /// The rows, each with one cell per column.
     public var rows: [[Cell]]
     /// What the table shows, for someone who has not seen one before.
     public var note: String?
 
+    /// A table of working.
     public init(_ title: String, columns: [String], rows: [[Cell]] = [], note: String? = nil) {
         self.title = title
         self.columns = columns
