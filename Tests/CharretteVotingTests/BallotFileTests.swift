@@ -187,6 +187,14 @@ struct BallotFileTests {
         #expect(throws: TallyError.self) { try Profiles.tally("reactions", abstain) }
     }
 
+    @Test func aFileCutShortIsRefused() {
+        let cut = "# DATA TYPE: soc\n# NUMBER ALTERNATIVES: 2\n# NUMBER VOTERS: 5\n# NUMBER UNIQUE ORDERS: 2\n3: 1,2\n"
+        #expect(throws: BallotFileError(line: 3, "the header says number voters 5, but the file holds 3: is it cut short?")) {
+            try PrefLib.read(Array(cut.utf8), as: .ranking)
+        }
+        #expect(throws: BallotFileError(line: 1, "a line before the META section")) { try Pabulib.read("stray\n" + Self.pb) }
+    }
+
     @Test func hostileFilesAreRefusedNotCrashed() {
         let tooMany = "# DATA TYPE: soi\n# NUMBER ALTERNATIVES: 60000\n" + String(repeating: "1: 1\n", count: 20_000)
         #expect(throws: BallotFileError.self) { try PrefLib.read(Array(tooMany.utf8), as: .ranking) }

@@ -20,6 +20,7 @@ public enum Pabulib {
             let upper = line.trimmingSpaces.uppercased()
             if ["META", "PROJECTS", "VOTES"].contains(upper) { section = upper; header = []; continue }
             let fields = try splitFields(line, line: lineNumber)
+            guard !section.isEmpty else { throw BallotFileError(line: lineNumber, "a line before the META section") }
             if header.isEmpty { header = fields.map { $0.lowercased() }; continue }
             guard fields.count == header.count else {
                 throw BallotFileError(line: lineNumber, "expected \(header.count) fields (\(header.joined(separator: ";"))), found \(fields.count)")

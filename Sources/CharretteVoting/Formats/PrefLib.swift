@@ -22,6 +22,7 @@ public enum PrefLib {
     public static func read(_ bytes: [UInt8], dataType fallback: DataType? = nil, as shape: BallotShape) throws(BallotFileError) -> Election {
         var reader = Reader(bytes: bytes)
         var dataType = fallback, alternatives: Int?, names: [Int: String] = [:]
+        var declared: [(key: String, number: Int, line: Int)] = []
         // Header.
         while let line = reader.peekLine(), line.first == UInt8(ascii: "#") {
             reader.skipLine()
@@ -34,6 +35,10 @@ public enum PrefLib {
             } else if key == "NUMBER ALTERNATIVES" {
                 guard let n = Int(value), n > 0, n < Int(UInt16.max) else { throw BallotFileError(line: reader.line - 1, "NUMBER ALTERNATIVES must be a positive number, not '\(value)'") }
                 alternatives = n
+            } else if key == "NUMBER VOTERS" || key == "NUMBER UNIQUE ORDERS" || key == "NUMBER UNIQUE RESPONSES" || key == "NUMBER RESPONSES" {
+                // Checked once the orders are read: a file cut short must not count as complete.
+                guard let number = Int(value), number >= 0 else { throw BallotFileError(line: reader.line - 1, "\(key) must be a number, not '\(value)'") }
+                declared.append((key, number, reader.line - 1))
             } else if key.hasPrefix("ALTERNATIVE NAME "), let number = Int(key.dropFirst("ALTERNATIVE NAME ".count)) {
                 names[number] = value
             }
@@ -45,6 +50,7 @@ public enum PrefLib {
         switch shape {
         case .ranking:
             let (ranks, counts, lines) = try reader.readOrders(alternatives: n, type: type)
+            try check(declared, voters: counts.reduce(0, +), orders: counts.count)
             var election = Election(candidates: candidates, names: displayNames,
                                     ballots: .ranked(RankedBallots(candidateCount: n, ranks: ranks, counts: counts)))
             election.ballotLabels = lines.map { "line \($0)" }
@@ -55,6 +61,7 @@ public enum PrefLib {
             }
             var ballots = ApprovalBallots(candidateCount: n)
             let (ranks, counts, lines) = try reader.readOrders(alternatives: n, type: type)
+            try check(declared, voters: counts.reduce(0, +), orders: counts.count)
             for (b, count) in counts.enumerated() {
                 ballots.append((0..<n).filter { ranks[b * n + $0] == 0 }, count: count)
             }
@@ -63,6 +70,16 @@ public enum PrefLib {
             return election
         default:
             throw BallotFileError(line: 0, "PrefLib files hold rankings and categories; \(shape.rawValue) ballots come in .pb or .jsonl files")
+        }
+    }
+
+    /// Refuses a file whose header announces more or fewer voters or orders than it holds.
+    static func check(_ declared: [(key: String, number: Int, line: Int)], voters: Int, orders: Int) throws(BallotFileError) {
+        for (key, number, line) in declared {
+            let found = key.hasPrefix("NUMBER UNIQUE") ? orders : voters
+            guard number == found else {
+                throw BallotFileError(line: line, "the header says \(key.lowercased()) \(number), but the file holds \(found): is it cut short?")
+            }
         }
     }
 
