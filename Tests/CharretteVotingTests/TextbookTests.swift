@@ -77,6 +77,11 @@ struct TextbookTests {
         #expect(result.winnerIDs == ["Chocolate", "Oranges", "Strawberries"])
         #expect(result.notes.contains { $0.hasPrefix("quota: 6 ") })
         #expect(result.lot == nil)
+        // Every stage accounts for all 20 votes: those held plus those set aside.
+        for row in result.working[0].rows {
+            let held = row[1...6].reduce(0.0) { total, cell in if case .number(let x) = cell { total + x } else { total } }
+            #expect(abs(held - 20) < 1e-6, "stage \(row[0]) holds \(held) votes")
+        }
     }
 
     /// Equal shares funds the minority's project; greedy spends everything on the majority's.

@@ -78,7 +78,7 @@ public struct SingleTransferableVote: TallyMethod {
         var stage = 0
         while elected.count < seats {
             stage += 1
-            let current = votes()
+            let current = votes(), setAside = nonTransferable  // as the stage begins
             let continuing = (0..<n).filter { standing[$0] == .continuing }
             // Everyone reaching the quota is elected, most votes first.
             let reaching = continuing.filter { current[$0] >= quota - 1e-9 }.sorted { current[$0] > current[$1] }
@@ -123,7 +123,7 @@ public struct SingleTransferableVote: TallyMethod {
                 action = "excluded: \(ids[out])"
             }
             history.append(current)
-            rows.append([.integer(stage)] + (0..<n).map { .number((current[$0] * 100_000).rounded() / 100_000) } + [.number((nonTransferable * 100_000).rounded() / 100_000), .text(action)])
+            rows.append([.integer(stage)] + (0..<n).map { .number((current[$0] * 100_000).rounded() / 100_000) } + [.number((setAside * 100_000).rounded() / 100_000), .text(action)])
             if stage > 10 * n + 10 { break }  // cannot happen; guards against a loop on bad input
         }
         var result = TallyResult(method: name, candidates: ids, seats: seats, voters: ballots.voterCount, winners: elected, seed: election.rules.seed)
