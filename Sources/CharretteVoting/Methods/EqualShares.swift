@@ -167,7 +167,22 @@ public struct BudgetEqualShares: TallyMethod {
                             + (bisected ? " (past 1,000 raises, the last one was found by bisection)" : ""))
         let added = result.elected.filter { !bought.contains($0) }
         if !added.isEmpty { result.notes.append("money left after equal shares funds \(TallyResult.list(added.map(result.id))), by approvals") }
-        result.working = [budgetTable(election, approvals: approvals, funded: result.elected)]
+        // The rounds of the lot's run: who bought each project and the most any voter paid.
+        var state = count.start(), rows: [[TallyTable.Cell]] = []
+        for c in result.elected {
+            let buying = !count.shares.next(state.shares).isEmpty
+            if buying, let price = count.shares.price(c, state.shares) {
+                rows.append([.integer(rows.count + 1), .candidate(c), .integer(costs[c]), .text("bought by its approvers"), .number(price * count.shares.utility[c])])
+            } else {
+                rows.append([.integer(rows.count + 1), .candidate(c), .integer(costs[c]), .text("completion: the most approved project that fits"), .empty])
+            }
+            state = count.elect(c, in: state)
+        }
+        result.working = [
+            TallyTable("Rounds", columns: ["round", "funded", "cost", "how", "most any voter paid"], rows: rows,
+                       note: "Each voter's share of the money is \(format3(virtualBudget / Double(max(voters, 1)))); approvers pay equally, or all they have left."),
+            budgetTable(election, approvals: approvals, funded: result.elected),
+        ]
         return result
     }
 }
