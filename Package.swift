@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "CharretteSQLite", targets: ["CharretteSQLite"]),
         .library(name: "CharretteScript", targets: ["CharretteScript"]),
         .library(name: "CharretteVoting", targets: ["CharretteVoting"]),
+        .library(name: "CharretteThemes", targets: ["CharretteThemes"]),
         .executable(name: "charrette", targets: ["charrette"]),
     ],
     dependencies: [
@@ -19,6 +20,8 @@ let package = Package(
     targets: [
         // Voting methods, their working and ballot files. No dependencies, so any app can count.
         .target(name: "CharretteVoting"),
+        // Themes: clustering and the group's card sorts. No dependencies.
+        .target(name: "CharretteThemes"),
         // The domain: model, journal, invariants. Foundation and swift-crypto only.
         .target(
             name: "Charrette",
@@ -60,6 +63,7 @@ let package = Package(
             path: "Tests/JournalWriter"
         ),
         .testTarget(name: "CharretteTests", dependencies: ["Charrette"]),
+        .testTarget(name: "CharretteThemesTests", dependencies: ["CharretteThemes"]),
         .testTarget(
             name: "CharretteVotingTests",
             dependencies: ["CharretteVoting", .product(name: "PropertyBased", package: "swift-property-based")],
