@@ -31,7 +31,7 @@ struct PropertyTests {
 
     @Test func theOrderOfBallotsNeverChangesTheResult() async {
         await propertyCheck(count: 200, input: Self.profile, Gen.int(in: 0...1_000)) { ballots, seed in
-            var generator = SplitMix(seed: UInt64(seed))
+            var generator = SplitMix64(seed: UInt64(seed))
             let shuffled = ballots.shuffled(using: &generator)
             for method in ["plurality", "irv", "borda", "schulze", "ranked-pairs", "copeland", "minimax", "stv"] {
                 var a = Self.election(ballots), b = Self.election(shuffled)
@@ -70,18 +70,5 @@ struct PropertyTests {
                 #expect(Set(result.elected).isSubset(of: Set(result.winners)), "\(method): the lot's committee is not among the method's")
             }
         }
-    }
-}
-
-/// A seeded generator for shuffling in tests.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -4,23 +4,17 @@
 public struct Lot: Sendable {
     /// The seed the draws come from.
     public let seed: UInt64
-    private var state: UInt64
+    private var generator: SplitMix64
     /// Every draw made so far, in order.
     public private(set) var draws: [LotOutcome.Draw] = []
 
     /// A lot that has drawn nothing yet.
     public init(seed: UInt64) {
         self.seed = seed
-        state = seed
+        generator = SplitMix64(seed: seed)
     }
 
-    private mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    private mutating func next() -> UInt64 { generator.next() }
 
     /// A number in `0..<bound`, without modulo bias.
     private mutating func below(_ bound: Int) -> Int {
@@ -54,3 +48,20 @@ public struct Lot: Sendable {
         pick(1, from: Array(0..<count), reason: reason)[0]
     }
 }
+
+/// SplitMix64 (Steele, Lea and Flood): a small, fully specified generator, so that any program can
+/// replay the same sequence from the same seed.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+

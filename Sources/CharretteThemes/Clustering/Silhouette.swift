@@ -1,0 +1,35 @@
+/// The silhouette of a clustering under cosine distance: for each vector, (b − a) / max(a, b),
+/// where a is its mean distance to its own cluster and b the smallest mean distance to another
+/// cluster; the score is the mean over vectors (a vector alone in its cluster scores 0). From −1
+/// to 1: higher means tighter, better separated clusters.
+public enum Silhouette {
+    /// The mean silhouette of `labels` over unit-length `vectors`; on more than `sample` vectors,
+    /// over a seeded sample of that many (the score costs the square of the count).
+    public static func score(_ vectors: [SparseVector], labels: [Int], sample: Int = 2_000, seed: UInt64 = 2026) -> Double {
+        precondition(vectors.count == labels.count)
+        var chosen = Array(vectors.indices)
+        if chosen.count > sample {
+            var random = SplitMix64(seed: seed)
+            for i in 0..<sample { chosen.swapAt(i, i + random.below(chosen.count - i)) }
+            chosen = Array(chosen.prefix(sample)).sorted()
+        }
+        let unit = chosen.map { vectors[$0].normalized() }
+        let clusters = Array(Set(chosen.map { labels[$0] })).sorted()
+        guard clusters.count > 1 else { return 0 }
+        var total = 0.0
+        for (a, i) in chosen.enumerated() {
+            var sums: [Int: (Double, Int)] = [:]
+            for (b, j) in chosen.enumerated() where b != a {
+                let d = 1 - Double(unit[a].dot(unit[b]))
+                let entry = sums[labels[j], default: (0, 0)]
+                sums[labels[j]] = (entry.0 + d, entry.1 + 1)
+            }
+            guard let own = sums[labels[i]], own.1 > 0 else { continue }  // alone: scores 0
+            let inside = own.0 / Double(own.1)
+            let outside = sums.filter { $0.key != labels[i] }.map { $0.value.0 / Double($0.value.1) }.min() ?? 0
+            let denominator = max(inside, outside)
+            total += denominator > 0 ? (outside - inside) / denominator : 0
+        }
+        return total / Double(chosen.count)
+    }
+}
