@@ -78,6 +78,13 @@ struct CardSortConsensusTests {
         #expect(consensus.disputed.isEmpty)
     }
 
+    /// Fewer names than groups: the unnamed groups simply have no name.
+    @Test func groupsMayGoUnnamed() throws {
+        let sorts = [CardSort(sorter: "a", groups: [[0, 1], [2, 3]], labels: ["Cost"]), CardSort(sorter: "b", groups: [[0, 1], [2, 3]])]
+        let consensus = try CardSortConsensus(itemCount: 4, sorts: sorts)
+        #expect(consensus.themes.map(\.label) == ["Cost", nil])
+    }
+
     @Test func badSortsAreRefusedByName() {
         #expect(throws: CardSortError(sorter: "amira", message: "idea 3 is in two groups")) {
             try CardSortConsensus(itemCount: 4, sorts: [CardSort(sorter: "amira", groups: [[0, 2], [2, 3]])])

@@ -117,7 +117,7 @@ public struct CardSortConsensus: Sendable {
         var order = 0
         for sort in sorts {
             for (g, group) in sort.groups.enumerated() {
-                guard let raw = sort.labels[g], case let name = raw.trimmingCharacters(), !name.isEmpty else { continue }
+                guard g < sort.labels.count, let raw = sort.labels[g], case let name = raw.trimmingCharacters(), !name.isEmpty else { continue }
                 let set = Set(group)
                 let overlap = Double(set.intersection(theme).count) / Double(set.union(theme).count)
                 guard overlap >= 0.5 else { continue }
