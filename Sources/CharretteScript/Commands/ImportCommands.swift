@@ -12,9 +12,7 @@ enum ImportCommands {
                     ]),
                     example: #"import ideas answers.csv --text "Your idea" --by "Handle""#) { call in
             let path = try call.string(0, "a CSV file")
-            // Relative to the script's folder, like `source`: a session ships with its files.
-            let expanded = (path as NSString).expandingTildeInPath
-            let full = expanded.hasPrefix("/") ? expanded : (call.interpreter.directory as NSString).appendingPathComponent(expanded)
+            let full = call.scriptRelativePath(path)
             guard let data = FileManager.default.contents(atPath: full) else { throw call.error("cannot read '\(path)'", at: 0) }
             guard var text = String(data: data, encoding: .utf8) else { throw call.error("'\(path)' is not UTF-8 text", at: 0) }
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }

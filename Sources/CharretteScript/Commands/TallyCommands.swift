@@ -40,22 +40,19 @@ enum TallyCommands {
             }
             var election: Election
             do {
-                // Relative to the script's folder, as `import` reads files.
-                let expanded = (path as NSString).expandingTildeInPath
-                let full = expanded.hasPrefix("/") ? expanded : (call.interpreter.directory as NSString).appendingPathComponent(expanded)
-                election = try BallotFile.read(path: full, as: method.shape)
+                election = try BallotFile.read(path: call.scriptRelativePath(path), as: method.shape)
             } catch let error as BallotFileError {
                 throw call.error(error.line == 0 ? "\(path): \(error.message)" : "\(path):\(error.description)", at: 0)
             }
-            for name in ["seats", "budget", "cap", "credits"] {
-                if let value = try call.flagInt(name), value < (name == "seats" ? 1 : 0) {
-                    throw call.flagError(name, "--\(name) must be at least \(name == "seats" ? 1 : 0)")
-                }
+            // Settings given here override the file's.
+            let settings: [(String, Int, WritableKeyPath<TallyRules, Int?>)] = [
+                ("seats", 1, \.seats), ("budget", 0, \.budget), ("cap", 0, \.capPerCandidate), ("credits", 0, \.credits),
+            ]
+            for (name, least, rule) in settings {
+                guard let value = try call.flagInt(name) else { continue }
+                guard value >= least else { throw call.flagError(name, "--\(name) must be at least \(least)") }
+                election.rules[keyPath: rule] = value
             }
-            if let seats = try call.flagInt("seats") { election.rules.seats = seats }
-            if let budget = try call.flagInt("budget") { election.rules.budget = budget }
-            if let cap = try call.flagInt("cap") { election.rules.capPerCandidate = cap }
-            if let credits = try call.flagInt("credits") { election.rules.credits = credits }
             if let seed = try call.flagInt("seed") {
                 guard seed >= 0 else { throw call.flagError("seed", "--seed must not be negative") }
                 election.rules.seed = UInt64(seed)

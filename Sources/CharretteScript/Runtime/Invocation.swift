@@ -26,6 +26,13 @@ public struct Invocation {
         .runtime(message, call.flags.first { $0.name == name }?.value?.range ?? call.flags.first { $0.name == name }?.range ?? call.nameRange)
     }
 
+    /// A file the script reads, relative to the script's folder (so a session ships with its
+    /// files), with `~` expanded.
+    public func scriptRelativePath(_ path: String) -> String {
+        let expanded = (path as NSString).expandingTildeInPath
+        return expanded.hasPrefix("/") ? expanded : (interpreter.directory as NSString).appendingPathComponent(expanded)
+    }
+
     // MARK: Typed access
 
     public func string(_ index: Int, _ what: String) throws -> String {

@@ -171,7 +171,8 @@ public enum JSONLines {
         func setting(_ key: String, minimum: Int = 0) throws(BallotFileError) -> Int? {
             guard let value = object[key] else { return nil }
             guard let number = wholeNumber(value), number >= minimum else {
-                throw BallotFileError(line: line, "'\(key)' must be a whole number of at least \(minimum)")
+                let bound = minimum > Int.min + 1 ? " of at least \(minimum)" : ""
+                throw BallotFileError(line: line, "'\(key)' must be a whole number\(bound)")
             }
             return number
         }

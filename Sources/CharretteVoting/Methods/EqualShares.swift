@@ -161,23 +161,23 @@ public struct BudgetEqualShares: TallyMethod {
         var result = count.settle(name, election, seats: 0)
         result.seats = result.elected.count
         result.scores = Scores("approvals", approvals.map(Double.init))
-        let bought = shares(virtualBudget).drawn(seed: election.rules.seed, name: { election.candidates[$0] }).elected
         result.notes.append(raises == 0 ? "each voter's equal share is \(format3(Double(budget) / Double(max(voters, 1))))"
                             : "each voter's share was raised \(raises) times by 1, to \(format3(virtualBudget / Double(max(voters, 1)))), while the outcome still fit the budget of \(budget)"
                             + (bisected ? " (past 1,000 raises, the last one was found by bisection)" : ""))
-        let added = result.elected.filter { !bought.contains($0) }
-        if !added.isEmpty { result.notes.append("money left after equal shares funds \(TallyResult.list(added.map(result.id))), by approvals") }
-        // The rounds of the lot's run: who bought each project and the most any voter paid.
-        var state = count.start(), rows: [[TallyTable.Cell]] = []
+        // The rounds of the lot's run: who bought each project and the most any voter paid, then
+        // what completion added.
+        var state = count.start(), rows: [[TallyTable.Cell]] = [], added: [Int] = []
         for c in result.elected {
             let buying = !count.shares.next(state.shares).isEmpty
             if buying, let price = count.shares.price(c, state.shares) {
                 rows.append([.integer(rows.count + 1), .candidate(c), .integer(costs[c]), .text("bought by its approvers"), .number(price * count.shares.utility[c])])
             } else {
                 rows.append([.integer(rows.count + 1), .candidate(c), .integer(costs[c]), .text("completion: the most approved project that fits"), .empty])
+                added.append(c)
             }
             state = count.elect(c, in: state)
         }
+        if !added.isEmpty { result.notes.append("money left after equal shares funds \(TallyResult.list(added.map(result.id))), by approvals") }
         result.working = [
             TallyTable("Rounds", columns: ["round", "funded", "cost", "how", "most any voter paid"], rows: rows,
                        note: "Each voter's share of the money is \(format3(virtualBudget / Double(max(voters, 1)))); approvers pay equally, or all they have left."),
