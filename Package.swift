@@ -37,7 +37,7 @@ let package = Package(
             ]
         ),
         // The command language: lexer, parser, evaluator and the command set. No terminal code.
-        .target(name: "CharretteScript", dependencies: ["Charrette", "CharretteVoting"]),
+        .target(name: "CharretteScript", dependencies: ["Charrette", "CharretteVoting", "CharretteThemes"]),
         // libedit, for line editing, history and completion (Debian: libedit-dev).
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // The shell: a thin front end over CharretteScript.
@@ -63,7 +63,7 @@ let package = Package(
             path: "Tests/JournalWriter"
         ),
         .testTarget(name: "CharretteTests", dependencies: ["Charrette"]),
-        .testTarget(name: "CharretteThemesTests", dependencies: ["CharretteThemes"]),
+        .testTarget(name: "CharretteThemesTests", dependencies: ["CharretteThemes"], exclude: ["Vectors"]),
         .testTarget(
             name: "CharretteVotingTests",
             dependencies: ["CharretteVoting", .product(name: "PropertyBased", package: "swift-property-based")],

@@ -96,6 +96,13 @@ struct ProjectionWriter {
                 """, [vote, voter, ballot.kind, try json(ballot), castAt])
         case .removeBallot(let vote, let voter):
             try run("DELETE FROM ballots WHERE vote_id = ? AND participant_id = ?", [vote, voter])
+
+        case .cardSort(let sort):
+            try run("""
+                INSERT OR REPLACE INTO card_sorts (consultation_id, participant_id, groups, submitted_at) VALUES (?, ?, ?, ?)
+                """, [sort.consultation, sort.sorter, try json(sort.groups), sort.submittedAt])
+        case .removeCardSort(let consultation, let sorter):
+            try run("DELETE FROM card_sorts WHERE consultation_id = ? AND participant_id = ?", [consultation, sorter])
         }
     }
 }

@@ -101,6 +101,17 @@ enum SQLiteSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v2: card sorts") { db in
+            try db.execute(sql: """
+                CREATE TABLE card_sorts (
+                    consultation_id INTEGER NOT NULL,
+                    participant_id INTEGER NOT NULL,
+                    groups TEXT NOT NULL,           -- JSON array of {label, ideas}
+                    submitted_at TEXT NOT NULL,
+                    PRIMARY KEY (consultation_id, participant_id)
+                );
+                """)
+        }
         return migrator
     }
 }

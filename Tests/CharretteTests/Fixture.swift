@@ -1,5 +1,6 @@
-import Charrette
+@testable import Charrette
 import Foundation
+import Testing
 
 /// A small workspace most tests start from: two boards, a facilitator, four participants and a
 /// consultation taking ideas, on a clock that only moves when told.
@@ -43,4 +44,16 @@ final class TestClock: @unchecked Sendable {
 
     var now: Date { lock.withLock { current } }
     func advance(minutes: Double) { lock.withLock { current += minutes * 60 } }
+}
+
+/// Runs `change`, expects `expected`, and checks that neither the journal nor the state moved.
+func expectRefusal(
+    _ fixture: Fixture, _ expected: CharretteError, by actor: Participant.ID? = nil,
+    sourceLocation: SourceLocation = #_sourceLocation, _ change: (inout Transaction) throws -> Void
+) throws {
+    let before = fixture.workspace.state
+    let entriesBefore = try fixture.storage.recordedHead()?.sequence
+    #expect(throws: expected, sourceLocation: sourceLocation) { try fixture.workspace.perform(by: actor, change) }
+    #expect(fixture.workspace.state == before, "state changed", sourceLocation: sourceLocation)
+    #expect(try fixture.storage.recordedHead()?.sequence == entriesBefore, "journal grew", sourceLocation: sourceLocation)
 }

@@ -5,18 +5,6 @@ import Testing
 /// Every rule refuses with its own error, and a refused change writes nothing at all.
 @Suite("Invariants")
 struct InvariantTests {
-    /// Runs `change`, expects `expected`, and checks that neither the journal nor the state moved.
-    func expectRefusal(
-        _ fixture: Fixture, _ expected: CharretteError, by actor: Participant.ID? = nil,
-        sourceLocation: SourceLocation = #_sourceLocation, _ change: (inout Transaction) throws -> Void
-    ) throws {
-        let before = fixture.workspace.state
-        let entriesBefore = try fixture.storage.recordedHead()?.sequence
-        #expect(throws: expected, sourceLocation: sourceLocation) { try fixture.workspace.perform(by: actor, change) }
-        #expect(fixture.workspace.state == before, "state changed", sourceLocation: sourceLocation)
-        #expect(try fixture.storage.recordedHead()?.sequence == entriesBefore, "journal grew", sourceLocation: sourceLocation)
-    }
-
     @Test func unknownThingsAreNamed() throws {
         let f = try Fixture()
         try expectRefusal(f, .unknownIdea(42)) { try $0.withdrawIdea(42) }
@@ -253,35 +241,33 @@ struct InvariantTests {
 /// Who may do what: the rules that keep a participant from taking a facilitator's powers.
 @Suite("Permissions and guarded changes")
 struct PermissionTests {
-    let check = InvariantTests()
-
     @Test func onlyFacilitatorsRegisterAndPromote() throws {
         let f = try Fixture()
-        try check.expectRefusal(f, .notAllowed(handle: "amira", action: "register participants"), by: f.amira) {
+        try expectRefusal(f, .notAllowed(handle: "amira", action: "register participants"), by: f.amira) {
             try $0.registerParticipant(handle: "boss", role: .facilitator)
         }
-        try check.expectRefusal(f, .notAllowed(handle: "amira", action: "change roles, boards or others' consent"), by: f.amira) {
+        try expectRefusal(f, .notAllowed(handle: "amira", action: "change roles, boards or others' consent"), by: f.amira) {
             try $0.updateParticipant(f.amira, role: .facilitator)
         }
-        try check.expectRefusal(f, .notAllowed(handle: "amira", action: "change roles, boards or others' consent"), by: f.amira) {
+        try expectRefusal(f, .notAllowed(handle: "amira", action: "change roles, boards or others' consent"), by: f.amira) {
             try $0.updateParticipant(f.amira, boards: ["exec"])
         }
         // A participant may withdraw their own consent; then they can no longer take part.
         try f.workspace.perform(by: f.amira) { try $0.updateParticipant(f.amira, consent: [.analytics]) }
-        try check.expectRefusal(f, .noConsent(handle: "amira")) { try $0.submitIdea("Still here", by: f.amira, to: f.consultation) }
+        try expectRefusal(f, .noConsent(handle: "amira")) { try $0.submitIdea("Still here", by: f.amira, to: f.consultation) }
     }
 
     @Test func observersDoNotSortIdeas() throws {
         let f = try Fixture()
         let idea = try f.ideas("Night buses")[0]
-        try check.expectRefusal(f, .observersCannot(handle: "otto", action: "create themes"), by: f.otto) {
+        try expectRefusal(f, .observersCannot(handle: "otto", action: "create themes"), by: f.otto) {
             try $0.createTheme("Mine", in: f.consultation)
         }
         let theme = try f.workspace.perform(by: f.jon) { try $0.createTheme("Night", in: f.consultation) }
-        try check.expectRefusal(f, .observersCannot(handle: "otto", action: "sort ideas"), by: f.otto) {
+        try expectRefusal(f, .observersCannot(handle: "otto", action: "sort ideas"), by: f.otto) {
             try $0.moveIdea(idea, to: theme.id)
         }
-        try check.expectRefusal(f, .notAllowed(handle: "jon", action: "merge ideas"), by: f.jon) {
+        try expectRefusal(f, .notAllowed(handle: "jon", action: "merge ideas"), by: f.jon) {
             try $0.mergeIdea(idea, into: idea)
         }
     }
@@ -290,10 +276,10 @@ struct PermissionTests {
         let f = try Fixture()
         let ids = try f.ideas("A", "B")
         let vote = try f.workspace.perform { try $0.openVote("Top", on: f.consultation, method: VotingMethod(rawValue: "approval")!).id }
-        try check.expectRefusal(f, .ideaOnOpenBallot(ids[0], vote: "Top"), by: f.amira) { try $0.withdrawIdea(ids[0]) }
-        try check.expectRefusal(f, .ideaOnOpenBallot(ids[0], vote: "Top"), by: f.amira) { try $0.editIdea(ids[0], text: "Changed") }
-        try check.expectRefusal(f, .ideaOnOpenBallot(ids[0], vote: "Top")) { try $0.hideIdea(ids[0], reason: "spam") }
-        try check.expectRefusal(f, .ideaOnOpenBallot(ids[1], vote: "Top")) { try $0.mergeIdea(ids[1], into: ids[0]) }
+        try expectRefusal(f, .ideaOnOpenBallot(ids[0], vote: "Top"), by: f.amira) { try $0.withdrawIdea(ids[0]) }
+        try expectRefusal(f, .ideaOnOpenBallot(ids[0], vote: "Top"), by: f.amira) { try $0.editIdea(ids[0], text: "Changed") }
+        try expectRefusal(f, .ideaOnOpenBallot(ids[0], vote: "Top")) { try $0.hideIdea(ids[0], reason: "spam") }
+        try expectRefusal(f, .ideaOnOpenBallot(ids[1], vote: "Top")) { try $0.mergeIdea(ids[1], into: ids[0]) }
         try f.workspace.perform { try $0.closeVote(vote) }
         try f.workspace.perform(by: f.amira) { try $0.withdrawIdea(ids[0]) }
     }
@@ -313,11 +299,11 @@ struct PermissionTests {
     @Test func malformedRequestsAreRefused() throws {
         let f = try Fixture()
         let ids = try f.ideas("A", "B")
-        try check.expectRefusal(f, .noBoardsInvited) { try $0.openConsultation(title: "Nobody", question: "?", boards: []) }
+        try expectRefusal(f, .noBoardsInvited) { try $0.openConsultation(title: "Nobody", question: "?", boards: []) }
         let vote = try f.workspace.perform { try $0.openVote("Rank", on: f.consultation, method: VotingMethod(rawValue: "irv")!).id }
-        try check.expectRefusal(f, .emptyTier(handle: "jon")) { try $0.castBallot(.ranking([[ids[0]], [], [ids[1]]]), by: f.jon, in: vote) }
+        try expectRefusal(f, .emptyTier(handle: "jon")) { try $0.castBallot(.ranking([[ids[0]], [], [ids[1]]]), by: f.jon, in: vote) }
         let long = String(repeating: "x", count: Transaction.textLimit + 1)
-        try check.expectRefusal(f, .textTooLong(kind: "theme description", length: long.count, limit: Transaction.textLimit)) {
+        try expectRefusal(f, .textTooLong(kind: "theme description", length: long.count, limit: Transaction.textLimit)) {
             try $0.createTheme("Long", description: long, in: f.consultation)
         }
     }

@@ -34,6 +34,8 @@ extension Event: BinaryCodable {
             writer.writeByte(22); writer.write(vote); writer.write(voter); writer.write(ballot); writer.write(at); writer.write(replacing)
         case .ballotWithdrawn(let vote, let voter, let withdrawn, let restoring):
             writer.writeByte(23); writer.write(vote); writer.write(voter); writer.write(withdrawn); writer.write(restoring)
+        case .cardSortSubmitted(let sort, let replacing): writer.writeByte(25); writer.write(sort); writer.write(replacing)
+        case .cardSortWithdrawn(let sort, let restoring): writer.writeByte(26); writer.write(sort); writer.write(restoring)
         case .undone(let entry, let change, let compensation):
             writer.writeByte(24); writer.write(entry); writer.write(change); writer.write(compensation)
         }
@@ -73,6 +75,8 @@ extension Event: BinaryCodable {
             self = .ballotWithdrawn(try reader.read(), voter: try reader.read(), withdrawn: try reader.read(), restoring: try reader.read())
         case 24:
             self = .undone(entry: try reader.read(), change: try reader.read(), compensation: try reader.nested { try Event(from: &$0) })
+        case 25: self = .cardSortSubmitted(try reader.read(), replacing: try reader.read())
+        case 26: self = .cardSortWithdrawn(try reader.read(), restoring: try reader.read())
         default: throw reader.unknownCase(tag, of: "event")
         }
     }

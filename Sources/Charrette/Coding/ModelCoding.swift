@@ -181,3 +181,17 @@ extension Ballot: BinaryCodable {
         }
     }
 }
+
+extension CardSort.Group: BinaryCodable {
+    public func write(to writer: inout BinaryWriter) { writer.write(label); writer.write(ideas) }
+    public init(from reader: inout BinaryReader) throws { self.init(label: try reader.read(), ideas: try reader.read()) }
+}
+
+extension CardSort: BinaryCodable {
+    public func write(to writer: inout BinaryWriter) {
+        writer.write(consultation); writer.write(sorter); writer.write(groups); writer.write(submittedAt)
+    }
+    public init(from reader: inout BinaryReader) throws {
+        self.init(consultation: try reader.read(), sorter: try reader.read(), groups: try reader.read(), submittedAt: try reader.read())
+    }
+}

@@ -42,3 +42,45 @@ extension Transaction {
         return theme
     }
 }
+
+extension Transaction {
+    /// Removes an empty theme.
+    public mutating func removeTheme(_ id: Theme.ID) throws {
+        try requireActiveActor(to: "remove themes")
+        let theme = try theme(id)
+        _ = try openConsultation(theme.consultation)
+        let members = state.ideas(in: id)
+        guard members.isEmpty else { throw CharretteError.themeNotEmpty(label: theme.label, ideas: members.count) }
+        try record(.themeRemoved(theme))
+    }
+
+    /// Moves every idea of `source` (whatever its status) into `target` and removes `source`.
+    /// Undo brings the theme back with the same ideas.
+    public mutating func mergeTheme(_ source: Theme.ID, into target: Theme.ID) throws {
+        try requireActiveActor(to: "merge themes")
+        let from = try theme(source), into = try theme(target)
+        guard source != target else { throw CharretteError.themeMergedIntoItself(from.label) }
+        let consultation = try openConsultation(from.consultation)
+        guard into.consultation == from.consultation else {
+            throw CharretteError.themeInOtherConsultation(label: into.label, consultation: consultation.title)
+        }
+        for idea in state.ideas(in: source) { try record(.ideaMoved(idea.id, from: source, to: target)) }
+        try record(.themeRemoved(from))
+    }
+
+    /// Makes a new theme labelled `label` from some of the ideas of theme `id`.
+    @discardableResult
+    public mutating func splitTheme(_ id: Theme.ID, ideas: [Idea.ID], into label: String, description: String = "") throws -> Theme {
+        let original = try theme(id)
+        let members = Set(state.ideas(in: id).map(\.id))
+        for idea in ideas {
+            _ = try self.idea(idea)
+            guard members.contains(idea) else { throw CharretteError.ideaNotInTheme(idea, label: original.label) }
+        }
+        guard !ideas.isEmpty else { throw CharretteError.emptyGroup(label: label) }
+        guard Set(ideas).count < members.count else { throw CharretteError.splitTakesEverything(label: original.label) }
+        let theme = try createTheme(label, description: description, in: original.consultation)
+        for idea in Self.unique(ideas) { try record(.ideaMoved(idea, from: id, to: theme.id)) }
+        return theme
+    }
+}

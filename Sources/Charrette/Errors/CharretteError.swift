@@ -38,6 +38,14 @@ public enum CharretteError: Error, Hashable, Sendable, CustomStringConvertible {
     case themeInOtherConsultation(label: String, consultation: String)
     case mergeIntoItself(Idea.ID)
     case alreadyInTheme(Idea.ID, label: String?)
+    case ideaNotInTheme(Idea.ID, label: String)
+    case themeNotEmpty(label: String, ideas: Int)
+    case themeMergedIntoItself(String)
+    case splitTakesEverything(label: String)
+    case emptyCardSort(handle: String)
+    case emptyGroup(label: String)
+    case groupLabelRepeated(String)
+    case sortedTwice(Idea.ID, handle: String)
     case missingReason(String)
     case noCandidates(vote: String)
     case duplicateCandidate(Idea.ID)
@@ -92,6 +100,14 @@ public enum CharretteError: Error, Hashable, Sendable, CustomStringConvertible {
         case .themeInOtherConsultation(let label, let consultation): "theme '\(label)' belongs to another consultation than '\(consultation)'"
         case .mergeIntoItself(let id): "idea #\(id.rawValue) cannot be merged into itself"
         case .alreadyInTheme(let id, let label): label.map { "idea #\(id.rawValue) is already in '\($0)'" } ?? "idea #\(id.rawValue) is in no theme"
+        case .ideaNotInTheme(let id, let label): "idea #\(id.rawValue) is not in '\(label)'"
+        case .themeNotEmpty(let label, let ideas): "theme '\(label)' still holds \(ideas) idea\(ideas == 1 ? "" : "s"): move or merge them first"
+        case .themeMergedIntoItself(let label): "theme '\(label)' cannot be merged into itself"
+        case .splitTakesEverything(let label): "a split must leave some ideas in '\(label)'; rename the theme instead"
+        case .emptyCardSort(let handle): "@\(handle)'s card sort has no groups"
+        case .emptyGroup(let label): "the group '\(label)' has no ideas"
+        case .groupLabelRepeated(let label): "two groups are named '\(label)'; give each group its own name"
+        case .sortedTwice(let id, let handle): "@\(handle) put idea #\(id.rawValue) in two groups; a card sort puts each idea in one group"
         case .missingReason(let action): "\(action) needs a reason"
         case .noCandidates(let vote): "vote '\(vote)' has no ideas to vote on"
         case .duplicateCandidate(let id): "idea #\(id.rawValue) is on the ballot twice"

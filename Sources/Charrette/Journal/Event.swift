@@ -48,6 +48,11 @@ public indirect enum Event: Codable, Sendable, Hashable {
     /// A ballot was taken back (the reverse of a cast); `restoring` is the ballot it had replaced.
     case ballotWithdrawn(Vote.ID, voter: Participant.ID, withdrawn: CastBallot, restoring: CastBallot?)
 
+    /// A participant handed in their card sort; `replacing` is their earlier one, if any.
+    case cardSortSubmitted(CardSort, replacing: CardSort?)
+    /// A card sort was taken back (the reverse of a submission); `restoring` is the one it had replaced.
+    case cardSortWithdrawn(CardSort, restoring: CardSort?)
+
     /// Journal entry `entry`, part of the change that began at entry `change`, was undone by
     /// applying `compensation`.
     case undone(entry: Int64, change: Int64, compensation: Event)
@@ -82,6 +87,8 @@ public indirect enum Event: Codable, Sendable, Hashable {
         case .voteReopened: "voteReopened"
         case .ballotCast: "ballotCast"
         case .ballotWithdrawn: "ballotWithdrawn"
+        case .cardSortSubmitted: "cardSortSubmitted"
+        case .cardSortWithdrawn: "cardSortWithdrawn"
         case .undone: "undone"
         }
     }

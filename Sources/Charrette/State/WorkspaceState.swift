@@ -19,6 +19,8 @@ public struct WorkspaceState: Sendable, Equatable {
     public internal(set) var ballots: [Vote.ID: [Participant.ID: Ballot]] = [:]
     /// When each ballot in force was cast.
     public internal(set) var ballotTimes: [Vote.ID: [Participant.ID: Date]] = [:]
+    /// Each sorter's latest card sort, by consultation.
+    public internal(set) var cardSorts: [Consultation.ID: [Participant.ID: CardSort]] = [:]
 
     /// The last entry folded in, or 0 for an empty journal.
     public internal(set) var headSequence: Int64 = 0
@@ -73,7 +75,7 @@ public struct WorkspaceState: Sendable, Equatable {
         lhs.boards == rhs.boards && lhs.participants == rhs.participants && lhs.personalRecords == rhs.personalRecords
             && lhs.personalCommitments == rhs.personalCommitments && lhs.consultations == rhs.consultations
             && lhs.ideas == rhs.ideas && lhs.themes == rhs.themes && lhs.votes == rhs.votes && lhs.ballots == rhs.ballots
-            && lhs.ballotTimes == rhs.ballotTimes && lhs.headSequence == rhs.headSequence && lhs.headHash == rhs.headHash
+            && lhs.ballotTimes == rhs.ballotTimes && lhs.cardSorts == rhs.cardSorts && lhs.headSequence == rhs.headSequence && lhs.headHash == rhs.headHash
             && lhs.undoStack.elementsEqual(rhs.undoStack, by: ==) && lhs.handles == rhs.handles
             && lhs.boardNames == rhs.boardNames && lhs.nextBoard == rhs.nextBoard && lhs.nextParticipant == rhs.nextParticipant
             && lhs.nextConsultation == rhs.nextConsultation && lhs.nextIdea == rhs.nextIdea && lhs.nextTheme == rhs.nextTheme
@@ -217,6 +219,12 @@ public struct WorkspaceState: Sendable, Equatable {
                 ballotTimes[vote] = nil
             }
 
+        case .cardSortSubmitted(let sort, _):
+            cardSorts[sort.consultation, default: [:]][sort.sorter] = sort
+        case .cardSortWithdrawn(let sort, let restoring):
+            cardSorts[sort.consultation, default: [:]][sort.sorter] = restoring
+            if cardSorts[sort.consultation]?.isEmpty == true { cardSorts[sort.consultation] = nil }
+
         case .undone(_, _, let compensation):
             try apply(compensation)
         }
@@ -265,6 +273,8 @@ public struct WorkspaceState: Sendable, Equatable {
             return .ballotWithdrawn(vote, voter: voter, withdrawn: CastBallot(ballot, at: at), restoring: replacing)
         case .ballotWithdrawn(let vote, let voter, let withdrawn, let restoring):
             return .ballotCast(vote, voter: voter, ballot: withdrawn.ballot, at: withdrawn.at, replacing: restoring)
+        case .cardSortSubmitted(let sort, let replacing): return .cardSortWithdrawn(sort, restoring: replacing)
+        case .cardSortWithdrawn(let sort, let restoring): return .cardSortSubmitted(sort, replacing: restoring)
         case .personalDataChanged(let id, let before, let after): return .personalDataChanged(id, before: after, after: before)
         case .personalDataErased, .undone:
             throw CharretteError.cannotUndo(entry: 0, reason: "it has no inverse")

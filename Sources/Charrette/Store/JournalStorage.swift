@@ -47,4 +47,6 @@ public enum ProjectionChange: Sendable {
     case removeVote(Vote.ID)
     case ballot(Vote.ID, Participant.ID, Ballot, castAt: Date)
     case removeBallot(Vote.ID, Participant.ID)
+    case cardSort(CardSort)
+    case removeCardSort(Consultation.ID, Participant.ID)
 }

@@ -114,6 +114,7 @@ enum TouchedRow: Hashable {
     case theme(Theme.ID)
     case vote(Vote.ID)
     case ballot(Vote.ID, Participant.ID)
+    case cardSort(Consultation.ID, Participant.ID)
 
     static func rows(touchedBy event: Event) -> [TouchedRow] {
         switch event {
@@ -131,6 +132,7 @@ enum TouchedRow: Hashable {
         case .voteRemoved(let v): [.vote(v.id)]
         case .voteClosed(let id, _), .voteReopened(let id, _): [.vote(id)]
         case .ballotCast(let v, let p, _, _, _), .ballotWithdrawn(let v, let p, _, _): [.ballot(v, p)]
+        case .cardSortSubmitted(let sort, _), .cardSortWithdrawn(let sort, _): [.cardSort(sort.consultation, sort.sorter)]
         case .undone(_, _, let compensation): rows(touchedBy: compensation)
         }
     }
@@ -150,6 +152,8 @@ enum TouchedRow: Hashable {
             } else {
                 .removeBallot(vote, voter)
             }
+        case .cardSort(let consultation, let sorter):
+            state.cardSorts[consultation]?[sorter].map(ProjectionChange.cardSort) ?? .removeCardSort(consultation, sorter)
         }
     }
 }

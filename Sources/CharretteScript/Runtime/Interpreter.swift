@@ -28,6 +28,9 @@ public final class Interpreter {
     public var groupSize = 1_000
     private var grouped = 0
 
+    /// Themes proposed and not yet accepted, from `themes suggest` or `themes consensus`.
+    public var proposedThemes: ProposedThemes?
+
     /// The folder `source` and file arguments are relative to.
     public var directory: String
 

@@ -64,6 +64,19 @@ public struct Invocation {
         return i
     }
 
+    /// A share from `--name T`: a number above 0 and at most 1.
+    public func flagFraction(_ name: String) throws -> Double? {
+        let value: Double
+        switch flags[name] {
+        case nil: return nil
+        case .decimal(let t)?: value = t
+        case .integer(let t)?: value = Double(t)
+        case let other?: throw flagError(name, "--\(name) takes a number from 0 to 1, not \(other.withArticle)")
+        }
+        guard value > 0 && value <= 1 else { throw flagError(name, "--\(name) must be above 0 and at most 1") }
+        return value
+    }
+
     /// A list of strings from `--name a,b` or `--name [a, b]`.
     public func flagList(_ name: String) throws -> [String]? {
         guard let value = flags[name] else { return nil }

@@ -16,17 +16,22 @@ public enum Silhouette {
         let unit = chosen.map { vectors[$0].normalized() }
         let clusters = Array(Set(chosen.map { labels[$0] })).sorted()
         guard clusters.count > 1 else { return 0 }
+        let number = Dictionary(uniqueKeysWithValues: clusters.enumerated().map { ($1, $0) })
+        let cluster = chosen.map { number[labels[$0]]! }
         var total = 0.0
-        for (a, i) in chosen.enumerated() {
-            var sums: [Int: (Double, Int)] = [:]
-            for (b, j) in chosen.enumerated() where b != a {
-                let d = 1 - Double(unit[a].dot(unit[b]))
-                let entry = sums[labels[j], default: (0, 0)]
-                sums[labels[j]] = (entry.0 + d, entry.1 + 1)
+        var sums = [Double](repeating: 0, count: clusters.count), counts = [Int](repeating: 0, count: clusters.count)
+        for a in chosen.indices {
+            for c in sums.indices { sums[c] = 0; counts[c] = 0 }
+            for b in chosen.indices where b != a {
+                sums[cluster[b]] += 1 - Double(unit[a].dot(unit[b]))
+                counts[cluster[b]] += 1
             }
-            guard let own = sums[labels[i]], own.1 > 0 else { continue }  // alone: scores 0
-            let inside = own.0 / Double(own.1)
-            let outside = sums.filter { $0.key != labels[i] }.map { $0.value.0 / Double($0.value.1) }.min() ?? 0
+            let own = cluster[a]
+            guard counts[own] > 0 else { continue }  // alone: scores 0
+            let inside = sums[own] / Double(counts[own])
+            var outside = Double.infinity
+            for c in sums.indices where c != own && counts[c] > 0 { outside = min(outside, sums[c] / Double(counts[c])) }
+            if outside == .infinity { outside = 0 }
             let denominator = max(inside, outside)
             total += denominator > 0 ? (outside - inside) / denominator : 0
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Spherical k-means: clusters unit-length vectors by cosine similarity. Centroids are the
 /// normalised means of their members; seeding is k-means++ (each next seed drawn with probability
 /// proportional to its cosine distance from the nearest seed so far), and the best of several
@@ -16,12 +18,13 @@ public struct SphericalKMeans: Sendable {
     /// Clusters `vectors` (normalised here) over `dimensions` into `k` clusters.
     public init(_ vectors: [SparseVector], dimensions: Int, k: Int, seed: UInt64 = 2026, restarts: Int = 5, iterations: Int = 100) {
         precondition(k >= 1, "k must be at least 1")
-        let unit = vectors.map { $0.normalized() }
+        var rows = SparseRows(vectors.map { $0.normalized() }, dimensions: dimensions)
+        rows.index()
         var best: (labels: [Int], centroids: [[Float]], cohesion: Double, restart: Int)?
         var random = SplitMix64(seed: seed)
         for restart in 0..<max(1, restarts) {
-            let seeds = Self.seed(unit, dimensions: dimensions, k: min(k, max(1, unit.count)), random: &random)
-            let run = Self.run(unit, dimensions: dimensions, centroids: seeds, iterations: iterations)
+            let seeds = Self.seed(rows, k: min(k, max(1, rows.count)), random: &random)
+            let run = Self.run(rows, seeds: seeds, iterations: iterations)
             if best == nil || run.cohesion > best!.cohesion + 1e-9 { best = (run.labels, run.centroids, run.cohesion, restart) }
         }
         labels = best!.labels
@@ -30,85 +33,105 @@ public struct SphericalKMeans: Sendable {
         restart = best!.restart
     }
 
-    static func dense(_ v: SparseVector, _ dimensions: Int) -> [Float] {
-        var d = [Float](repeating: 0, count: dimensions)
-        for (i, x) in zip(v.indices, v.values) { d[Int(i)] = x }
-        return d
-    }
-
-    /// k-means++ on cosine distance.
-    static func seed(_ unit: [SparseVector], dimensions: Int, k: Int, random: inout SplitMix64) -> [[Float]] {
-        guard !unit.isEmpty else { return [] }
-        var centroids = [dense(unit[random.below(unit.count)], dimensions)]
-        var nearest = unit.map { 1 - Double($0.dot(centroids[0])) }
-        while centroids.count < k {
-            let total = nearest.reduce(0) { $0 + max(0, $1) }
-            var pick = 0
-            if total > 0 {
-                var target = random.unit() * total
-                for (i, d) in nearest.enumerated() {
-                    target -= max(0, d)
-                    if target <= 0 { pick = i; break }
-                    pick = i
+    /// Greedy k-means++ on cosine distance (for unit vectors, half the squared Euclidean distance,
+    /// so this is the D² sampling of Arthur and Vassilvitskii): each next seed is the best, by the
+    /// total distance left, of `2 + ln k` candidates drawn with probability proportional to their
+    /// distance from the nearest seed so far, as scikit-learn does. Returns the rows chosen.
+    static func seed(_ rows: SparseRows, k: Int, random: inout SplitMix64) -> [Int] {
+        guard rows.count > 0 else { return [] }
+        var similarity = [Float](repeating: 0, count: rows.count)
+        var seeds = [random.below(rows.count)]
+        rows.similarities(to: seeds[0], into: &similarity)
+        var nearest = similarity.map { max(0, 1 - Double($0)) }
+        let trials = 2 + Int(log(Double(k)))
+        while seeds.count < k {
+            let total = nearest.reduce(0, +)
+            var best: (row: Int, distances: [Double], potential: Double)?
+            for _ in 0..<trials {
+                let pick = total > 0 ? draw(nearest, total: total, random: &random) : random.below(rows.count)
+                rows.similarities(to: pick, into: &similarity)
+                var distances = nearest, potential = 0.0
+                for i in distances.indices {
+                    distances[i] = min(distances[i], max(0, 1 - Double(similarity[i])))
+                    potential += distances[i]
                 }
-            } else {
-                pick = random.below(unit.count)
+                if best == nil || potential < best!.potential { best = (pick, distances, potential) }
             }
-            let centroid = dense(unit[pick], dimensions)
-            centroids.append(centroid)
-            for i in unit.indices { nearest[i] = min(nearest[i], 1 - Double(unit[i].dot(centroid))) }
+            seeds.append(best!.row)
+            nearest = best!.distances
         }
-        return centroids
+        return seeds
     }
 
-    static func run(_ unit: [SparseVector], dimensions: Int, centroids start: [[Float]], iterations: Int)
-        -> (labels: [Int], centroids: [[Float]], cohesion: Double) {
-        var centroids = start
-        var labels = Array(repeating: -1, count: unit.count)
-        var cohesion = 0.0
+    /// An index drawn with probability proportional to its weight.
+    static func draw(_ weights: [Double], total: Double, random: inout SplitMix64) -> Int {
+        var target = random.unit() * total
+        for (i, w) in weights.enumerated() {
+            target -= w
+            if target <= 0 && w > 0 { return i }
+        }
+        return weights.lastIndex { $0 > 0 } ?? 0
+    }
+
+    /// The relative gain in cohesion below which iterations stop.
+    static let tolerance = 1e-5
+
+    /// Lloyd's iterations from the given seed rows.
+    static func run(_ rows: SparseRows, seeds: [Int], iterations: Int) -> (labels: [Int], centroids: [[Float]], cohesion: Double) {
+        let k = seeds.count, dimensions = rows.dimensions
+        // Centroids side by side in one buffer: dimension d of centroid c at d * k + c, so one
+        // sparse entry meets all k centroids in adjacent memory.
+        var centres = [Float](repeating: 0, count: dimensions * k)
+        for (c, row) in seeds.enumerated() {
+            for e in rows.start[row]..<rows.start[row + 1] { centres[Int(rows.columns[e]) * k + c] = rows.values[e] }
+        }
+        var labels = Array(repeating: -1, count: rows.count)
+        var cohesion = 0.0, previous = -Double.infinity
+        var score = [Float](repeating: 0, count: k)
         for _ in 0..<max(1, iterations) {
             var changed = false
             cohesion = 0
-            for (i, v) in unit.enumerated() {
-                var bestCluster = 0, bestSimilarity = -Float.infinity
-                for (c, centroid) in centroids.enumerated() {
-                    let s = v.dot(centroid)
-                    if s > bestSimilarity { bestSimilarity = s; bestCluster = c }
+            rows.start.withUnsafeBufferPointer { start in
+                rows.columns.withUnsafeBufferPointer { columns in
+                    rows.values.withUnsafeBufferPointer { values in
+                        centres.withUnsafeBufferPointer { centre in
+                            score.withUnsafeMutableBufferPointer { score in
+                                labels.withUnsafeMutableBufferPointer { labels in
+                                    for i in 0..<rows.count {
+                                        for c in 0..<k { score[c] = 0 }
+                                        for e in start[i]..<start[i + 1] {
+                                            let base = Int(columns[e]) * k, x = values[e]
+                                            for c in 0..<k { score[c] += x * centre[base + c] }
+                                        }
+                                        var best = 0
+                                        for c in 1..<max(1, k) where score[c] > score[best] { best = c }
+                                        cohesion += Double(score[best])
+                                        if labels[i] != best { labels[i] = best; changed = true }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
-                cohesion += Double(bestSimilarity)
-                if labels[i] != bestCluster { labels[i] = bestCluster; changed = true }
             }
             // New centroids: the normalised sums of their members.
-            var sums = Array(repeating: [Float](repeating: 0, count: dimensions), count: centroids.count)
-            for (i, v) in unit.enumerated() {
-                for (d, x) in zip(v.indices, v.values) { sums[labels[i]][Int(d)] += x }
+            centres.withUnsafeMutableBufferPointer { centre in
+                for i in centre.indices { centre[i] = 0 }
+                for i in 0..<rows.count {
+                    let c = labels[i]
+                    for e in rows.start[i]..<rows.start[i + 1] { centre[Int(rows.columns[e]) * k + c] += rows.values[e] }
+                }
+                var norms = [Float](repeating: 0, count: k)
+                for d in 0..<dimensions { for c in 0..<k { norms[c] += centre[d * k + c] * centre[d * k + c] } }
+                for c in 0..<k { norms[c] = norms[c] > 0 ? 1 / norms[c].squareRoot() : 0 }
+                for d in 0..<dimensions { for c in 0..<k { centre[d * k + c] *= norms[c] } }
             }
-            for c in sums.indices {
-                let norm = sums[c].reduce(0) { $0 + $1 * $1 }.squareRoot()
-                centroids[c] = norm > 0 ? sums[c].map { $0 / norm } : sums[c]
-            }
-            if !changed { break }
+            // Stop when no vector moves, or when a pass gains almost nothing (scikit-learn stops
+            // on a small centre shift; this is the same idea on the objective itself).
+            if !changed || cohesion - previous <= tolerance * abs(cohesion) { break }
+            previous = cohesion
         }
+        let centroids = (0..<k).map { c in (0..<dimensions).map { centres[$0 * k + c] } }
         return (labels, centroids, cohesion)
     }
-}
-
-/// SplitMix64, for seeding and restarts.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in `0..<bound`.
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
-    /// A number in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

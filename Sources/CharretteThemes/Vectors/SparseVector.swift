@@ -14,6 +14,20 @@ public struct SparseVector: Sendable, Hashable {
         values = kept.map(\.value)
     }
 
+    /// A vector from dimensions already ascending and without repeats, and their values.
+    public init(ascending indices: [Int32], values: [Float]) {
+        precondition(indices.count == values.count, "one value per dimension")
+        self.indices = indices
+        self.values = values
+    }
+
+    /// A dense vector's entries, zeros dropped.
+    public init(dense: [Float]) {
+        indices = []
+        values = []
+        for (i, x) in dense.enumerated() where x != 0 { indices.append(Int32(i)); values.append(x) }
+    }
+
     /// The Euclidean length.
     public var norm: Float { values.reduce(0) { $0 + $1 * $1 }.squareRoot() }
 

@@ -1,0 +1,114 @@
+import Charrette
+import CharretteThemes
+
+/// The machine's first pass: suggested themes for the unsorted ideas, accepting them, and near
+/// duplicates.
+enum SuggestCommands {
+    static let all: [CommandSpec] = [
+        CommandSpec("themes suggest", summary: "suggest themes for the open ideas not yet in a theme (themes people made stay as they are)",
+                    signature: Signature(flags: SuggestionFlags.signature),
+                    example: "themes suggest --k auto") { call in
+            let consultation = try call.consultation()
+            let state = call.interpreter.workspace.state
+            let ideas = state.ideas(of: consultation).filter { $0.status.isOpen && $0.theme == nil }
+            guard !ideas.isEmpty else { throw call.error("every open idea is already in a theme: there is nothing to suggest") }
+            let texts = ideas.map(\.text)
+            let settings = try SuggestionFlags.settings(call)
+            let suggestion: ThemeSuggestion
+            do {
+                suggestion = try ThemeSuggestion(texts: texts, settings: settings)
+            } catch let error as ThemeSuggestionError {
+                throw call.error("cannot suggest themes: \(error)")
+            }
+            let source = "\(settings.method == .kmeans ? "k-means" : "average linkage"), seed \(settings.seed)"
+            call.interpreter.proposedThemes = ProposedThemes(
+                consultation: consultation, source: "suggested by \(source)",
+                themes: suggestion.themes.map { theme in
+                    .init(label: theme.label, ideas: theme.members.map { ideas[$0].id }, example: ideas[theme.example].id)
+                })
+            var value = SuggestionFlags.value(suggestion, texts: texts, settings: settings) { .idea(ideas[$0].id) }
+            if case .record(var record) = value {
+                // In a consultation, the themes are numbered from 1 for `themes accept`.
+                record.fields.removeAll { $0.name == "labels" }
+                value = .record(record)
+            }
+            return renumbered(value)
+        },
+        CommandSpec("themes accept", summary: "make proposed themes real: all of them, or those numbered",
+                    signature: Signature([.init("numbers", "the proposed themes to accept, as numbered by 'themes suggest' or 'themes consensus'", optional: true, variadic: true)],
+                                         flags: [.init("as", "LABEL", "the label to give the one theme accepted")]),
+                    example: #"themes accept 2 --as "Night buses""#, showsResult: false) { call in
+            guard var proposal = call.interpreter.proposedThemes else {
+                throw call.error("nothing is proposed: run 'themes suggest' or 'themes consensus' first")
+            }
+            let consultation = try call.consultation()
+            guard proposal.consultation == consultation else { throw call.error("the proposal is for another consultation: run 'themes suggest' again") }
+            var chosen: [Int] = []
+            for index in call.positional.indices {
+                guard case .integer(let number) = call.positional[index] else {
+                    throw call.error("expected the number of a proposed theme, found \(call.positional[index].withArticle)", at: index)
+                }
+                guard number >= 1 && number <= proposal.themes.count else {
+                    throw call.error("there is no proposed theme \(number): they are numbered 1 to \(proposal.themes.count)", at: index)
+                }
+                guard !proposal.accepted.contains(number - 1) else { throw call.error("proposed theme \(number) is already accepted", at: index) }
+                if !chosen.contains(number - 1) { chosen.append(number - 1) }
+            }
+            if chosen.isEmpty { chosen = proposal.themes.indices.filter { !proposal.accepted.contains($0) } }
+            guard !chosen.isEmpty else { throw call.error("every proposed theme is already accepted") }
+            let label = try call.flagString("as")
+            if label != nil && chosen.count != 1 { throw call.flagError("as", "--as names one theme: accept one number at a time to rename it") }
+            let accepted = try call.perform { tx in
+                var made: [(Theme, Int)] = []
+                for index in chosen {
+                    let proposed = proposal.themes[index]
+                    let state = tx.state
+                    // Ideas sorted, merged or withdrawn since the proposal stay where people put them.
+                    let ideas = proposed.ideas.filter { state.ideas[$0]?.status.isOpen == true && state.ideas[$0]?.theme == nil }
+                    guard !ideas.isEmpty else { continue }
+                    let example = proposed.example.map { " Most central idea: #\($0.rawValue)." } ?? ""
+                    let theme = try tx.createTheme(label ?? proposed.label, description: "\(proposal.source).\(example)", in: consultation)
+                    for idea in ideas { try tx.moveIdea(idea, to: theme.id) }
+                    made.append((theme, ideas.count))
+                }
+                return made
+            }
+            proposal.accepted.formUnion(chosen)
+            call.interpreter.proposedThemes = proposal
+            guard !accepted.isEmpty else { throw call.error("the ideas of those proposed themes have all been sorted or closed since") }
+            let state = call.interpreter.workspace.state
+            return Rows.table(accepted.map { Rows.theme($0.0, state) })
+        },
+        CommandSpec("idea duplicates", summary: "pairs of open ideas that say nearly the same thing, most similar first",
+                    signature: Signature(flags: [
+                        .init("threshold", "T", "the least cosine similarity, from 0 to 1 (default \(NearDuplicates.defaultThreshold))"),
+                        .init("language", "en|es|fr|pt|de", "the ideas' language (default: detected)"),
+                    ]),
+                    example: "idea duplicates --threshold 0.5") { call in
+            let threshold = try call.flagFraction("threshold") ?? NearDuplicates.defaultThreshold
+            let language = try SuggestionFlags.settings(call).language
+            let state = call.interpreter.workspace.state
+            let ideas = state.ideas(of: try call.consultation()).filter { $0.status.isOpen }
+            let pairs = NearDuplicates.pairs(ideas.map(\.text), threshold: threshold, language: language)
+            return Rows.table(pairs.map { pair in
+                let (a, b) = (ideas[pair.first], ideas[pair.second])
+                return Record([
+                    ("idea", .idea(a.id)), ("duplicate", .idea(b.id)), ("similarity", .decimal((pair.similarity * 100).rounded() / 100)),
+                    ("text", .string(a.text)), ("duplicate_text", .string(b.text)),
+                ])
+            })
+        },
+    ]
+
+    /// Themes numbered from 1, as `themes accept` takes them.
+    static func renumbered(_ value: Value) -> Value {
+        guard case .record(var record) = value, case .table(var table)? = record["themes"] else { return value }
+        for row in table.rows.indices {
+            if let index = table.rows[row].fields.firstIndex(where: { $0.name == "theme" }), case .integer(let n) = table.rows[row].fields[index].value {
+                table.rows[row].fields[index].value = .integer(n + 1)
+            }
+        }
+        if let index = record.fields.firstIndex(where: { $0.name == "themes" }) { record.fields[index].value = .table(table) }
+        return .record(record)
+    }
+}
