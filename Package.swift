@@ -22,10 +22,10 @@ let package = Package(
         .target(name: "CharretteVoting"),
         // Themes: clustering and the group's card sorts. No dependencies.
         .target(name: "CharretteThemes"),
-        // The domain: model, journal, invariants. Foundation and swift-crypto only.
+        // The domain: model, journal, invariants. Foundation, swift-crypto and the two counting modules.
         .target(
             name: "Charrette",
-            dependencies: ["CharretteVoting", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CharretteVoting", "CharretteThemes", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The embedded default store: the journal and plain query tables in one SQLite file.
         .target(

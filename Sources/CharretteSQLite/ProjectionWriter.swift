@@ -47,9 +47,9 @@ struct ProjectionWriter {
             var invited: String?
             if case .boards(let boards) = c.eligibility { invited = try json(boards) }
             try run("""
-                INSERT OR REPLACE INTO consultations (id, title, question, phase, invited_board_ids, created_at, phase_changed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, [c.id, c.title, c.question, c.phase, invited, c.createdAt, c.phaseChangedAt])
+                INSERT OR REPLACE INTO consultations (id, title, question, phase, invited_board_ids, created_at, phase_changed_at, language)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, [c.id, c.title, c.question, c.phase, invited, c.createdAt, c.phaseChangedAt, c.language])
         case .removeConsultation(let id):
             try run("DELETE FROM consultations WHERE id = ?", [id])
 

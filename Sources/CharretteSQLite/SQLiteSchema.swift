@@ -112,6 +112,11 @@ enum SQLiteSchema {
                 );
                 """)
         }
+        // en, es, fr, pt or de; NULL when detected from the ideas. (A comment inside ALTER TABLE
+        // would end up in the stored schema and break it.)
+        migrator.registerMigration("v3: consultation language") { db in
+            try db.execute(sql: "ALTER TABLE consultations ADD COLUMN language TEXT")
+        }
         return migrator
     }
 }

@@ -110,6 +110,21 @@ struct ThemeCommandTests {
         #expect(throws: ScriptError.self) { try s.run(#"sort submit @jon {"A": ["x"]}"#) }
     }
 
+    @Test func theConsultationsLanguageIsUsedUnlessAFlagSaysOtherwise() throws {
+        let s = try Session()
+        func language(_ command: String) throws -> Value? {
+            guard case .record(let record) = try s.run(command) else { return nil }
+            return record["language"]
+        }
+        #expect(try language("themes suggest --k 2") == .string("en"))  // detected
+        try s.run("consultation language de")
+        #expect(try language("themes suggest --k 2") == .string("de"))
+        #expect(try language("themes suggest --k 2 --language pt") == .string("pt"))
+        try s.run("consultation language auto")
+        #expect(try language("themes suggest --k 2") == .string("en"))
+        #expect(throws: ScriptError.self) { try s.run("consultation language xx") }
+    }
+
     @Test func duplicatesAreListedMostSimilarFirst() throws {
         let s = try Session()
         // "an app with arrival times" and "arrival times on the app" share every word that counts.

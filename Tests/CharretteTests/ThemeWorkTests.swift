@@ -86,6 +86,20 @@ struct ThemeWorkTests {
         #expect(f.workspace.state.cardSorts[f.consultation] == nil)
     }
 
+    @Test func aConsultationKeepsItsLanguage() throws {
+        let f = try Fixture()
+        try f.workspace.perform(by: f.sam) { try $0.setLanguage(of: f.consultation, to: "FR") }
+        #expect(f.workspace.state.consultations[f.consultation]?.language == "fr")
+        try expectRefusal(f, .unknownLanguage("klingon"), by: f.sam) { try $0.setLanguage(of: f.consultation, to: "klingon") }
+        try expectRefusal(f, .emptyChange, by: f.sam) { try $0.setLanguage(of: f.consultation, to: "french") }
+        try expectRefusal(f, .notAllowed(handle: "amira", action: "set the language of a consultation"), by: f.amira) {
+            try $0.setLanguage(of: f.consultation, to: "es")
+        }
+        #expect(try Workspace(storage: f.storage).state == f.workspace.state)
+        try f.workspace.perform(by: f.sam) { _ = try $0.undo() }
+        #expect(f.workspace.state.consultations[f.consultation]?.language == nil)
+    }
+
     @Test func cardSortsAreChecked() throws {
         let f = try Fixture()
         let ideas = try f.ideas("Free passes", "Night buses", "Lighting")

@@ -36,6 +36,7 @@ extension Event: BinaryCodable {
             writer.writeByte(23); writer.write(vote); writer.write(voter); writer.write(withdrawn); writer.write(restoring)
         case .cardSortSubmitted(let sort, let replacing): writer.writeByte(25); writer.write(sort); writer.write(replacing)
         case .cardSortWithdrawn(let sort, let restoring): writer.writeByte(26); writer.write(sort); writer.write(restoring)
+        case .consultationLanguageChanged(let id, let from, let to): writer.writeByte(27); writer.write(id); writer.write(from); writer.write(to)
         case .undone(let entry, let change, let compensation):
             writer.writeByte(24); writer.write(entry); writer.write(change); writer.write(compensation)
         }
@@ -77,6 +78,7 @@ extension Event: BinaryCodable {
             self = .undone(entry: try reader.read(), change: try reader.read(), compensation: try reader.nested { try Event(from: &$0) })
         case 25: self = .cardSortSubmitted(try reader.read(), replacing: try reader.read())
         case 26: self = .cardSortWithdrawn(try reader.read(), restoring: try reader.read())
+        case 27: self = .consultationLanguageChanged(try reader.read(), from: try reader.read(), to: try reader.read())
         default: throw reader.unknownCase(tag, of: "event")
         }
     }

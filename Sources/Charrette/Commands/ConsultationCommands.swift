@@ -1,3 +1,4 @@
+import CharretteThemes
 extension Transaction {
     /// Opens a consultation. It starts taking ideas at once unless `phase` says otherwise.
     @discardableResult
@@ -35,5 +36,18 @@ extension Transaction {
         try record(.consultationPhaseChanged(
             id, from: consultation.phase, to: phase, at: time, previouslyAt: consultation.phaseChangedAt))
         return state.consultations[id]!
+    }
+
+    /// Sets the language of a consultation's ideas (a code of ``Language``), or `nil` to detect it
+    /// from the ideas each time.
+    public mutating func setLanguage(of id: Consultation.ID, to code: String?) throws {
+        try requireFacilitator(to: "set the language of a consultation")
+        let consultation = try openConsultation(id)
+        let language = try code.map { code in
+            guard let language = Language(named: code) else { throw CharretteError.unknownLanguage(code) }
+            return language.rawValue
+        }
+        guard language != consultation.language else { throw CharretteError.emptyChange }
+        try record(.consultationLanguageChanged(id, from: consultation.language, to: language))
     }
 }

@@ -1,3 +1,4 @@
+import CharretteThemes
 import Foundation
 
 /// A change the workspace refused because it would break one of its rules. Nothing was written.
@@ -45,6 +46,7 @@ public enum CharretteError: Error, Hashable, Sendable, CustomStringConvertible {
     case emptyCardSort(handle: String)
     case emptyGroup(label: String)
     case groupLabelRepeated(String)
+    case unknownLanguage(String)
     case sortedTwice(Idea.ID, handle: String)
     case missingReason(String)
     case noCandidates(vote: String)
@@ -106,6 +108,8 @@ public enum CharretteError: Error, Hashable, Sendable, CustomStringConvertible {
         case .splitTakesEverything(let label): "a split must leave some ideas in '\(label)'; rename the theme instead"
         case .emptyCardSort(let handle): "@\(handle)'s card sort has no groups"
         case .emptyGroup(let label): "the group '\(label)' has no ideas"
+        case .unknownLanguage(let code):
+            "unknown language '\(code)': use one of \(Language.allCases.map(\.rawValue).joined(separator: ", ")), or auto to detect it"
         case .groupLabelRepeated(let label): "two groups are named '\(label)'; give each group its own name"
         case .sortedTwice(let id, let handle): "@\(handle) put idea #\(id.rawValue) in two groups; a card sort puts each idea in one group"
         case .missingReason(let action): "\(action) needs a reason"

@@ -27,6 +27,8 @@ public indirect enum Event: Codable, Sendable, Hashable {
     case consultationRemoved(Consultation)
     /// `at` is when the new phase began, `previouslyAt` when the old one had begun.
     case consultationPhaseChanged(Consultation.ID, from: Consultation.Phase, to: Consultation.Phase, at: Date, previouslyAt: Date)
+    /// The language of a consultation's ideas was set (`nil`: detect it).
+    case consultationLanguageChanged(Consultation.ID, from: String?, to: String?)
 
     case ideaSubmitted(Idea)
     case ideaRemoved(Idea)
@@ -89,6 +91,7 @@ public indirect enum Event: Codable, Sendable, Hashable {
         case .ballotWithdrawn: "ballotWithdrawn"
         case .cardSortSubmitted: "cardSortSubmitted"
         case .cardSortWithdrawn: "cardSortWithdrawn"
+        case .consultationLanguageChanged: "consultationLanguageChanged"
         case .undone: "undone"
         }
     }

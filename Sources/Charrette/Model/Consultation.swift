@@ -29,6 +29,9 @@ public struct Consultation: Identifiable, Codable, Sendable, Hashable {
     public var createdAt: Date
     /// When the phase last changed.
     public var phaseChangedAt: Date
+    /// The language of its ideas for themes and duplicates ("en", "es", "fr", "pt", "de"), or
+    /// `nil` to detect it from the ideas. Set by ``Event/consultationLanguageChanged(_:from:to:)``.
+    public var language: String?
 
     public init(
         id: ID, title: String, question: String, phase: Phase = .draft,

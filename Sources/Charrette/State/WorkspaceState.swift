@@ -171,6 +171,8 @@ public struct WorkspaceState: Sendable, Equatable {
             nextConsultation = max(nextConsultation, consultation.id.next)
         case .consultationRemoved(let consultation):
             consultations[consultation.id] = nil
+        case .consultationLanguageChanged(let id, _, let language):
+            try Self.modify(&consultations, id, sequence: headSequence + 1) { $0.language = language }
         case .consultationPhaseChanged(let id, _, let phase, let at, _):
             try Self.modify(&consultations, id, sequence: headSequence + 1) {
                 $0.phase = phase
@@ -273,6 +275,7 @@ public struct WorkspaceState: Sendable, Equatable {
             return .ballotWithdrawn(vote, voter: voter, withdrawn: CastBallot(ballot, at: at), restoring: replacing)
         case .ballotWithdrawn(let vote, let voter, let withdrawn, let restoring):
             return .ballotCast(vote, voter: voter, ballot: withdrawn.ballot, at: withdrawn.at, replacing: restoring)
+        case .consultationLanguageChanged(let id, let from, let to): return .consultationLanguageChanged(id, from: to, to: from)
         case .cardSortSubmitted(let sort, let replacing): return .cardSortWithdrawn(sort, restoring: replacing)
         case .cardSortWithdrawn(let sort, let restoring): return .cardSortSubmitted(sort, replacing: restoring)
         case .personalDataChanged(let id, let before, let after): return .personalDataChanged(id, before: after, after: before)

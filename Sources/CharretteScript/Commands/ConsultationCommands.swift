@@ -32,6 +32,14 @@ enum ConsultationCommands {
             let consultation = try call.perform { try $0.changePhase(of: id, to: phase) }
             return .record(Rows.consultation(consultation, call.interpreter.workspace.state))
         },
+        CommandSpec("consultation language", summary: "set the language of the current consultation's ideas, for themes and duplicates",
+                    signature: Signature([.init("language", "en, es, fr, pt or de; auto to detect it from the ideas")]),
+                    example: "consultation language es", showsResult: false) { call in
+            let code = try call.string(0, "a language")
+            let id = try call.consultation()
+            try call.perform { try $0.setLanguage(of: id, to: code.lowercased() == "auto" ? nil : code) }
+            return .null
+        },
         CommandSpec("consultations", summary: "the consultations of the workspace", example: "consultations") { call in
             let state = call.interpreter.workspace.state
             return Rows.table(state.consultations.values.sorted { $0.id < $1.id }.map { Rows.consultation($0, state) })

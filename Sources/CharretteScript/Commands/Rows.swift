@@ -47,6 +47,7 @@ enum Rows {
         Record([
             ("id", .integer(c.id.rawValue)), ("title", .string(c.title)), ("question", .string(c.question)),
             ("phase", .string(c.phase.rawValue)), ("ideas", .integer(state.ideas(of: c.id).count)),
+            ("language", .string(c.language ?? "detected")),
         ])
     }
 

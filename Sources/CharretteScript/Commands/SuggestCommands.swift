@@ -13,7 +13,7 @@ enum SuggestCommands {
             let ideas = state.ideas(of: consultation).filter { $0.status.isOpen && $0.theme == nil }
             guard !ideas.isEmpty else { throw call.error("every open idea is already in a theme: there is nothing to suggest") }
             let texts = ideas.map(\.text)
-            let settings = try SuggestionFlags.settings(call)
+            let settings = try SuggestionFlags.settings(call, language: state.consultations[consultation]?.language.flatMap(Language.init(rawValue:)))
             let suggestion: ThemeSuggestion
             do {
                 suggestion = try ThemeSuggestion(texts: texts, settings: settings)
@@ -86,9 +86,10 @@ enum SuggestCommands {
                     ]),
                     example: "idea duplicates --threshold 0.5") { call in
             let threshold = try call.flagFraction("threshold") ?? NearDuplicates.defaultThreshold
-            let language = try SuggestionFlags.settings(call).language
             let state = call.interpreter.workspace.state
-            let ideas = state.ideas(of: try call.consultation()).filter { $0.status.isOpen }
+            let consultation = try call.consultation()
+            let language = try SuggestionFlags.settings(call, language: state.consultations[consultation]?.language.flatMap(Language.init(rawValue:))).language
+            let ideas = state.ideas(of: consultation).filter { $0.status.isOpen }
             let pairs = NearDuplicates.pairs(ideas.map(\.text), threshold: threshold, language: language)
             return Rows.table(pairs.map { pair in
                 let (a, b) = (ideas[pair.first], ideas[pair.second])

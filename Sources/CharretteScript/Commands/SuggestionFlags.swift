@@ -7,11 +7,12 @@ enum SuggestionFlags {
         .init("method", "kmeans|agglomerative", "spherical k-means (default) or average-linkage clustering"),
         .init("seed", "N", "the seed for k-means++ and its restarts (default 2026)"),
         .init("restarts", "N", "k-means runs to keep the best of (default 10)"),
-        .init("language", "en|es|fr|pt|de", "the texts' language for stop words and stemming (default: detected)"),
+        .init("language", "en|es|fr|pt|de", "the texts' language for stop words and stemming (default: the consultation's, or detected)"),
         .init("lsa", "N", "latent semantic analysis to N components before clustering (default off)"),
     ]
 
-    /// The settings the flags of `call` ask for; `language` is the default when none is given.
+    /// The settings the flags of `call` ask for; `language` (the consultation's) is used when no
+    /// `--language` is given, and the texts' own language is detected when neither is.
     static func settings(_ call: Invocation, language: Language? = nil) throws -> ThemeSuggestionSettings {
         var settings = ThemeSuggestionSettings(language: language)
         switch call.flag("k") {
