@@ -57,6 +57,9 @@ struct ThemeCommandTests {
         let value = try s.run("themes suggest --k 3 --language en")
         guard case .record(let record) = value, case .table(let themes)? = record["themes"] else { Issue.record("no themes"); return }
         #expect(themes.rows.map { $0["theme"] } == [.integer(1), .integer(2), .integer(3)])
+        // Each proposed theme lists its ideas, so the room sees what it accepts.
+        let listed = themes.rows.flatMap { row -> [Value] in if case .list(let ideas)? = row["ideas"] { ideas } else { [] } }
+        #expect(Set(listed) == Set((1...12).map { Value.idea(Idea.ID($0)) }))
         try s.run(#"themes accept 2 --as "Chosen""#)
         #expect(s.state.themes.count == 1 && s.state.themes.values.first?.label == "Chosen")
         #expect(throws: ScriptError.self) { try s.run("themes accept 2") }  // already accepted
@@ -64,9 +67,11 @@ struct ThemeCommandTests {
         try s.run("themes accept")
         #expect(s.state.themes.count == 3)
         #expect(s.state.ideas.values.allSatisfy { $0.theme != nil })
-        // Undo takes back the last acceptance as a whole.
+        // Undo takes back the last acceptance as a whole, and the proposal can be accepted again.
         try s.run("journal undo")
         #expect(s.state.themes.count == 1)
+        try s.run("themes accept 1")
+        #expect(s.state.themes.count == 2)
     }
 
     @Test func mergeSplitAndUndoKeepEveryIdeaInOnePlace() throws {

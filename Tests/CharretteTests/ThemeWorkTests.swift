@@ -63,8 +63,50 @@ struct ThemeWorkTests {
         try expectRefusal(f, .ideaNotInTheme(ideas[0], label: "Night"), by: f.sam) { _ = try $0.splitTheme(night, ideas: [ideas[3], ideas[0]], into: "X") }
         try expectRefusal(f, .splitTakesEverything(label: "Night"), by: f.sam) { _ = try $0.splitTheme(night, ideas: Array(ideas[3..<6]), into: "X") }
         try expectRefusal(f, .themeLabelTaken("cost"), by: f.sam) { _ = try $0.splitTheme(night, ideas: [ideas[3]], into: "cost") }
-        try expectRefusal(f, .themeNotEmpty(label: "Cost", ideas: 3), by: f.sam) { try $0.removeTheme(cost) }
+        try expectRefusal(f, .themeNotEmpty(label: "Cost", ideas: 2), by: f.sam) { try $0.removeTheme(cost) }
+        try expectRefusal(f, .ideaNotOpen(ideas[2], status: .withdrawn), by: f.sam) { _ = try $0.splitTheme(cost, ideas: [ideas[2]], into: "X") }
+        // Only open ideas count: splitting both open ideas of Cost would leave it with a withdrawn one.
+        try expectRefusal(f, .splitTakesEverything(label: "Cost"), by: f.sam) { _ = try $0.splitTheme(cost, ideas: [ideas[0], ideas[1]], into: "X") }
         try expectRefusal(f, .observersCannot(handle: "otto", action: "merge themes"), by: f.otto) { try $0.mergeTheme(cost, into: night) }
+    }
+
+    @Test func aThemeOfClosedIdeasCanBeRemovedAndTheyLeaveIt() throws {
+        let f = try Fixture()
+        let ideas = try f.ideas("Free passes", "Night buses")
+        let theme = try f.workspace.perform(by: f.sam) { tx in
+            let theme = try tx.createTheme("Spare", in: f.consultation)
+            try tx.moveIdea(ideas[0], to: theme.id)
+            try tx.withdrawIdea(ideas[0])
+            return theme.id
+        }
+        try f.workspace.perform(by: f.sam) { try $0.removeTheme(theme) }
+        #expect(f.workspace.state.themes[theme] == nil)
+        #expect(Self.places(f)[ideas[0]] == .some(nil))
+        try f.workspace.perform(by: f.sam) { _ = try $0.undo() }
+        #expect(Self.places(f)[ideas[0]] == theme)
+    }
+
+    @Test func duplicatesStayWithTheIdeaTheyWereMergedInto() throws {
+        let f = try Fixture()
+        let ideas = try f.ideas("Free passes", "Free passes for teenagers", "Night buses", "Lighting")
+        let (cost, night) = try f.workspace.perform(by: f.sam) { tx in
+            let cost = try tx.createTheme("Cost", in: f.consultation), night = try tx.createTheme("Night", in: f.consultation)
+            try tx.moveIdea(ideas[0], to: cost.id)
+            try tx.moveIdea(ideas[2], to: cost.id)
+            try tx.moveIdea(ideas[3], to: cost.id)
+            try tx.mergeIdea(ideas[1], into: ideas[0])  // joins #1 in Cost
+            return (cost.id, night.id)
+        }
+        #expect(Self.places(f)[ideas[1]] == cost)
+        try f.workspace.perform(by: f.sam) { tx in
+            try tx.moveIdea(ideas[0], to: night)
+            try tx.moveIdea(ideas[2], to: night)
+        }
+        #expect(Self.places(f)[ideas[1]] == night)
+        let split = try f.workspace.perform(by: f.sam) { try $0.splitTheme(night, ideas: [ideas[0]], into: "Passes") }
+        #expect(Self.places(f)[ideas[1]] == split.id && Self.places(f)[ideas[2]] == night)
+        try f.workspace.perform(by: f.sam) { _ = try $0.undo() }
+        #expect(Self.places(f)[ideas[0]] == night && Self.places(f)[ideas[1]] == night)
     }
 
     @Test func cardSortsReplaceAndUndo() throws {

@@ -65,6 +65,26 @@ struct SuggestionTests {
         #expect(s.themes.reduce(0) { $0 + $1.members.count } == 18)
     }
 
+    @Test func fewerDistinctTextsThanKMakeFewerThemesAndSaySo() throws {
+        let texts = ["night buses", "night buses", "cheap fares", "cheap fares", "night buses"]
+        let fixed = try ThemeSuggestion(texts: texts, settings: .init(count: .fixed(3), language: .english))
+        #expect(fixed.k == 2 && Set(fixed.labels) == [0, 1])
+        #expect(fixed.reason == "k = 2: 3 were asked, but the texts fall into only 2 distinct groups")
+        let automatic = try ThemeSuggestion(texts: texts, settings: .init(language: .english))
+        #expect(automatic.k == 2 && automatic.silhouettes.map(\.k) == [2])
+        let one = try ThemeSuggestion(texts: ["same text", "same text", "same text"], settings: .init(language: .english))
+        #expect(one.k == 1 && one.reason.hasPrefix("k = 1: too few distinct texts"))
+    }
+
+    @Test func textsTheComponentsDoNotReachAreLeftOut() throws {
+        // One component follows the larger topic; the texts sharing no word with it are not
+        // reached, and stay out instead of being clustered on rounding noise.
+        let texts = ["bus fare bus fare", "bus fare price", "fare bus", "gamma delta", "epsilon zeta"]
+        let s = try ThemeSuggestion(texts: texts, settings: .init(count: .fixed(1), language: .english, components: 1))
+        #expect(s.labels == [0, 0, 0, -1, -1])
+        #expect(s.components == 1)
+    }
+
     @Test func refusesWhatCannotBeDone() {
         #expect(throws: ThemeSuggestionError.noWords) { try ThemeSuggestion(texts: ["the", ""], settings: .init(language: .english)) }
         #expect(throws: ThemeSuggestionError.countOutOfRange(asked: 19, texts: 18)) {

@@ -19,12 +19,12 @@ extension Transaction {
             let label = try Self.checkedText(group.label, kind: "group name")
             guard labels.insert(label.lowercased()).inserted else { throw CharretteError.groupLabelRepeated(label) }
             guard !group.ideas.isEmpty else { throw CharretteError.emptyGroup(label: label) }
-            for id in group.ideas {
+            for id in Self.unique(group.ideas) {
                 let idea = try openIdea(id)
                 guard idea.consultation == consultation else { throw CharretteError.ideaInOtherConsultation(id, consultation: target.title) }
                 guard sorted.insert(id).inserted else { throw CharretteError.sortedTwice(id, handle: sorter.handle) }
             }
-            checked.append(CardSort.Group(label: label, ideas: group.ideas))
+            checked.append(CardSort.Group(label: label, ideas: Self.unique(group.ideas)))  // a repeat in one group means nothing more
         }
         let sort = CardSort(consultation: consultation, sorter: sorter.id, groups: checked, submittedAt: time)
         try record(.cardSortSubmitted(sort, replacing: state.cardSorts[consultation]?[sorter.id]))

@@ -47,7 +47,8 @@ extension Transaction {
     }
 
     /// Marks idea `id` as merged into `target`, a near duplicate that stays open and carries on
-    /// for both; only a facilitator may.
+    /// for both; only a facilitator may. The duplicate joins the target's theme, so the two stay
+    /// together when the target moves.
     public mutating func mergeIdea(_ id: Idea.ID, into target: Idea.ID) throws {
         try requireFacilitator(to: "merge ideas")
         guard id != target else { throw CharretteError.mergeIntoItself(id) }
@@ -58,6 +59,7 @@ extension Transaction {
             throw CharretteError.ideaInOtherConsultation(target, consultation: try consultation(idea.consultation).title)
         }
         try record(.ideaStatusChanged(id, from: idea.status, to: .merged(into: target)))
+        if idea.theme != into.theme { try record(.ideaMoved(id, from: idea.theme, to: into.theme)) }
     }
 
     /// Moves an open idea into a theme of its consultation, or out of any theme with `nil`.
@@ -74,6 +76,7 @@ extension Transaction {
             throw CharretteError.alreadyInTheme(id, label: theme.flatMap { state.themes[$0]?.label })
         }
         try record(.ideaMoved(id, from: idea.theme, to: theme))
+        try moveDuplicates(of: id, from: idea.theme, to: theme)
     }
 
     /// An open idea in a consultation that is not closed.

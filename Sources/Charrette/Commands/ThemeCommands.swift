@@ -44,13 +44,16 @@ extension Transaction {
 }
 
 extension Transaction {
-    /// Removes an empty theme.
+    /// Removes a theme that holds no open idea; its closed ideas (withdrawn, hidden, merged)
+    /// leave it in the same change, so nothing points at a removed theme.
     public mutating func removeTheme(_ id: Theme.ID) throws {
         try requireActiveActor(to: "remove themes")
         let theme = try theme(id)
         _ = try openConsultation(theme.consultation)
         let members = state.ideas(in: id)
-        guard members.isEmpty else { throw CharretteError.themeNotEmpty(label: theme.label, ideas: members.count) }
+        let open = members.filter { $0.status.isOpen }
+        guard open.isEmpty else { throw CharretteError.themeNotEmpty(label: theme.label, ideas: open.count) }
+        for idea in members { try record(.ideaMoved(idea.id, from: id, to: nil)) }
         try record(.themeRemoved(theme))
     }
 
@@ -68,19 +71,34 @@ extension Transaction {
         try record(.themeRemoved(from))
     }
 
-    /// Makes a new theme labelled `label` from some of the ideas of theme `id`.
+    /// Makes a new theme labelled `label` from some of the open ideas of theme `id`; the
+    /// duplicates merged into them go along.
     @discardableResult
     public mutating func splitTheme(_ id: Theme.ID, ideas: [Idea.ID], into label: String, description: String = "") throws -> Theme {
         let original = try theme(id)
-        let members = Set(state.ideas(in: id).map(\.id))
+        let open = Set(state.ideas(in: id).filter { $0.status.isOpen }.map(\.id))
         for idea in ideas {
-            _ = try self.idea(idea)
-            guard members.contains(idea) else { throw CharretteError.ideaNotInTheme(idea, label: original.label) }
+            let found = try self.idea(idea)
+            guard found.theme == id else { throw CharretteError.ideaNotInTheme(idea, label: original.label) }
+            guard found.status.isOpen else { throw CharretteError.ideaNotOpen(idea, status: found.status) }
         }
         guard !ideas.isEmpty else { throw CharretteError.emptyGroup(label: label) }
-        guard Set(ideas).count < members.count else { throw CharretteError.splitTakesEverything(label: original.label) }
+        guard Set(ideas).count < open.count else { throw CharretteError.splitTakesEverything(label: original.label) }
         let theme = try createTheme(label, description: description, in: original.consultation)
-        for idea in Self.unique(ideas) { try record(.ideaMoved(idea, from: id, to: theme.id)) }
+        for idea in Self.unique(ideas) {
+            try record(.ideaMoved(idea, from: id, to: theme.id))
+            try moveDuplicates(of: idea, from: id, to: theme.id)
+        }
         return theme
+    }
+
+    /// Moves the ideas merged into `idea` that sat with it in `from` to `to`, so a duplicate
+    /// stays beside the idea that carries it on.
+    mutating func moveDuplicates(of idea: Idea.ID, from: Theme.ID?, to: Theme.ID?) throws {
+        let duplicates = state.ideas.values.filter { $0.status == .merged(into: idea) && $0.theme == from }.sorted { $0.id < $1.id }
+        for duplicate in duplicates {
+            try record(.ideaMoved(duplicate.id, from: from, to: to))
+            try moveDuplicates(of: duplicate.id, from: from, to: to)
+        }
     }
 }

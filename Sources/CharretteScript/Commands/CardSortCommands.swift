@@ -57,6 +57,7 @@ enum CardSortCommands {
             // The ideas still open that someone sorted, in submission order.
             let sortedIdeas = Set(sorts.flatMap { $0.groups.flatMap(\.ideas) })
             let ideas = state.ideas(of: consultation).filter { $0.status.isOpen && sortedIdeas.contains($0.id) }
+            guard !ideas.isEmpty else { throw call.error("none of the ideas in the card sorts is still open: nothing to combine") }
             let index = Dictionary(uniqueKeysWithValues: ideas.enumerated().map { ($1.id, $0) })
             let converted = sorts.map { sort in
                 let groups = sort.groups.map { $0.ideas.compactMap { index[$0] } }

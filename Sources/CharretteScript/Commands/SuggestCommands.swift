@@ -10,7 +10,9 @@ enum SuggestCommands {
                     example: "themes suggest --k auto") { call in
             let consultation = try call.consultation()
             let state = call.interpreter.workspace.state
-            let ideas = state.ideas(of: consultation).filter { $0.status.isOpen && $0.theme == nil }
+            let open = state.ideas(of: consultation).filter { $0.status.isOpen }
+            guard !open.isEmpty else { throw call.error("the consultation has no open ideas to suggest themes for") }
+            let ideas = open.filter { $0.theme == nil }
             guard !ideas.isEmpty else { throw call.error("every open idea is already in a theme: there is nothing to suggest") }
             let texts = ideas.map(\.text)
             let settings = try SuggestionFlags.settings(call, language: state.consultations[consultation]?.language.flatMap(Language.init(rawValue:)))
@@ -26,23 +28,21 @@ enum SuggestCommands {
                 themes: suggestion.themes.map { theme in
                     .init(label: theme.label, ideas: theme.members.map { ideas[$0].id }, example: ideas[theme.example].id)
                 })
-            var value = SuggestionFlags.value(suggestion, texts: texts, settings: settings) { .idea(ideas[$0].id) }
-            if case .record(var record) = value {
-                // In a consultation, the themes are numbered from 1 for `themes accept`.
-                record.fields.removeAll { $0.name == "labels" }
-                value = .record(record)
-            }
-            return renumbered(value)
+            return proposal(SuggestionFlags.value(suggestion, texts: texts, settings: settings) { .idea(ideas[$0].id) }, suggestion, ideas)
         },
         CommandSpec("themes accept", summary: "make proposed themes real: all of them, or those numbered",
                     signature: Signature([.init("numbers", "the proposed themes to accept, as numbered by 'themes suggest' or 'themes consensus'", optional: true, variadic: true)],
                                          flags: [.init("as", "LABEL", "the label to give the one theme accepted")]),
                     example: #"themes accept 2 --as "Night buses""#, showsResult: false) { call in
-            guard var proposal = call.interpreter.proposedThemes else {
+            guard let proposal = call.interpreter.proposedThemes else {
                 throw call.error("nothing is proposed: run 'themes suggest' or 'themes consensus' first")
             }
             let consultation = try call.consultation()
             guard proposal.consultation == consultation else { throw call.error("the proposal is for another consultation: run 'themes suggest' again") }
+            // What is still unsorted decides what can be accepted, so an undone acceptance can be
+            // accepted again and ideas sorted since stay where people put them.
+            let state = call.interpreter.workspace.state
+            let unsorted = proposal.themes.map { $0.ideas.filter { state.ideas[$0]?.status.isOpen == true && state.ideas[$0]?.theme == nil } }
             var chosen: [Int] = []
             for index in call.positional.indices {
                 guard case .integer(let number) = call.positional[index] else {
@@ -51,38 +51,31 @@ enum SuggestCommands {
                 guard number >= 1 && number <= proposal.themes.count else {
                     throw call.error("there is no proposed theme \(number): they are numbered 1 to \(proposal.themes.count)", at: index)
                 }
-                guard !proposal.accepted.contains(number - 1) else { throw call.error("proposed theme \(number) is already accepted", at: index) }
+                guard !unsorted[number - 1].isEmpty else {
+                    throw call.error("the ideas of proposed theme \(number) are all in themes (or closed) already", at: index)
+                }
                 if !chosen.contains(number - 1) { chosen.append(number - 1) }
             }
-            if chosen.isEmpty { chosen = proposal.themes.indices.filter { !proposal.accepted.contains($0) } }
-            guard !chosen.isEmpty else { throw call.error("every proposed theme is already accepted") }
+            if chosen.isEmpty { chosen = proposal.themes.indices.filter { !unsorted[$0].isEmpty } }
+            guard !chosen.isEmpty else { throw call.error("the ideas of every proposed theme are in themes (or closed) already") }
             let label = try call.flagString("as")
             if label != nil && chosen.count != 1 { throw call.flagError("as", "--as names one theme: accept one number at a time to rename it") }
             let accepted = try call.perform { tx in
-                var made: [(Theme, Int)] = []
-                for index in chosen {
-                    let proposed = proposal.themes[index]
-                    let state = tx.state
-                    // Ideas sorted, merged or withdrawn since the proposal stay where people put them.
-                    let ideas = proposed.ideas.filter { state.ideas[$0]?.status.isOpen == true && state.ideas[$0]?.theme == nil }
-                    guard !ideas.isEmpty else { continue }
-                    let example = proposed.example.map { " Most central idea: #\($0.rawValue)." } ?? ""
+                try chosen.map { index in
+                    let proposed = proposal.themes[index], ideas = unsorted[index]
+                    let example = proposed.example.flatMap { ideas.contains($0) ? " Most central idea: #\($0.rawValue)." : nil } ?? ""
                     let theme = try tx.createTheme(label ?? proposed.label, description: "\(proposal.source).\(example)", in: consultation)
                     for idea in ideas { try tx.moveIdea(idea, to: theme.id) }
-                    made.append((theme, ideas.count))
+                    return theme
                 }
-                return made
             }
-            proposal.accepted.formUnion(chosen)
-            call.interpreter.proposedThemes = proposal
-            guard !accepted.isEmpty else { throw call.error("the ideas of those proposed themes have all been sorted or closed since") }
-            let state = call.interpreter.workspace.state
-            return Rows.table(accepted.map { Rows.theme($0.0, state) })
+            let after = call.interpreter.workspace.state
+            return Rows.table(accepted.map { Rows.theme($0, after) })
         },
         CommandSpec("idea duplicates", summary: "pairs of open ideas that say nearly the same thing, most similar first",
                     signature: Signature(flags: [
                         .init("threshold", "T", "the least cosine similarity, from 0 to 1 (default \(NearDuplicates.defaultThreshold))"),
-                        .init("language", "en|es|fr|pt|de", "the ideas' language (default: detected)"),
+                        .init("language", "CODE", "the ideas' language: en, es, fr, pt or de (default: the consultation's, or detected)"),
                     ]),
                     example: "idea duplicates --threshold 0.5") { call in
             let threshold = try call.flagFraction("threshold") ?? NearDuplicates.defaultThreshold
@@ -101,14 +94,20 @@ enum SuggestCommands {
         },
     ]
 
-    /// Themes numbered from 1, as `themes accept` takes them.
-    static func renumbered(_ value: Value) -> Value {
+    /// A suggestion as the room sees it: themes numbered from 1, as `themes accept` takes them,
+    /// each with its ideas.
+    static func proposal(_ value: Value, _ suggestion: ThemeSuggestion, _ ideas: [Idea]) -> Value {
         guard case .record(var record) = value, case .table(var table)? = record["themes"] else { return value }
-        for row in table.rows.indices {
+        for (row, theme) in zip(table.rows.indices, suggestion.themes) {
             if let index = table.rows[row].fields.firstIndex(where: { $0.name == "theme" }), case .integer(let n) = table.rows[row].fields[index].value {
                 table.rows[row].fields[index].value = .integer(n + 1)
             }
+            // The label already shows the terms, and the example idea its text.
+            table.rows[row].fields.removeAll { $0.name == "terms" || $0.name == "example_text" }
+            table.rows[row].fields.append(("ideas", .list(theme.members.map { .idea(ideas[$0].id) })))
         }
+        table.columns = table.columns.filter { $0 != "terms" && $0 != "example_text" } + ["ideas"]
+        record.fields.removeAll { $0.name == "labels" }
         if let index = record.fields.firstIndex(where: { $0.name == "themes" }) { record.fields[index].value = .table(table) }
         return .record(record)
     }

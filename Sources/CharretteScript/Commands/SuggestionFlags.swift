@@ -3,11 +3,11 @@ import CharretteThemes
 /// The clustering flags `cluster` and `themes suggest` share.
 enum SuggestionFlags {
     static let signature: [Signature.Flag] = [
-        .init("k", "N|auto", "how many themes, or auto to choose by silhouette (default auto)"),
-        .init("method", "kmeans|agglomerative", "spherical k-means (default) or average-linkage clustering"),
-        .init("seed", "N", "the seed for k-means++ and its restarts (default 2026)"),
+        .init("k", "N", "how many themes, or auto to choose by silhouette (default auto)"),
+        .init("method", "NAME", "kmeans (spherical k-means, the default) or agglomerative (average linkage)"),
+        .init("seed", "N", "the seed for k-means++, its restarts, the LSA sketch and the silhouette's sample (default 2026)"),
         .init("restarts", "N", "k-means runs to keep the best of (default 10)"),
-        .init("language", "en|es|fr|pt|de", "the texts' language for stop words and stemming (default: the consultation's, or detected)"),
+        .init("language", "CODE", "the texts' language for stop words and stemming: en, es, fr, pt or de (default: the consultation's, or detected)"),
         .init("lsa", "N", "latent semantic analysis to N components before clustering (default off)"),
     ]
 
@@ -45,7 +45,8 @@ enum SuggestionFlags {
             settings.language = language
         }
         if let components = try call.flagInt("lsa") {
-            guard (0...1_000).contains(components) else { throw call.flagError("lsa", "--lsa must be from 0 (off) to 1000") }
+            let most = ThemeSuggestionSettings.maximumComponents
+            guard (0...most).contains(components) else { throw call.flagError("lsa", "--lsa must be from 0 (off) to \(most)") }
             settings.components = components
         }
         return settings
@@ -65,7 +66,7 @@ enum SuggestionFlags {
             ("themes", Rows.table(themes)),
             ("method", .string(settings.method.rawValue)), ("seed", .integer(Int(settings.seed))),
             ("language", suggestion.language.map { .string($0.rawValue) } ?? .null),
-            ("lsa", .integer(settings.components)), ("reason", .string(suggestion.reason)),
+            ("lsa", .integer(suggestion.components)), ("reason", .string(suggestion.reason)),
             ("unplaced", .list(suggestion.labels.indices.filter { suggestion.labels[$0] < 0 }.map(reference))),
         ]
         if !suggestion.silhouettes.isEmpty {

@@ -15,6 +15,4 @@ public struct ProposedThemes: Sendable {
     /// Where the proposal came from, for the accepted themes' descriptions: "k-means (seed 2026)".
     public let source: String
     public let themes: [Theme]
-    /// The themes already accepted, by index.
-    public var accepted: Set<Int> = []
 }

@@ -15,7 +15,9 @@ public struct SphericalKMeans: Sendable {
     /// The restart whose result this is.
     public let restart: Int
 
-    /// Clusters `vectors` (normalised here) over `dimensions` into `k` clusters.
+    /// Clusters `vectors` (normalised here) over `dimensions` into `k` clusters, or fewer when
+    /// there are fewer distinct vectors (or a cluster ends empty): `labels` uses only the clusters
+    /// made.
     public init(_ vectors: [SparseVector], dimensions: Int, k: Int, seed: UInt64 = 2026, restarts: Int = 5, iterations: Int = 100) {
         precondition(k >= 1, "k must be at least 1")
         var rows = SparseRows(vectors.map { $0.normalized() }, dimensions: dimensions)
@@ -42,17 +44,19 @@ public struct SphericalKMeans: Sendable {
         var similarity = [Float](repeating: 0, count: rows.count)
         var seeds = [random.below(rows.count)]
         rows.similarities(to: seeds[0], into: &similarity)
-        var nearest = similarity.map { max(0, 1 - Double($0)) }
+        var nearest = similarity.map(distance)
         let trials = 2 + Int(log(Double(k)))
         while seeds.count < k {
             let total = nearest.reduce(0, +)
+            // Every vector is on a seed already: fewer distinct vectors than k.
+            guard total > 0 else { break }
             var best: (row: Int, distances: [Double], potential: Double)?
             for _ in 0..<trials {
-                let pick = total > 0 ? draw(nearest, total: total, random: &random) : random.below(rows.count)
+                let pick = draw(nearest, total: total, random: &random)
                 rows.similarities(to: pick, into: &similarity)
                 var distances = nearest, potential = 0.0
                 for i in distances.indices {
-                    distances[i] = min(distances[i], max(0, 1 - Double(similarity[i])))
+                    distances[i] = min(distances[i], distance(similarity[i]))
                     potential += distances[i]
                 }
                 if best == nil || potential < best!.potential { best = (pick, distances, potential) }
@@ -61,6 +65,12 @@ public struct SphericalKMeans: Sendable {
             nearest = best!.distances
         }
         return seeds
+    }
+
+    /// The cosine distance for a similarity, with rounding noise between equal vectors taken as 0.
+    static func distance(_ similarity: Float) -> Double {
+        let d = 1 - Double(similarity)
+        return d < 1e-6 ? 0 : d
     }
 
     /// An index drawn with probability proportional to its weight.

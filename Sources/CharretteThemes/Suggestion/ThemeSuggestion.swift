@@ -7,7 +7,7 @@
 /// suggestion.
 public struct ThemeSuggestion: Sendable {
     /// The largest number of texts agglomerative clustering takes (it compares every pair).
-    public static let agglomerativeLimit = 5_000
+    public static let agglomerativeLimit = 2_000
 
     /// One suggested theme.
     public struct Theme: Sendable, Equatable {
@@ -24,7 +24,8 @@ public struct ThemeSuggestion: Sendable {
     /// The number of themes made.
     public var k: Int { themes.count }
     /// Each text's theme, an index into ``themes``, in input order; -1 for a text with no word
-    /// to cluster on (empty, or stop words only).
+    /// to cluster on (empty, or stop words only), or that latent semantic analysis's components do
+    /// not reach.
     public let labels: [Int]
     /// The themes, largest first.
     public let themes: [Theme]
@@ -34,58 +35,72 @@ public struct ThemeSuggestion: Sendable {
     public let reason: String
     /// The silhouette of each count tried, when the count was chosen automatically.
     public let silhouettes: [(k: Int, score: Double)]
+    /// The latent semantic components clustered in (0: the TF-IDF vectors themselves).
+    public let components: Int
 
     public init(texts: [String], settings: ThemeSuggestionSettings = .init()) throws {
         let language = settings.language ?? Language.detect(texts)
         var tokenizer = Tokenizer(language: language)
         let documents = texts.map { tokenizer.termNumbers($0) }
         let weights = TFIDF(documents: documents, termCount: tokenizer.terms.count)
-        let placed = weights.vectors.indices.filter { !weights.vectors[$0].values.isEmpty }
-        guard !placed.isEmpty else { throw ThemeSuggestionError.noWords }
+        let withWords = weights.vectors.indices.filter { !weights.vectors[$0].values.isEmpty }
+        guard !withWords.isEmpty else { throw ThemeSuggestionError.noWords }
 
-        let tfidf = placed.map { weights.vectors[$0] }
-        let space: [SparseVector], dimensions: Int
+        // The space clustered in: TF-IDF, or its latent semantic components, where a text the
+        // components do not reach is left out like a text without words.
+        var space: [SparseVector], dimensions: Int, placed: [Int]
         if settings.components > 0 {
-            let lsa = LatentSemanticAnalysis(tfidf, dimensions: tokenizer.terms.count, components: settings.components, seed: settings.seed)
-            space = lsa.vectors
+            let lsa = LatentSemanticAnalysis(withWords.map { weights.vectors[$0] }, dimensions: tokenizer.terms.count,
+                                             components: settings.components, seed: settings.seed)
             dimensions = lsa.singularValues.count
+            let reached = lsa.vectors.indices.filter { !lsa.vectors[$0].values.isEmpty }
+            placed = reached.map { withWords[$0] }
+            space = reached.map { lsa.vectors[$0] }
         } else {
-            space = tfidf
             dimensions = tokenizer.terms.count
+            placed = withWords
+            space = withWords.map { weights.vectors[$0] }
         }
-        let clusterer = Clusterer(vectors: space, dimensions: dimensions, settings: settings)
+        components = settings.components > 0 ? dimensions : 0
+        guard !placed.isEmpty else { throw ThemeSuggestionError.noWords }
+        let tfidf = placed.map { weights.vectors[$0] }
         if settings.method == .agglomerative && placed.count > Self.agglomerativeLimit {
             throw ThemeSuggestionError.tooManyForAgglomerative(texts: placed.count, limit: Self.agglomerativeLimit)
         }
+        let clusterer = Clusterer(vectors: space, dimensions: dimensions, settings: settings)
+        let made = { (labels: [Int]) in Set(labels).count }
 
         let chosen: [Int]
         switch settings.count {
         case .fixed(let k):
             guard k >= 1 && k <= placed.count else { throw ThemeSuggestionError.countOutOfRange(asked: k, texts: placed.count) }
             chosen = clusterer.labels(k: k)
-            reason = "k = \(k), as asked"
+            reason = made(chosen) == k ? "k = \(k), as asked"
+                : "k = \(made(chosen)): \(k) were asked, but the texts fall into only \(made(chosen)) distinct groups"
             silhouettes = []
         case .automatic(let asked):
             let upper = min(asked?.upperBound ?? 12, placed.count - 1)
             let lower = max(asked?.lowerBound ?? 2, 2)
-            if upper < lower {
-                let k = min(max(asked?.lowerBound ?? 1, 1), placed.count)
-                chosen = clusterer.labels(k: k)
-                reason = "k = \(k): too few texts with words (\(placed.count)) to compare counts"
-                silhouettes = []
-            } else {
-                var tried: [(k: Int, score: Double, labels: [Int])] = []
+            var tried: [(k: Int, score: Double, labels: [Int])] = []
+            if upper >= lower {
                 for k in lower...upper {
                     let labels = clusterer.labels(k: k)
+                    // Fewer distinct texts than k: larger counts cannot make more themes.
+                    guard made(labels) == k else { break }
                     tried.append((k, Silhouette.score(space, labels: labels, seed: settings.seed), labels))
                 }
-                let best = tried.max { $0.score < $1.score || ($0.score == $1.score && $0.k > $1.k) }!
+            }
+            if let best = tried.max(by: { $0.score < $1.score || ($0.score == $1.score && $0.k > $1.k) }) {
                 chosen = best.labels
                 silhouettes = tried.map { ($0.k, $0.score) }
                 let runnersUp = tried.filter { $0.k != best.k }.sorted { $0.score > $1.score }.prefix(2)
                     .map { "k = \($0.k): \(Self.format($0.score))" }.joined(separator: ", ")
-                reason = "k = \(best.k): the best silhouette (\(Self.format(best.score))) of k = \(lower) to \(upper)"
+                reason = "k = \(best.k): the best silhouette (\(Self.format(best.score))) of k = \(lower) to \(tried.last!.k)"
                     + (runnersUp.isEmpty ? "" : "; next \(runnersUp)")
+            } else {
+                chosen = clusterer.labels(k: min(max(asked?.lowerBound ?? 1, 1), placed.count))
+                reason = "k = \(made(chosen)): too few distinct texts with words (\(placed.count)) to compare counts"
+                silhouettes = []
             }
         }
 

@@ -2,7 +2,8 @@
 public struct ThemeSuggestionSettings: Sendable, Equatable {
     /// How many themes to make.
     public enum Count: Sendable, Equatable {
-        /// Exactly this many (fewer only when there are fewer texts with words).
+        /// This many, or fewer when the texts fall into fewer distinct groups (the suggestion's
+        /// reason says so).
         case fixed(Int)
         /// The count in this range with the best silhouette; `nil` is 2 to 12, or fewer for few
         /// texts.
@@ -26,9 +27,11 @@ public struct ThemeSuggestionSettings: Sendable, Equatable {
     public var restarts: Int
     /// The texts' language; `nil` detects it from their stop words.
     public var language: Language?
-    /// Latent semantic analysis to this many components before clustering; 0 clusters the TF-IDF
-    /// vectors themselves.
+    /// Latent semantic analysis to this many components before clustering (at most
+    /// ``maximumComponents``); 0 clusters the TF-IDF vectors themselves.
     public var components: Int
+    /// The most latent semantic components (the decomposition grows with their cube).
+    public static let maximumComponents = 300
 
     public init(count: Count = .automatic(nil), method: Method = .kmeans, seed: UInt64 = 2026, restarts: Int = 10,
                 language: Language? = nil, components: Int = 0) {

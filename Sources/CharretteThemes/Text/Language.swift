@@ -25,7 +25,7 @@ extension Language {
         let lists = allCases.map(StopWords.snowballList(for:))
         // A large corpus is judged on an evenly spread sample of `sampleSize` texts.
         let all = Array(texts)
-        let step = max(1, all.count / sampleSize)
+        let step = max(1, (all.count + sampleSize - 1) / sampleSize)
         for text in stride(from: 0, to: all.count, by: step).map({ all[$0] }) {
             for word in words(text.lowercased()) {
                 let elided = word.firstIndex(of: "'").map { String(word[..<$0]) }

@@ -9,7 +9,8 @@ import Foundation
 /// re-orthonormalised each time, then the exact decomposition of the small projected matrix. The
 /// coordinates are the left singular vectors times the singular values, scaled to length 1.
 public struct LatentSemanticAnalysis: Sendable {
-    /// Each text's coordinates on the kept components, unit length, in input order.
+    /// Each text's coordinates on the kept components, unit length, in input order; zero for a
+    /// text the components do not reach.
     public let vectors: [SparseVector]
     /// The singular values of the kept components, largest first.
     public let singularValues: [Double]
@@ -45,8 +46,13 @@ public struct LatentSemanticAnalysis: Sendable {
             }
         }
         let coordinates = range.multiplied(by: toCoordinates)
+        // A text the kept components do not reach has coordinates that are only rounding noise:
+        // it stays zero rather than being blown up to length 1.
+        let floor = 1e-6 * (singularValues.first ?? 0)
         vectors = (0..<n).map { i in
-            SparseVector(dense: (0..<order.count).map { Float(coordinates[i, $0]) }).normalized()
+            let point = (0..<order.count).map { coordinates[i, $0] }
+            guard point.reduce(0, { $0 + $1 * $1 }).squareRoot() > floor else { return SparseVector(dense: []) }
+            return SparseVector(dense: point.map(Float.init)).normalized()
         }
     }
 
