@@ -74,7 +74,7 @@ enum SuggestCommands {
         },
         CommandSpec("idea duplicates", summary: "pairs of open ideas that say nearly the same thing, most similar first",
                     signature: Signature(flags: [
-                        .init("threshold", "T", "the least cosine similarity, from 0 to 1 (default \(NearDuplicates.defaultThreshold))"),
+                        .init("threshold", "T", "the least cosine similarity, above 0 and at most 1 (default \(NearDuplicates.defaultThreshold))"),
                         .init("language", "CODE", "the ideas' language: en, es, fr, pt or de (default: the consultation's, or detected)"),
                     ]),
                     example: "idea duplicates --threshold 0.5") { call in
