@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "CharretteScript", targets: ["CharretteScript"]),
         .library(name: "CharretteVoting", targets: ["CharretteVoting"]),
         .library(name: "CharretteThemes", targets: ["CharretteThemes"]),
+        .library(name: "CharretteOpinions", targets: ["CharretteOpinions"]),
         .executable(name: "charrette", targets: ["charrette"]),
     ],
     dependencies: [
@@ -20,8 +21,12 @@ let package = Package(
     targets: [
         // Voting methods, their working and ballot files. No dependencies, so any app can count.
         .target(name: "CharretteVoting"),
-        // Themes: clustering and the group's card sorts. No dependencies.
-        .target(name: "CharretteThemes"),
+        // Small dense linear algebra the counting modules share. No dependencies.
+        .target(name: "CharretteNumerics"),
+        // Themes: the text pipeline, clustering and the group's card sorts.
+        .target(name: "CharretteThemes", dependencies: ["CharretteNumerics"]),
+        // Opinion maps: the Pol.is pipeline over agree/disagree/pass reactions, and Pol.is files.
+        .target(name: "CharretteOpinions", dependencies: ["CharretteNumerics"]),
         // The domain: model, journal, invariants. Foundation, swift-crypto and the two counting modules.
         .target(
             name: "Charrette",
@@ -63,7 +68,8 @@ let package = Package(
             path: "Tests/JournalWriter"
         ),
         .testTarget(name: "CharretteTests", dependencies: ["Charrette"]),
-        .testTarget(name: "CharretteThemesTests", dependencies: ["CharretteThemes"], exclude: ["Vectors"]),
+        .testTarget(name: "CharretteThemesTests", dependencies: ["CharretteThemes", "CharretteNumerics"], exclude: ["Vectors"]),
+        .testTarget(name: "CharretteOpinionsTests", dependencies: ["CharretteOpinions"], exclude: ["Vectors"]),
         .testTarget(
             name: "CharretteVotingTests",
             dependencies: ["CharretteVoting", .product(name: "PropertyBased", package: "swift-property-based")],

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CharretteThemes
+import CharretteNumerics
 
 @Suite("Text pipeline")
 struct TextPipelineTests {

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import CharretteOpinions
+
+@Suite("Opinion map projection")
+struct ProjectionTests {
+    struct Reference: Decodable {
+        let participants: [Int]
+        let statements: [Int]
+        let moderated_out: [Int]
+        let participant_positions: [[Double]]
+        let statement_positions: [[Double]]
+        let explained_variance: [Double]
+    }
+
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let data = folder.deletingLastPathComponent().appendingPathComponent("Data/polis-opendata")
+    static let conversations = ["15-per-hour-seattle", "brexit-consensus", "canadian-electoral-reform"]
+
+    /// The largest difference between two lists of points, each component compared up to its sign.
+    static func worstDifference(_ a: [[Double]], _ b: [[Double]]) -> Double {
+        guard let width = a.first?.count else { return 0 }
+        return (0..<width).map { k in
+            let same = zip(a, b).map { abs($0[k] - $1[k]) }.max() ?? 0
+            let flipped = zip(a, b).map { abs($0[k] + $1[k]) }.max() ?? 0
+            return min(same, flipped)
+        }.max() ?? 0
+    }
+
+    @Test(arguments: conversations)
+    func positionsMatchRedDwarf(_ name: String) throws {
+        let reference = try JSONDecoder().decode(Reference.self, from: Data(contentsOf: Self.folder.appendingPathComponent("Vectors/\(name).json")))
+        let export = try PolisExport(folder: Self.data.appendingPathComponent(name))
+        let matrix = export.matrix()
+        #expect(matrix.participants == reference.participants)
+        #expect(matrix.statements == reference.statements)
+        #expect(export.moderatedOut.intersection(matrix.statements).sorted() == reference.moderated_out)
+        let pca = OpinionPCA(matrix)
+        #expect(Self.worstDifference(pca.positions, reference.participant_positions) < 1e-6)
+        #expect(Self.worstDifference(pca.statementPositions, reference.statement_positions) < 1e-6)
+        for (got, expected) in zip(pca.explainedVariance, reference.explained_variance) { #expect(abs(got - expected) < 1e-9 * max(1, expected)) }
+    }
+
+    /// Three participants, two statements, worked by hand.
+    @Test func aSmallMapByHand() {
+        // p1 agrees with both, p2 disagrees with both, p3 agrees with s1 only (s2 missing).
+        let votes = [(1, 1, 1.0), (1, 2, 1), (2, 1, -1), (2, 2, -1), (3, 1, 1)].enumerated().map { i, v in
+            VoteMatrix.Vote(participant: v.0, statement: v.1, value: v.2, time: Int64(i))
+        }
+        let matrix = VoteMatrix(votes: votes)
+        #expect(matrix[2, 1] == nil && matrix.reactionCount(row: 2) == 1)
+        let pca = OpinionPCA(matrix, components: 1)
+        // Means: s1 = 1/3, s2 = 0. Centred: p1 (2/3, 1), p2 (−4/3, −1), p3 (2/3, 0).
+        #expect(abs(pca.means[0] - 1.0 / 3) < 1e-12 && pca.means[1] == 0)
+        // Covariance (× 2): [[8/3, 2], [2, 2]]: top eigenvalue (14/3 + sqrt(4/9 + 16)) / 2.
+        let top = (14.0 / 3 + (4.0 / 9 + 16).squareRoot()) / 2
+        #expect(abs(pca.explainedVariance[0] - top / 2) < 1e-12)
+        let pc = pca.components[0]
+        #expect(abs(pc[0] * pc[0] + pc[1] * pc[1] - 1) < 1e-12)
+        // p3 reacted once out of two: scale sqrt(2).
+        #expect(abs(pca.positions[2][0] - (2.0 / 3 * pc[0]) * 2.0.squareRoot()) < 1e-12)
+        #expect(abs(pca.positions[0][0] - (2.0 / 3 * pc[0] + pc[1])) < 1e-12)
+    }
+
+    @Test func laterReactionsReplaceEarlierOnesAndModerationZeroes() {
+        let votes = [VoteMatrix.Vote(participant: 7, statement: 3, value: 1, time: 20),
+                     VoteMatrix.Vote(participant: 7, statement: 3, value: -1, time: 10),
+                     VoteMatrix.Vote(participant: 8, statement: 4, value: 0, time: 5)]
+        let matrix = VoteMatrix(votes: votes)
+        #expect(matrix[0, 0] == 1)  // the vote at time 20 counts, though it comes first
+        #expect(matrix[1, 0] == nil)
+        let zeroed = matrix.zeroing([3])
+        #expect(zeroed[0, 0] == 0 && zeroed[1, 0] == 0 && zeroed[1, 1] == 0)
+    }
+
+    @Test func badFilesAreRefusedWithTheirLine() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("charrette-polis-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "comment-id,author-id,moderated,comment-body\n1,5,1,\"Free, \"\"fast\"\"\nbuses\"\n".write(to: folder.appendingPathComponent("comments.csv"), atomically: true, encoding: .utf8)
+        try "timestamp,comment-id,voter-id,vote\n1,1,9,1\n2,1,10,2\n".write(to: folder.appendingPathComponent("votes.csv"), atomically: true, encoding: .utf8)
+        #expect(throws: PolisFileError(file: "votes.csv", line: 3, message: "vote 2 is not 1 (agree), -1 (disagree) or 0 (pass)")) {
+            try PolisExport(folder: folder)
+        }
+        try "timestamp,comment-id,voter-id,vote\n1,1,9,1\n".write(to: folder.appendingPathComponent("votes.csv"), atomically: true, encoding: .utf8)
+        let export = try PolisExport(folder: folder)
+        #expect(export.statements.first?.text == "Free, \"fast\"\nbuses")
+        try "timestamp,comment-id,voter,vote\n".write(to: folder.appendingPathComponent("votes.csv"), atomically: true, encoding: .utf8)
+        #expect(throws: PolisFileError(file: "votes.csv", line: 1, message: "has no 'voter-id' column")) { try PolisExport(folder: folder) }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import CharretteOpinions
+
+@Suite("Representativeness and consensus")
+struct StatisticsTests {
+    struct Reference: Decodable {
+        struct Groups: Decodable {
+            let participants: [Int]
+            let labels: [Int]
+            let statistics: [[String: [Double]]]
+            let consensus_agree: [Double]
+            let consensus_disagree: [Double]
+            let representative: [[[Pick]]]
+            let agreed: [Int]
+            let disagreed: [Int]
+        }
+        /// A `[statement id, "agree" | "disagree"]` pair.
+        enum Pick: Decodable, Equatable {
+            case id(Int), direction(String)
+            init(from decoder: Decoder) throws {
+                let c = try decoder.singleValueContainer()
+                if let i = try? c.decode(Int.self) { self = .id(i) } else { self = .direction(try c.decode(String.self)) }
+            }
+        }
+        let statements: [Int]
+        let moderated_out: [Int]
+        let groups: Groups
+    }
+
+    @Test(arguments: ProjectionTests.conversations)
+    func statisticsAndPicksMatchRedDwarf(_ name: String) throws {
+        let reference = try JSONDecoder().decode(Reference.self, from: Data(contentsOf: ProjectionTests.folder.appendingPathComponent("Vectors/\(name).json")))
+        let export = try PolisExport(folder: ProjectionTests.data.appendingPathComponent(name))
+        let raw = VoteMatrix(votes: export.votes)
+        let group = Dictionary(uniqueKeysWithValues: zip(reference.groups.participants, reference.groups.labels))
+        let labels = raw.participants.map { group[$0] ?? -1 }
+        let stats = GroupStatistics(raw, labels: labels)
+        let fields: [(String, (StatementStatistics) -> Double)] = [
+            ("na", { Double($0.agrees) }), ("nd", { Double($0.disagrees) }), ("ns", { Double($0.seen) }),
+            ("pa", \.agreeProbability), ("pd", \.disagreeProbability), ("pat", \.agreeTest), ("pdt", \.disagreeTest),
+            ("ra", \.agreeRepresentativeness), ("rd", \.disagreeRepresentativeness),
+            ("rat", \.agreeRepresentativenessTest), ("rdt", \.disagreeRepresentativenessTest),
+        ]
+        #expect(stats.groups.count == reference.groups.statistics.count)
+        for (g, expected) in reference.groups.statistics.enumerated() {
+            for (field, value) in fields {
+                let worst = zip(stats.groups[g].map(value), expected[field]!).map { abs($0 - $1) }.max() ?? 0
+                #expect(worst < 1e-12, "group \(g) \(field)")
+            }
+        }
+        #expect(zip(stats.agreeConsensus, reference.groups.consensus_agree).allSatisfy { abs($0 - $1) < 1e-15 })
+        #expect(zip(stats.disagreeConsensus, reference.groups.consensus_disagree).allSatisfy { abs($0 - $1) < 1e-15 })
+
+        let excluded = Set(raw.statements.indices.filter { export.moderatedOut.contains(raw.statements[$0]) })
+        let picks = stats.representative(excluded: excluded).map { $0.map { [Reference.Pick.id(raw.statements[$0.column]), .direction($0.direction.rawValue)] } }
+        #expect(picks == reference.groups.representative)
+        let consensus = RoomConsensus(raw, excluded: excluded)
+        #expect(consensus.agreed.map { raw.statements[$0] } == reference.groups.agreed)
+        #expect(consensus.disagreed.map { raw.statements[$0] } == reference.groups.disagreed)
+    }
+
+    /// Two groups of two, one statement, worked by hand.
+    @Test func theFormulasByHand() {
+        // Group 0: both agree. Group 1: one disagrees, one passes.
+        let votes = [(1, 1.0), (2, 1), (3, -1), (4, 0)].enumerated().map { i, v in
+            VoteMatrix.Vote(participant: v.0, statement: 1, value: v.1, time: Int64(i))
+        }
+        let stats = GroupStatistics(VoteMatrix(votes: votes), labels: [0, 0, 1, 1])
+        let g0 = stats.groups[0][0]
+        #expect(g0.agrees == 2 && g0.seen == 2)
+        #expect(g0.agreeProbability == 3.0 / 4)                              // (2 + 1) / (2 + 2)
+        #expect(abs(g0.agreeTest - 2 * 3.0.squareRoot() * (1 - 0.5)) < 1e-15) // 2·sqrt(3)·(3/3 − 1/2)
+        #expect(g0.agreeRepresentativeness == (3.0 / 4) / (1.0 / 4))         // the rest: (0 + 1) / (2 + 2)
+        // Two-proportion test on (3/3) against (1/3), pooled 4/6.
+        let pooled = 4.0 / 6, expected = (1 - 1.0 / 3) / (pooled * (1 - pooled) * (2.0 / 3)).squareRoot()
+        #expect(abs(g0.agreeRepresentativenessTest - expected) < 1e-12)
+        #expect(stats.agreeConsensus[0] == (3.0 / 4) * (1.0 / 4))
+        #expect(GroupStatistics.twoProportionTest(3, 3, 3, 3) == 0)  // pooled proportion 1
+    }
+}
