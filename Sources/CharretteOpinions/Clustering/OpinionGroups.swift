@@ -1,0 +1,63 @@
+/// Who is clustered, their base clusters, and the opinion groups, as Pol.is forms them (see
+/// `docs/opinions.md`): from scratch and deterministic, without the smoothing over successive runs
+/// that the live Pol.is service adds.
+public struct OpinionGroups: Sendable {
+    /// The rows clustered ("in the conversation"): those with at least
+    /// `min(minimumReactions, statements)` reactions (passes count), topped up with the most active
+    /// to at least 15 when fewer qualify.
+    public let clustered: [Int]
+    /// Each matrix row's group from 0, or -1 for a row not clustered.
+    public let labels: [Int]
+    /// The number of groups.
+    public let count: Int
+    /// The silhouette of each group count tried.
+    public let silhouettes: [(k: Int, score: Double)]
+
+    public static let minimumReactions = 7
+    public static let baseClusterCount = 100
+
+    /// Groups `matrix`'s participants at `positions` (from ``OpinionPCA``); `count` forces the
+    /// number of groups instead of choosing it by silhouette.
+    public init(_ matrix: VoteMatrix, positions: [[Double]], count forced: Int? = nil) {
+        let n = matrix.participants.count
+        let reactions = (0..<n).map { matrix.reactionCount(row: $0) }
+        let needed = min(Self.minimumReactions, matrix.statements.count)
+        var clustered = (0..<n).filter { reactions[$0] >= needed }
+        if clustered.count < 15 {
+            let extra = (0..<n).filter { reactions[$0] < needed && reactions[$0] > 0 }
+                .sorted { reactions[$0] != reactions[$1] ? reactions[$0] > reactions[$1] : $0 < $1 }
+            clustered = (clustered + extra.prefix(15 - clustered.count)).sorted()
+        }
+        self.clustered = clustered
+        var labels = Array(repeating: -1, count: n)
+        guard clustered.count >= 2 else {
+            for r in clustered { labels[r] = 0 }
+            self.labels = labels
+            count = clustered.isEmpty ? 0 : 1
+            silhouettes = []
+            return
+        }
+        // Base clusters: up to 100 small clusters of the clustered participants' positions.
+        let points = clustered.map { positions[$0] }
+        let base = PolisKMeans(points: points, k: Self.baseClusterCount)
+        var weights = [Double](repeating: 0, count: base.centres.count)
+        for label in base.labels { weights[label] += 1 }
+        // Groups: weighted k-means over the base centres, k by silhouette.
+        let most = min(5, 2 + base.centres.count / 12, base.centres.count)
+        let range = forced.map { min($0, base.centres.count)...min($0, base.centres.count) } ?? 2...max(2, most)
+        var tried: [(k: Int, score: Double, labels: [Int])] = []
+        if most >= 2 || forced != nil {
+            for k in range where k >= 1 {
+                let groups = PolisKMeans(points: base.centres, weights: weights, k: k)
+                guard groups.centres.count == k else { continue }
+                tried.append((k, PolisKMeans.silhouette(points: base.centres, weights: Array(repeating: 1, count: weights.count), labels: groups.labels), groups.labels))
+            }
+        }
+        let chosen = tried.max { $0.score < $1.score || ($0.score == $1.score && $0.k > $1.k) }
+        let groupOfBase = chosen?.labels ?? Array(repeating: 0, count: base.centres.count)
+        for (i, r) in clustered.enumerated() { labels[r] = groupOfBase[base.labels[i]] }
+        self.labels = labels
+        count = chosen?.k ?? 1
+        silhouettes = tried.map { ($0.k, $0.score) }
+    }
+}

@@ -1,0 +1,75 @@
+/// k-means on the opinion map as Pol.is runs it: seeded with the first k distinct points (so the
+/// same data always gives the same groups), each point weighted, converged when no centre moves by
+/// 0.01 or more (at most 100 passes). A centre left without points is dropped.
+struct PolisKMeans {
+    let centres: [[Double]]
+    /// Each point's centre, an index into `centres`.
+    let labels: [Int]
+
+    init(points: [[Double]], weights: [Double]? = nil, k: Int) {
+        let weights = weights ?? Array(repeating: 1, count: points.count)
+        var centres: [[Double]] = []
+        for p in points where !centres.contains(p) {
+            centres.append(p)
+            if centres.count == k { break }
+        }
+        var labels = Array(repeating: 0, count: points.count)
+        for _ in 0..<100 {
+            labels = points.map { Self.nearest($0, centres) }
+            var sums = Array(repeating: [Double](repeating: 0, count: points.first?.count ?? 0), count: centres.count)
+            var mass = [Double](repeating: 0, count: centres.count)
+            for (i, p) in points.enumerated() {
+                mass[labels[i]] += weights[i]
+                for d in p.indices { sums[labels[i]][d] += weights[i] * p[d] }
+            }
+            let moved = centres.indices.filter { mass[$0] > 0 }.map { c in sums[c].map { $0 / mass[c] } }
+            let kept = centres.indices.filter { mass[$0] > 0 }
+            let shift = zip(kept, moved).map { Self.distance(centres[$0], $1) }.max() ?? 0
+            let dropped = kept.count < centres.count
+            centres = moved
+            if shift < 0.01 && !dropped { break }
+        }
+        self.labels = points.map { Self.nearest($0, centres) }
+        self.centres = centres
+    }
+
+    static func nearest(_ p: [Double], _ centres: [[Double]]) -> Int {
+        var best = 0, bestDistance = Double.infinity
+        for (c, centre) in centres.enumerated() {
+            let d = squaredDistance(p, centre)
+            if d < bestDistance { bestDistance = d; best = c }
+        }
+        return best
+    }
+
+    static func squaredDistance(_ a: [Double], _ b: [Double]) -> Double {
+        zip(a, b).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
+    }
+
+    static func distance(_ a: [Double], _ b: [Double]) -> Double { squaredDistance(a, b).squareRoot() }
+
+    /// The weighted mean silhouette (Euclidean) of `labels` over `points`: each point's
+    /// (b − a) / max(a, b) with a its weighted mean distance to its own cluster and b the smallest
+    /// to another, averaged with the points' weights; 0 for a point alone in its cluster.
+    static func silhouette(points: [[Double]], weights: [Double], labels: [Int]) -> Double {
+        let clusters = (labels.max() ?? -1) + 1
+        guard clusters > 1 else { return 0 }
+        var total = 0.0, mass = 0.0
+        for i in points.indices {
+            var sums = [Double](repeating: 0, count: clusters), counts = [Double](repeating: 0, count: clusters)
+            for j in points.indices where j != i {
+                sums[labels[j]] += weights[j] * distance(points[i], points[j])
+                counts[labels[j]] += weights[j]
+            }
+            // The point's own weight beyond one stands for members at distance 0 from it.
+            counts[labels[i]] += weights[i] - 1
+            mass += weights[i]
+            guard counts[labels[i]] > 0 else { continue }
+            let a = sums[labels[i]] / counts[labels[i]]
+            let b = (0..<clusters).filter { $0 != labels[i] && counts[$0] > 0 }.map { sums[$0] / counts[$0] }.min() ?? 0
+            let denominator = max(a, b)
+            total += weights[i] * (denominator > 0 ? (b - a) / denominator : 0)
+        }
+        return mass > 0 ? total / mass : 0
+    }
+}
