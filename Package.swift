@@ -42,7 +42,7 @@ let package = Package(
             ]
         ),
         // The command language: lexer, parser, evaluator and the command set. No terminal code.
-        .target(name: "CharretteScript", dependencies: ["Charrette", "CharretteVoting", "CharretteThemes"]),
+        .target(name: "CharretteScript", dependencies: ["Charrette", "CharretteVoting", "CharretteThemes", "CharretteOpinions"]),
         // libedit, for line editing, history and completion (Debian: libedit-dev).
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // The shell: a thin front end over CharretteScript.

@@ -78,4 +78,20 @@ struct StatisticsTests {
         #expect(stats.agreeConsensus[0] == (3.0 / 4) * (1.0 / 4))
         #expect(GroupStatistics.twoProportionTest(3, 3, 3, 3) == 0)  // pooled proportion 1
     }
+
+    /// The Pol.is priority of what to show next, by hand.
+    @Test func routingPrioritiesByHand() {
+        // Statement 1: two agrees and a pass; statement 2: nobody yet but one disagree.
+        let votes = [(1, 1, 1.0), (2, 1, 1), (3, 1, 0), (1, 2, -1)].enumerated().map { i, v in
+            VoteMatrix.Vote(participant: v.0, statement: v.1, value: v.2, time: Int64(i))
+        }
+        let matrix = VoteMatrix(votes: votes)
+        let priorities = Routing.priorities(matrix, statementPositions: [[3, 4], [0, 0]])
+        // S = 3, P = 1, A = 2, E = 5: p = 2/5, a = 3/5, importance = (3/5)(6)(3/5).
+        let importance = (1 - 2.0 / 5) * 6 * (3.0 / 5), boost = 1 + 8 * pow(2, -3.0 / 5)
+        #expect(abs(priorities[0] - (importance * boost) * (importance * boost)) < 1e-12)
+        // Participant 2 has not reacted to statement 2: it is the only choice.
+        #expect(Routing.next(for: 1, in: matrix, priorities: priorities, draw: 0.99) == 1)
+        #expect(Routing.next(for: 0, in: matrix, priorities: priorities, draw: 0.5) == nil)
+    }
 }

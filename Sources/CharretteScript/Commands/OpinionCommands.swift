@@ -1,0 +1,202 @@
+import Charrette
+import CharretteOpinions
+import Foundation
+
+/// Opinion maps: reactions in a session, the Pol.is groups, consensus and divides, and Pol.is
+/// export folders.
+enum OpinionCommands {
+    static let all: [CommandSpec] = [
+        CommandSpec("react", summary: "record a participant's reaction to an idea in the open reactions vote (a later one replaces it)",
+                    signature: Signature([.init("participant", "who reacts, such as @amira", completes: .participant),
+                                          .init("idea", "the idea, such as #12", completes: .idea),
+                                          .init("reaction", "agree, disagree or pass")],
+                                         flags: [.init("vote", "TITLE", "the reactions vote, when more than one is open")]),
+                    example: "react @amira #12 agree", showsResult: false) { call in
+            let handle = try call.handle(0), idea = try call.idea(1)
+            let word = try call.string(2, "a reaction: agree, disagree or pass")
+            guard let reaction = Reaction(rawValue: word.lowercased()) else {
+                throw call.error("'\(word)' is not a reaction: use agree, disagree or pass", at: 2)
+            }
+            let vote = try reactionsVote(call, open: true)
+            try call.perform { tx in try tx.castBallot(.reactions([idea: reaction]), by: try tx.participant(handle: handle).id, in: vote.id) }
+            return .null
+        },
+        CommandSpec("opinions", summary: "the opinion map of a reactions vote, or of a Pol.is export folder: groups, what each stands for, consensus, divides",
+                    signature: Signature([.init("folder", "a Pol.is export folder (comments.csv, votes.csv) instead of the consultation's reactions", optional: true)],
+                                         flags: [.init("vote", "TITLE", "the reactions vote (default: the newest)"),
+                                                 .init("groups", "K", "make K groups instead of choosing by silhouette"),
+                                                 .init("positions", "", "list every participant's place and group too")]),
+                    example: "opinions") { call in
+            let groups = try groupCount(call)
+            if let folder = try call.optionalString(0, "a Pol.is export folder") {
+                let export: PolisExport
+                do {
+                    export = try PolisExport(folder: URL(fileURLWithPath: call.scriptRelativePath(folder)))
+                } catch {
+                    throw call.error("\(folder)/\(error)", at: 0)
+                }
+                let map = OpinionMap(reactions: VoteMatrix(votes: export.votes), moderatedOut: export.moderatedOut, groupCount: groups)
+                let texts = Dictionary(export.statements.map { ($0.id, $0.text) }, uniquingKeysWith: { a, _ in a })
+                var value = describe(map, statement: { .integer($0) }, text: { texts[$0] ?? "" }, participant: { .integer($0) }, positions: true)
+                if !export.publishedGroups.isEmpty, case .record(var record) = value {
+                    let published = map.matrix.participants.map { export.publishedGroups[$0] ?? -1 }
+                    record.fields.append(("published_agreement", .decimal((adjustedRandIndex(map.groups.labels, published) * 1000).rounded() / 1000)))
+                    value = .record(record)
+                }
+                return value
+            }
+            let (map, state) = try consultationMap(call, groups: groups)
+            return describe(map, statement: { .idea(Idea.ID($0)) }, text: { state.ideas[Idea.ID($0)]?.text ?? "" },
+                            participant: { state.participants[Participant.ID($0)].map { .participant($0.handle) } ?? .integer($0) },
+                            positions: call.has("positions"))
+        },
+        CommandSpec("opinions map", summary: "the participants on the opinion map, drawn in the terminal by group",
+                    signature: Signature(flags: [.init("vote", "TITLE", "the reactions vote (default: the newest)"),
+                                                 .init("groups", "K", "make K groups instead of choosing by silhouette")]),
+                    example: "opinions map") { call in
+            let (map, _) = try consultationMap(call, groups: try groupCount(call))
+            return .string(OpinionPlot.draw(map.pca.positions, groups: map.groups.labels, width: min(72, max(30, call.interpreter.width - 8)), height: 20))
+        },
+        CommandSpec("opinions next", summary: "the idea to show a participant next: the Pol.is priority, drawn by lot among ideas they have not reacted to",
+                    signature: Signature([.init("participant", "who is reacting, such as @amira", completes: .participant)],
+                                         flags: [.init("vote", "TITLE", "the reactions vote (default: the newest)"),
+                                                 .init("seed", "N", "the seed of the draw (default 2026)")]),
+                    example: "opinions next @amira") { call in
+            let handle = try call.handle(0)
+            let (map, state) = try consultationMap(call, groups: nil, allowEmpty: true)
+            guard let person = state.participant(handle: handle) else { throw call.error("participant @\(handle) does not exist", at: 0) }
+            let vote = try reactionsVote(call, open: false)
+            // Ideas on the vote that nobody reacted to yet are not in the matrix: they come first.
+            let unseen = vote.candidates.filter { state.ideas[$0]?.status.isOpen == true && !map.matrix.statements.contains($0.rawValue) }
+            if let first = unseen.first { return .idea(first) }
+            guard let row = map.matrix.participants.firstIndex(of: person.id.rawValue) else {
+                return map.matrix.statements.first.map { .idea(Idea.ID($0)) } ?? .null
+            }
+            let seed = try call.flagInt("seed") ?? 2026
+            var mixer = UInt64(truncatingIfNeeded: seed) &+ UInt64(row) &* 0x9E37_79B9_7F4A_7C15
+            mixer = (mixer ^ (mixer >> 31)) &* 0xBF58_476D_1CE4_E5B9
+            let draw = Double(mixer >> 11) / Double(1 << 53)
+            let closed = Set(map.matrix.statements.indices.filter { state.ideas[Idea.ID(map.matrix.statements[$0])]?.status.isOpen != true })
+            let priorities = Routing.priorities(map.matrix, statementPositions: map.pca.statementPositions)
+            guard let column = Routing.next(for: row, in: map.matrix, priorities: priorities, excluded: closed, draw: draw) else {
+                return .null
+            }
+            return .idea(Idea.ID(map.matrix.statements[column]))
+        },
+    ]
+
+    static func groupCount(_ call: Invocation) throws -> Int? {
+        guard let k = try call.flagInt("groups") else { return nil }
+        guard (1...10).contains(k) else { throw call.flagError("groups", "--groups must be from 1 to 10") }
+        return k
+    }
+
+    /// The newest reactions vote of the consultation (or the one named with --vote).
+    static func reactionsVote(_ call: Invocation, open: Bool) throws -> Vote {
+        let consultation = try call.consultation()
+        let state = call.interpreter.workspace.state
+        if let title = try call.flagString("vote") {
+            guard let vote = state.votes.values.filter({ $0.consultation == consultation && $0.title == title }).max(by: { $0.id < $1.id }) else {
+                throw call.flagError("vote", "vote '\(title)' does not exist")
+            }
+            guard vote.method.rawValue == "reactions" else { throw call.flagError("vote", "'\(title)' is a \(vote.method.rawValue) vote, not a reactions vote") }
+            return vote
+        }
+        let votes = state.votes.values.filter { $0.consultation == consultation && $0.method.rawValue == "reactions" && (!open || $0.isOpen) }
+        guard let vote = votes.max(by: { $0.id < $1.id }) else {
+            throw call.error("no reactions vote is \(open ? "open" : "there"): open one with vote open \"Reactions\" --method reactions")
+        }
+        return vote
+    }
+
+    /// The opinion map of the consultation's reactions vote: reactions to ideas no longer open are
+    /// taken out of the map as Pol.is takes out moderated statements.
+    static func consultationMap(_ call: Invocation, groups: Int?, allowEmpty: Bool = false) throws -> (OpinionMap, WorkspaceState) {
+        let vote = try reactionsVote(call, open: false)
+        let state = call.interpreter.workspace.state
+        var votes: [VoteMatrix.Vote] = []
+        for (voter, ballot) in state.ballots[vote.id] ?? [:] {
+            guard case .reactions(let reactions) = ballot else { continue }
+            for (idea, reaction) in reactions {
+                let value: Double = switch reaction { case .agree: 1; case .disagree: -1; case .pass: 0 }
+                votes.append(.init(participant: voter.rawValue, statement: idea.rawValue, value: value, time: 0))
+            }
+        }
+        guard !votes.isEmpty || allowEmpty else { throw call.error("nobody has reacted in '\(vote.title)' yet: use react @PERSON #IDEA agree") }
+        let closed = Set(votes.map(\.statement).filter { state.ideas[Idea.ID($0)]?.status.isOpen != true })
+        return (OpinionMap(reactions: VoteMatrix(votes: votes), moderatedOut: closed, groupCount: groups), state)
+    }
+
+    static func percent(_ x: Double) -> Value { .string("\(Int((x * 100).rounded()))%") }
+
+    /// The map as a record: groups with what they stand for, consensus, divides, and positions.
+    static func describe(_ map: OpinionMap, statement: (Int) -> Value, text: (Int) -> String, participant: (Int) -> Value, positions: Bool) -> Value {
+        let ids = map.matrix.statements
+        var groupRows: [Record] = []
+        for (g, picks) in map.representative.enumerated() {
+            let size = map.groups.labels.filter { $0 == g }.count
+            for pick in picks {
+                let s = map.statistics.groups[g][pick.column]
+                let share = pick.direction == .agree ? Double(s.agrees) / Double(max(s.seen, 1)) : Double(s.disagrees) / Double(max(s.seen, 1))
+                groupRows.append(Record([
+                    ("group", .integer(g + 1)), ("size", .integer(size)), ("statement", statement(ids[pick.column])),
+                    ("stance", .string(pick.direction.rawValue)), ("in_group", percent(share)), ("text", .string(text(ids[pick.column]))),
+                ]))
+            }
+        }
+        let everyone = GroupStatistics(map.matrix, labels: Array(repeating: 0, count: map.matrix.participants.count)).groups.first ?? []
+        let consensus = map.consensus.agreed.map { ($0, "agree") } + map.consensus.disagreed.map { ($0, "disagree") }
+        var fields: [(String, Value)] = [
+            ("participants", .integer(map.matrix.participants.count)), ("clustered", .integer(map.groups.clustered.count)),
+            ("k", .integer(map.groups.count)),
+            ("groups", Rows.table(groupRows)),
+            ("consensus", Rows.table(consensus.map { column, stance in
+                let s = everyone[column]
+                return Record([("statement", statement(ids[column])), ("stance", .string(stance)),
+                               ("share", percent(stance == "agree" ? s.agreeProbability : s.disagreeProbability)),
+                               ("text", .string(text(ids[column])))])
+            })),
+            ("divisive", Rows.table(map.divisive.map { d in
+                Record([("statement", statement(ids[d.column])), ("spread", percent(d.spread)), ("text", .string(text(ids[d.column])))]
+                       + map.statistics.groups.indices.map { ("group_\($0 + 1)_agree", percent(map.statistics.groups[$0][d.column].agreeProbability)) })
+            })),
+        ]
+        if positions {
+            fields.append(("positions", Rows.table(map.matrix.participants.indices.map { r in
+                let p = map.pca.positions[r]
+                return Record([("participant", participant(map.matrix.participants[r])),
+                               ("x", .decimal(p.first ?? 0)), ("y", .decimal(p.count > 1 ? p[1] : 0)),
+                               ("group", map.groups.labels[r] >= 0 ? .integer(map.groups.labels[r] + 1) : .null)])
+            })))
+        }
+        return .record(Record(fields))
+    }
+}
+
+/// A text scatter of the map: each participant drawn as their group's number (· when not
+/// clustered), a cell holding several showing the most common group.
+enum OpinionPlot {
+    static func draw(_ positions: [[Double]], groups: [Int], width: Int, height: Int) -> String {
+        let points = positions.map { ($0.first ?? 0, $0.count > 1 ? $0[1] : 0) }
+        guard !points.isEmpty else { return "nobody on the map yet" }
+        let xs = points.map(\.0), ys = points.map(\.1)
+        let (x0, x1, y0, y1) = (xs.min()!, xs.max()!, ys.min()!, ys.max()!)
+        var cells = Array(repeating: Array(repeating: [Int: Int](), count: width), count: height)
+        for (i, p) in points.enumerated() {
+            let cx = x1 > x0 ? Int(((p.0 - x0) / (x1 - x0) * Double(width - 1)).rounded()) : width / 2
+            let cy = y1 > y0 ? Int(((y1 - p.1) / (y1 - y0) * Double(height - 1)).rounded()) : height / 2
+            cells[cy][cx][groups[i], default: 0] += 1
+        }
+        var lines = ["┌" + String(repeating: "─", count: width) + "┐"]
+        for row in cells {
+            lines.append("│" + row.map { cell in
+                guard let top = cell.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })?.key else { return " " }
+                return top >= 0 ? String(top + 1) : "·"
+            }.joined() + "│")
+        }
+        lines.append("└" + String(repeating: "─", count: width) + "┘")
+        let counts = Dictionary(grouping: groups.filter { $0 >= 0 }, by: { $0 }).mapValues(\.count).sorted { $0.key < $1.key }
+        lines.append(counts.map { "group \($0.key + 1): \($0.value)" }.joined(separator: "   ") + (groups.contains(-1) ? "   ·: not clustered" : ""))
+        return lines.joined(separator: "\n")
+    }
+}
