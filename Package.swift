@@ -69,7 +69,9 @@ let package = Package(
         ),
         .testTarget(name: "CharretteTests", dependencies: ["Charrette"]),
         .testTarget(name: "CharretteThemesTests", dependencies: ["CharretteThemes", "CharretteNumerics"], exclude: ["Vectors"]),
-        .testTarget(name: "CharretteOpinionsTests", dependencies: ["CharretteOpinions"], exclude: ["Vectors"]),
+        .testTarget(name: "CharretteOpinionsTests", dependencies: ["CharretteOpinions", "CharretteNumerics"], exclude: ["Vectors"]),
+        // Times the opinion map against red-dwarf (scripts/bench-opinions runs it).
+        .executableTarget(name: "bench-opinions", dependencies: ["CharretteOpinions"], path: "Benchmarks/OpinionsBenchmark"),
         .testTarget(
             name: "CharretteVotingTests",
             dependencies: ["CharretteVoting", .product(name: "PropertyBased", package: "swift-property-based")],

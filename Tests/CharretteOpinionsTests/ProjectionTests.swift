@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CharretteOpinions
+import CharretteNumerics
 
 @Suite("Opinion map projection")
 struct ProjectionTests {
@@ -87,5 +88,28 @@ struct ProjectionTests {
         #expect(export.statements.first?.text == "Free, \"fast\"\nbuses")
         try "timestamp,comment-id,voter,vote\n".write(to: folder.appendingPathComponent("votes.csv"), atomically: true, encoding: .utf8)
         #expect(throws: PolisFileError(file: "votes.csv", line: 1, message: "has no 'voter-id' column")) { try PolisExport(folder: folder) }
+    }
+}
+
+@Suite("Lanczos")
+struct LanczosTests {
+    /// On a symmetric matrix with a known spread of eigenvalues, Lanczos finds the top two as the
+    /// full Jacobi decomposition does.
+    @Test func agreesWithTheFullDecomposition() {
+        let n = 220
+        var state: UInt64 = 42
+        func next() -> Double { state = state &* 6364136223846793005 &+ 1442695040888963407; return Double(state >> 11) / Double(1 << 53) - 0.5 }
+        let b = (0..<(n * 30)).map { _ in next() }  // n × 30 factor: a low-rank-ish covariance
+        var m = [Double](repeating: 0, count: n * n)
+        for i in 0..<n { for j in 0..<n { m[i * n + j] = (0..<30).reduce(0.0) { $0 + b[i * 30 + $1] * b[j * 30 + $1] } } }
+        let (values, vectors) = SymmetricEigen.decompose(m)
+        let order = values.indices.sorted { values[$0] > values[$1] }
+        let fast = Lanczos.largest(count: 2, size: n, steps: 120) { v in (0..<n).map { i in (0..<n).reduce(0.0) { $0 + m[i * n + $1] * v[$1] } } }
+        for k in 0..<2 {
+            #expect(abs(fast.values[k] - values[order[k]]) < 1e-9 * values[order[0]])
+            let exact = (0..<n).map { vectors[$0 * n + order[k]] }
+            let same = zip(fast.vectors[k], exact).map { abs($0 - $1) }.max()!, flipped = zip(fast.vectors[k], exact).map { abs($0 + $1) }.max()!
+            #expect(min(same, flipped) < 1e-8)
+        }
     }
 }

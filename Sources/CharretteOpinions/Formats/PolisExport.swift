@@ -40,12 +40,12 @@ public struct PolisExport: Sendable {
         let comments = try Self.table(folder, "comments.csv", columns: ["comment-id", "author-id", "moderated", "comment-body"])
         statements = try comments.rows.map { row throws(PolisFileError) in
             Statement(id: try comments.int(row, "comment-id"), author: try comments.int(row, "author-id"),
-                      text: comments.text(row, "comment-body"), moderation: try comments.int(row, "moderated"))
+                      text: try comments.text(row, "comment-body"), moderation: try comments.int(row, "moderated"))
         }.sorted { $0.id < $1.id }
         var groups: [Int: Int] = [:]
         if FileManager.default.fileExists(atPath: folder.appendingPathComponent("participants-votes.csv").path) {
             let people = try Self.table(folder, "participants-votes.csv", columns: ["participant", "group-id"])
-            for row in people.rows where !people.text(row, "group-id").isEmpty {
+            for row in people.rows where !(try people.text(row, "group-id")).isEmpty {
                 groups[try people.int(row, "participant")] = try people.int(row, "group-id")
             }
         }
@@ -61,11 +61,14 @@ public struct PolisExport: Sendable {
         let csv = try CSVRows(data, name: name)
         guard let header = csv.rows.first else { throw PolisFileError(file: name, line: 0, message: "is empty") }
         var index: [String: Int] = [:]
-        for (i, title) in header.fields.enumerated() { index[title.trimmingCharacters(in: .whitespaces).lowercased()] = i }
+        for (i, field) in header.fields.enumerated() {
+            guard let title = csv.text(field) else { throw PolisFileError(file: name, line: 1, message: "is not UTF-8 text") }
+            index[title.trimmingCharacters(in: .whitespaces).lowercased()] = i
+        }
         for column in columns where index[column] == nil {
             throw PolisFileError(file: name, line: 1, message: "has no '\(column)' column")
         }
-        return NamedRows(file: name, index: index, rows: Array(csv.rows.dropFirst()))
+        return NamedRows(file: name, index: index, csv: csv)
     }
 }
 
@@ -73,18 +76,20 @@ public struct PolisExport: Sendable {
 struct NamedRows {
     let file: String
     let index: [String: Int]
-    let rows: [CSVRows.Row]
+    let csv: CSVRows
+    var rows: ArraySlice<CSVRows.Row> { csv.rows.dropFirst() }
 
-    func text(_ row: CSVRows.Row, _ column: String) -> String {
+    func text(_ row: CSVRows.Row, _ column: String) throws(PolisFileError) -> String {
         let i = index[column]!
-        return i < row.fields.count ? row.fields[i] : ""
+        guard i < row.fields.count else { return "" }
+        guard let text = csv.text(row.fields[i]) else { throw PolisFileError(file: file, line: row.line, message: "'\(column)' is not UTF-8 text") }
+        return text
     }
 
     func int(_ row: CSVRows.Row, _ column: String) throws(PolisFileError) -> Int {
-        let raw = text(row, column).trimmingCharacters(in: .whitespaces)
-        guard let value = Int(raw) else {
-            throw PolisFileError(file: file, line: row.line, message: raw.isEmpty ? "'\(column)' is empty" : "'\(column)' is '\(raw)', not a whole number")
-        }
-        return value
+        let i = index[column]!
+        if i < row.fields.count, let value = csv.int(row.fields[i]) { return value }
+        let raw = (try? text(row, column))?.trimmingCharacters(in: .whitespaces) ?? ""
+        throw PolisFileError(file: file, line: row.line, message: raw.isEmpty ? "'\(column)' is empty" : "'\(column)' is '\(raw)', not a whole number")
     }
 }

@@ -4,8 +4,8 @@ import CharretteNumerics
 ///
 /// Missing reactions are filled with the statement's mean reaction, the matrix is centred on
 /// those means, and its principal components are the top eigenvectors of the covariance (exact,
-/// by Jacobi rotations, rather than Pol.is's power iteration, which converges to the same
-/// vectors). A participant's position is their centred reactions projected on the components,
+/// by Jacobi rotations up to ``exactLimit`` statements and Lanczos iteration above, rather than
+/// Pol.is's power iteration, which converges to the same vectors). A participant's position is their centred reactions projected on the components,
 /// scaled by `sqrt(statements / max(reactions, 1))` so that people who reacted to few statements
 /// are not bunched in the middle. A statement's position is that of a participant who agreed with
 /// it alone. Each component's sign is chosen so that its largest entry is positive.
@@ -21,45 +21,75 @@ public struct OpinionPCA: Sendable {
     /// Each statement's position, one coordinate per component, in column order.
     public let statementPositions: [[Double]]
 
-    public init(_ matrix: VoteMatrix, components count: Int = 2) {
-        let n = matrix.participants.count, m = matrix.statements.count
-        var means = [Double](repeating: 0, count: m)
-        for c in 0..<m {
-            var total = 0.0, seen = 0
-            for r in 0..<n { if let v = matrix[r, c] { total += v; seen += 1 } }
-            means[c] = seen > 0 ? total / Double(seen) : 0
-        }
-        // Centred, with missing cells at the mean: 0 after centring.
-        var centred = [Double](repeating: 0, count: n * m)
-        for r in 0..<n { for c in 0..<m { if let v = matrix[r, c] { centred[r * m + c] = v - means[c] } } }
+    /// Up to this many statements the eigenvectors are exact (Jacobi rotations); above it,
+    /// Lanczos iteration finds the top ones to rounding accuracy without a full decomposition.
+    public static let exactLimit = 64
+
+    /// The covariance (times n − 1) of the centred reactions, dense, row-major.
+    static func covariance(_ matrix: VoteMatrix, centred: [Double]) -> [Double] {
+        let m = matrix.statements.count
         var covariance = [Double](repeating: 0, count: m * m)
         centred.withUnsafeBufferPointer { x in
-            covariance.withUnsafeMutableBufferPointer { cov in
-                for r in 0..<n {
-                    let row = x.baseAddress! + r * m
-                    for a in 0..<m where row[a] != 0 {
-                        let target = cov.baseAddress! + a * m
-                        for b in a..<m { target[b] += row[a] * row[b] }
+            matrix.columns.withUnsafeBufferPointer { column in
+                covariance.withUnsafeMutableBufferPointer { cov in
+                    for r in matrix.participants.indices {
+                        let start = matrix.rowStart[r], end = matrix.rowStart[r + 1]
+                        for i in start..<end where x[i] != 0 {
+                            let target = cov.baseAddress! + Int(column[i]) * m
+                            for j in i..<end { target[Int(column[j])] += x[i] * x[j] }
+                        }
                     }
                 }
             }
         }
         for a in 0..<m { for b in 0..<a { covariance[a * m + b] = covariance[b * m + a] } }
-        let (eigenvalues, eigenvectors) = SymmetricEigen.decompose(covariance)
-        let kept = eigenvalues.indices.sorted { eigenvalues[$0] > eigenvalues[$1] }.prefix(min(count, m))
-        let components: [[Double]] = kept.map { k in
-            var vector = (0..<m).map { eigenvectors[$0 * m + k] }
-            if let largest = vector.indices.max(by: { abs(vector[$0]) < abs(vector[$1]) }), vector[largest] < 0 {
-                vector = vector.map { -$0 }
+        return covariance
+    }
+
+    public init(_ matrix: VoteMatrix, components count: Int = 2) {
+        let n = matrix.participants.count, m = matrix.statements.count
+        var sums = [Double](repeating: 0, count: m), seen = [Int](repeating: 0, count: m)
+        for e in matrix.values.indices { sums[Int(matrix.columns[e])] += matrix.values[e]; seen[Int(matrix.columns[e])] += 1 }
+        let means = (0..<m).map { seen[$0] > 0 ? sums[$0] / Double(seen[$0]) : 0 }
+        // Centred, with missing cells at the mean: 0 after centring, so only reactions count.
+        let centred = matrix.values.indices.map { matrix.values[$0] - means[Int(matrix.columns[$0])] }
+        let kept = min(count, m)
+        var eigen: (values: [Double], vectors: [[Double]])
+        if m <= Self.exactLimit {
+            let covariance = Self.covariance(matrix, centred: centred)
+            let (values, vectors) = SymmetricEigen.decompose(covariance)
+            let order = values.indices.sorted { values[$0] > values[$1] }.prefix(kept)
+            eigen = (order.map { values[$0] }, order.map { k in (0..<m).map { vectors[$0 * m + k] } })
+        } else {
+            // The covariance times v is Xᵀ(X v) over the centred reactions: two passes over what
+            // people said, never an m × m matrix.
+            eigen = Lanczos.largest(count: kept, size: m, steps: 300) { v in
+                var out = [Double](repeating: 0, count: m)
+                centred.withUnsafeBufferPointer { x in
+                    matrix.columns.withUnsafeBufferPointer { column in
+                        for r in 0..<n {
+                            let start = matrix.rowStart[r], end = matrix.rowStart[r + 1]
+                            var dot = 0.0
+                            for i in start..<end { dot += x[i] * v[Int(column[i])] }
+                            if dot != 0 { for i in start..<end { out[Int(column[i])] += dot * x[i] } }
+                        }
+                    }
+                }
+                return out
             }
-            return vector
+        }
+        let components: [[Double]] = eigen.vectors.map { vector in
+            guard let largest = vector.indices.max(by: { abs(vector[$0]) < abs(vector[$1]) }), vector[largest] < 0 else { return vector }
+            return vector.map { -$0 }
         }
         self.means = means
         self.components = components
-        explainedVariance = kept.map { eigenvalues[$0] / Double(max(n - 1, 1)) }
+        explainedVariance = eigen.values.map { $0 / Double(max(n - 1, 1)) }
         positions = (0..<n).map { r in
             let scale = (Double(m) / Double(max(matrix.reactionCount(row: r), 1))).squareRoot()
-            return components.map { pc in (0..<m).reduce(0.0) { $0 + centred[r * m + $1] * pc[$1] } * scale }
+            return components.map { pc in
+                (matrix.rowStart[r]..<matrix.rowStart[r + 1]).reduce(0.0) { $0 + centred[$1] * pc[Int(matrix.columns[$1])] } * scale
+            }
         }
         // A virtual participant agreeing with statement c alone: one reaction, scale sqrt(m).
         statementPositions = (0..<m).map { c in components.map { (1 - means[c]) * $0[c] * Double(m).squareRoot() } }

@@ -8,13 +8,15 @@ public enum Routing {
     /// length of its position on the map, `p = (P + 1)/(S + 2)`, `a = (A + 1)/(S + 2)`,
     /// importance `(1 − p)·(E + 1)·a`, priority `(importance · (1 + 8·2^(−S/5)))²`.
     public static func priorities(_ matrix: VoteMatrix, statementPositions: [[Double]]) -> [Double] {
-        (0..<matrix.statements.count).map { c in
-            var passes = 0, agrees = 0, seen = 0
-            for r in matrix.participants.indices {
-                guard let v = matrix[r, c] else { continue }
-                seen += 1
-                if v == 0 { passes += 1 } else if v > 0 { agrees += 1 }
+        var passes = [Int](repeating: 0, count: matrix.statements.count), agrees = passes, seenBy = passes
+        for r in matrix.participants.indices {
+            for (c, v) in matrix.reactions(row: r) {
+                seenBy[c] += 1
+                if v == 0 { passes[c] += 1 } else if v > 0 { agrees[c] += 1 }
             }
+        }
+        return (0..<matrix.statements.count).map { c in
+            let (passes, agrees, seen) = (passes[c], agrees[c], seenBy[c])
             let p = Double(passes + 1) / Double(seen + 2), a = Double(agrees + 1) / Double(seen + 2)
             let extremity = statementPositions[c].reduce(0) { $0 + $1 * $1 }.squareRoot()
             let importance = (1 - p) * (extremity + 1) * a

@@ -36,8 +36,7 @@ public struct GroupStatistics: Sendable {
         var agree = Array(repeating: [Int](repeating: 0, count: m), count: groupCount)
         var disagree = agree, seen = agree
         for (r, g) in labels.enumerated() where g >= 0 {
-            for c in 0..<m {
-                guard let v = matrix[r, c] else { continue }
+            for (c, v) in matrix.reactions(row: r) {
                 seen[g][c] += 1
                 if v > 0 { agree[g][c] += 1 } else if v < 0 { disagree[g][c] += 1 }
             }
