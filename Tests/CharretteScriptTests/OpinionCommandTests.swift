@@ -78,4 +78,24 @@ struct OpinionCommandTests {
         #expect((object["published_agreement"] as! Double) > 0.85)
         #expect(throws: ScriptError.self) { try i.run(Source(name: "test", text: "opinions \"\(root.path)\"")) }
     }
+
+    /// A session written as a Pol.is folder maps exactly as the session does.
+    @Test func anExportedFolderMapsAsTheSessionDoes() throws {
+        let i = try interpreter()
+        try i.run(Source(name: "test", text: "vote close\nidea hide #6 --reason \"off topic\""))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("charrette-polis-export-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try i.run(Source(name: "test", text: "opinions export \"\(folder.path)\""))
+        guard case .record(let session) = try i.run(Source(name: "test", text: "opinions --positions")),
+              case .record(let file) = try i.run(Source(name: "test", text: "opinions \"\(folder.path)\"")),
+              case .table(let a)? = session["positions"], case .table(let b)? = file["positions"] else { Issue.record("no maps"); return }
+        #expect(a.rows.count == b.rows.count && session["k"] == file["k"])
+        for (x, y) in zip(a.rows, b.rows) {
+            #expect(x["x"] == y["x"] && x["y"] == y["y"] && x["group"] == y["group"])
+        }
+        // The hidden idea is marked moderated out, and the groups come back as published.
+        let comments = try String(contentsOf: folder.appendingPathComponent("comments.csv"), encoding: .utf8)
+        #expect(comments.contains(",-1,Wifi"))
+        #expect(file["published_agreement"] == .decimal(1))
+    }
 }

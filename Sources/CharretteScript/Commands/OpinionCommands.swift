@@ -57,6 +57,37 @@ enum OpinionCommands {
             let (map, _) = try consultationMap(call, groups: try groupCount(call))
             return .string(OpinionPlot.draw(map.pca.positions, groups: map.groups.labels, width: min(72, max(30, call.interpreter.width - 8)), height: 20))
         },
+        CommandSpec("opinions export", summary: "write the reactions vote as a Pol.is export folder (comments, votes, participants-votes with groups, summary)",
+                    signature: Signature([.init("folder", "the folder to write (created if needed)")],
+                                         flags: [.init("vote", "TITLE", "the reactions vote (default: the newest)"),
+                                                 .init("groups", "K", "make K groups instead of choosing by silhouette")]),
+                    example: "opinions export polis/buses") { call in
+            let folder = try call.string(0, "a folder")
+            let (map, state) = try consultationMap(call, groups: try groupCount(call))
+            let vote = try reactionsVote(call, open: false)
+            let statements = map.matrix.statements.compactMap { id -> PolisWriter.Statement? in
+                guard let idea = state.ideas[Idea.ID(id)] else { return nil }
+                return .init(id: id, author: idea.author.rawValue, text: idea.text, moderation: idea.status.isOpen ? 1 : -1, time: idea.submittedAt)
+            }
+            var votes: [VoteMatrix.Vote] = []
+            for (voter, ballot) in state.ballots[vote.id] ?? [:] {
+                guard case .reactions(let reactions) = ballot else { continue }
+                let time = Int64(((state.ballotTimes[vote.id]?[voter] ?? vote.openedAt).timeIntervalSince1970 * 1000).rounded())
+                for (idea, reaction) in reactions {
+                    let value: Double = switch reaction { case .agree: 1; case .disagree: -1; case .pass: 0 }
+                    votes.append(.init(participant: voter.rawValue, statement: idea.rawValue, value: value, time: time))
+                }
+            }
+            let groups = Dictionary(uniqueKeysWithValues: map.matrix.participants.indices.filter { map.groups.labels[$0] >= 0 }
+                .map { (map.matrix.participants[$0], map.groups.labels[$0]) })
+            let consultation = try call.consultation()
+            let writer = PolisWriter(statements: statements, votes: votes, groups: groups,
+                                     topic: state.consultations[consultation]?.title ?? vote.title,
+                                     description: state.consultations[consultation]?.question ?? "")
+            let url = URL(fileURLWithPath: call.scriptRelativePath(folder))
+            do { try writer.write(to: url) } catch { throw call.error("cannot write \(folder): \((error as NSError).localizedDescription)", at: 0) }
+            return .string(url.path)
+        },
         CommandSpec("opinions next", summary: "the idea to show a participant next: the Pol.is priority, drawn by lot among ideas they have not reacted to",
                     signature: Signature([.init("participant", "who is reacting, such as @amira", completes: .participant)],
                                          flags: [.init("vote", "TITLE", "the reactions vote (default: the newest)"),
