@@ -94,4 +94,33 @@ struct StatisticsTests {
         #expect(Routing.next(for: 1, in: matrix, priorities: priorities, draw: 0.99) == 1)
         #expect(Routing.next(for: 0, in: matrix, priorities: priorities, draw: 0.5) == nil)
     }
+
+    /// Two camps of four: camp 0 agrees with s1 and disagrees with s2, camp 1 the reverse; camp 0
+    /// splits on s3, camp 1 passes it; everyone agrees with s4. Worked by hand: s1 and s2 are
+    /// significant for both camps with equal metrics (5 · 2.58 · 5/6 · 2.24), so each camp shows
+    /// its best-agreed statement first, then the other; only s4 is agreed across the room.
+    @Test func picksByHand() {
+        var votes: [VoteMatrix.Vote] = []
+        for p in 0..<8 {
+            let camp0 = p < 4
+            votes.append(.init(participant: p, statement: 1, value: camp0 ? 1 : -1, time: 0))
+            votes.append(.init(participant: p, statement: 2, value: camp0 ? -1 : 1, time: 0))
+            votes.append(.init(participant: p, statement: 3, value: camp0 ? (p % 2 == 0 ? 1 : -1) : 0, time: 0))
+            votes.append(.init(participant: p, statement: 4, value: 1, time: 0))
+        }
+        let matrix = VoteMatrix(votes: votes)
+        let stats = GroupStatistics(matrix, labels: (0..<8).map { $0 < 4 ? 0 : 1 })
+        let s1 = stats.groups[0][0]
+        #expect(abs(s1.agreeRepresentativeness - 5) < 1e-12 && abs(s1.agreeTest - 5.0.squareRoot()) < 1e-12)
+        #expect(abs(s1.agreeRepresentativenessTest - 0.8 / (0.6 * 0.4 * 0.4).squareRoot()) < 1e-12)
+        let picks = stats.representative()
+        #expect(picks[0] == [PickedStatement(column: 0, direction: .agree, bestAgree: true), PickedStatement(column: 1, direction: .disagree, bestAgree: false)])
+        #expect(picks[1] == [PickedStatement(column: 1, direction: .agree, bestAgree: true), PickedStatement(column: 0, direction: .disagree, bestAgree: false)])
+        let consensus = RoomConsensus(matrix)
+        #expect(consensus.agreed == [3] && consensus.disagreed.isEmpty)
+        // Moderated out, s1 is never picked.
+        #expect(!stats.representative(excluded: [0]).flatMap { $0 }.contains { $0.column == 0 })
+        // s3 divides too: half of camp 0 agrees (3/6) against none of camp 1 (1/6).
+        #expect(OpinionMap.divisive(stats).map(\.column) == [0, 1, 2])
+    }
 }
