@@ -98,4 +98,28 @@ struct OpinionCommandTests {
         #expect(comments.contains(",-1,Wifi"))
         #expect(file["published_agreement"] == .decimal(1))
     }
+
+    /// A public conversation loaded into a workspace maps as the folder does, once moderated-out
+    /// statements (whose reactions are not imported) are set aside.
+    @Test func aPolisConversationLoadsIntoAConsultation() throws {
+        var root = URL(fileURLWithPath: #filePath)
+        for _ in 0..<2 { root.deleteLastPathComponent() }
+        let folder = root.appendingPathComponent("Data/polis-opendata/brexit-consensus").path
+        let i = Interpreter(workspace: try Workspace(storage: InMemoryStorage()), output: { _ in }, input: { nil })
+        try i.run(Source(name: "test", text: #"consultation open "Brexit" --question "Labour and Brexit?""#))
+        guard case .record(let summary) = try i.run(Source(name: "test", text: "import polis \"\(folder)\"")) else { Issue.record("no summary"); return }
+        #expect(summary["ideas"] == .integer(50) && summary["hidden"] == .integer(0))
+        guard case .record(let session) = try i.run(Source(name: "test", text: "opinions --groups 2 --positions")),
+              case .record(let file) = try i.run(Source(name: "test", text: "opinions \"\(folder)\" --groups 2")),
+              case .table(let a)? = session["positions"], case .table(let b)? = file["positions"] else { Issue.record("no maps"); return }
+        #expect(a.rows.count == b.rows.count)
+        for (x, y) in zip(a.rows, b.rows) {
+            guard case .decimal(let ax)? = x["x"], case .decimal(let bx)? = y["x"] else { continue }
+            #expect(abs(ax - bx) < 1e-9 && x["group"] == y["group"])
+        }
+        // Loading twice is refused, and nothing of the second attempt is written.
+        let head = i.workspace.state.headSequence
+        #expect(throws: ScriptError.self) { try i.run(Source(name: "test", text: "import polis \"\(folder)\"")) }
+        #expect(i.workspace.state.headSequence == head)
+    }
 }
