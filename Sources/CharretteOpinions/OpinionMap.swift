@@ -19,7 +19,7 @@ public struct OpinionMap: Sendable {
         matrix = reactions
         let zeroed = reactions.zeroing(moderatedOut)
         pca = OpinionPCA(zeroed)
-        groups = OpinionGroups(zeroed, positions: pca.positions, count: groupCount)
+        groups = OpinionGroups(reactions, positions: pca.positions, count: groupCount)
         statistics = GroupStatistics(reactions, labels: groups.labels)
         let excluded = Set(reactions.statements.indices.filter { moderatedOut.contains(reactions.statements[$0]) })
         representative = statistics.representative(excluded: excluded)

@@ -74,6 +74,20 @@ struct ProjectionTests {
         #expect(zeroed[0, 0] == 0 && zeroed[1, 0] == 0 && zeroed[1, 1] == 0)
     }
 
+    @Test func writtenFoldersReadBackTextsWithCommasQuotesAndLineBreaks() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("charrette-polis-write-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = "first line\r\nsecond, with \"quotes\"\nthird"
+        let writer = PolisWriter(statements: [.init(id: 3, author: 9, text: text, moderation: 1, time: Date(timeIntervalSince1970: 0))],
+                                 votes: [.init(participant: 9, statement: 3, value: 1, time: 5)], groups: [9: 0],
+                                 topic: "A, \"topic\"", description: "line\r\nbreak")
+        try writer.write(to: folder)
+        let back = try PolisExport(folder: folder)
+        #expect(back.statements.map(\.text) == [text])
+        #expect(back.votes == [.init(participant: 9, statement: 3, value: 1, time: 5)])
+        #expect(back.publishedGroups == [9: 0])
+    }
+
     @Test func badFilesAreRefusedWithTheirLine() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("charrette-polis-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

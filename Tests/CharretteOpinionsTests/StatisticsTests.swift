@@ -123,4 +123,13 @@ struct StatisticsTests {
         // s3 divides too: half of camp 0 agrees (3/6) against none of camp 1 (1/6).
         #expect(OpinionMap.divisive(stats).map(\.column) == [0, 1, 2])
     }
+
+    /// A camp that disagrees with everything has no best-agreed statement, yet what it rejects is
+    /// significant: Pol.is shows it (red-dwarf shows nothing).
+    @Test func aGroupThatOnlyDisagreesStillShowsItsStatements() {
+        var votes: [VoteMatrix.Vote] = []
+        for p in 0..<8 { for s in 1...3 { votes.append(.init(participant: p, statement: s, value: p < 4 ? 1 : -1, time: 0)) } }
+        let picks = GroupStatistics(VoteMatrix(votes: votes), labels: (0..<8).map { $0 < 4 ? 0 : 1 }).representative()
+        #expect(picks[1].map(\.column) == [0, 1, 2] && picks[1].allSatisfy { $0.direction == .disagree && !$0.bestAgree })
+    }
 }

@@ -16,8 +16,10 @@ public struct OpinionGroups: Sendable {
     public static let minimumReactions = 7
     public static let baseClusterCount = 100
 
-    /// Groups `matrix`'s participants at `positions` (from ``OpinionPCA``); `count` forces the
-    /// number of groups instead of choosing it by silhouette.
+    /// Groups `matrix`'s participants at `positions` (from ``OpinionPCA`` of the moderated
+    /// matrix); `count` forces the number of groups instead of choosing it by silhouette. Pass
+    /// the reactions as people gave them, not zeroed for moderation: who is clustered depends on
+    /// how many statements they actually reacted to, as in Pol.is.
     public init(_ matrix: VoteMatrix, positions: [[Double]], count forced: Int? = nil) {
         let n = matrix.participants.count
         let reactions = (0..<n).map { matrix.reactionCount(row: $0) }
@@ -48,7 +50,7 @@ public struct OpinionGroups: Sendable {
         var tried: [(k: Int, score: Double, labels: [Int])] = []
         if most >= 2 || forced != nil {
             for k in range where k >= 1 {
-                let groups = PolisKMeans(points: base.centres, weights: weights, k: k)
+                let groups = PolisKMeans(points: base.centres, weights: weights, k: k, seeding: .farthest)
                 guard groups.centres.count == k else { continue }
                 tried.append((k, PolisKMeans.silhouette(points: base.centres, weights: Array(repeating: 1, count: weights.count), labels: groups.labels), groups.labels))
             }

@@ -6,12 +6,33 @@ struct PolisKMeans {
     /// Each point's centre, an index into `centres`.
     let labels: [Int]
 
-    init(points: [[Double]], weights: [Double]? = nil, k: Int) {
+    /// How the first centres are chosen.
+    enum Seeding {
+        /// The first k distinct points, in order (Pol.is's base clusters).
+        case firstDistinct
+        /// The heaviest point, then repeatedly the point farthest from the centres so far
+        /// (deterministic; it keeps two seeds from starting inside one camp).
+        case farthest
+    }
+
+    init(points: [[Double]], weights: [Double]? = nil, k: Int, seeding: Seeding = .firstDistinct) {
         let weights = weights ?? Array(repeating: 1, count: points.count)
         var centres: [[Double]] = []
-        for p in points where !centres.contains(p) {
-            centres.append(p)
-            if centres.count == k { break }
+        switch seeding {
+        case .firstDistinct:
+            for p in points where !centres.contains(p) {
+                centres.append(p)
+                if centres.count == k { break }
+            }
+        case .farthest:
+            if let heaviest = points.indices.max(by: { weights[$0] < weights[$1] || (weights[$0] == weights[$1] && $0 > $1) }) {
+                centres.append(points[heaviest])
+                var nearest = points.map { Self.squaredDistance($0, points[heaviest]) }
+                while centres.count < k, let far = nearest.indices.max(by: { nearest[$0] < nearest[$1] || (nearest[$0] == nearest[$1] && $0 > $1) }), nearest[far] > 0 {
+                    centres.append(points[far])
+                    for i in points.indices { nearest[i] = min(nearest[i], Self.squaredDistance(points[i], points[far])) }
+                }
+            }
         }
         var labels = Array(repeating: 0, count: points.count)
         for _ in 0..<100 {

@@ -28,8 +28,9 @@ public enum Routing {
     /// The column to show the participant in `row` next: drawn in proportion to priority among
     /// the statements they have not reacted to and that are not `excluded`, with `draw` a number
     /// in [0, 1); `nil` when nothing is left.
-    public static func next(for row: Int, in matrix: VoteMatrix, priorities: [Double], excluded: Set<Int> = [], draw: Double) -> Int? {
-        let open = matrix.statements.indices.filter { matrix[row, $0] == nil && !excluded.contains($0) }
+    /// `row` is `nil` for someone who has not reacted yet.
+    public static func next(for row: Int?, in matrix: VoteMatrix, priorities: [Double], excluded: Set<Int> = [], draw: Double) -> Int? {
+        let open = matrix.statements.indices.filter { c in (row.map { matrix[$0, c] == nil } ?? true) && !excluded.contains(c) }
         let total = open.reduce(0) { $0 + priorities[$1] }
         guard total > 0 else { return open.first }
         var target = draw * total

@@ -59,12 +59,14 @@ extension GroupStatistics {
                 }
                 head = best
             }
-            guard let first = head else { return [] }
             let ranked = significant.enumerated().sorted { a, b in
                 let (ma, mb) = (metric(stats[a.element]), metric(stats[b.element]))
                 return ma != mb ? ma > mb : a.offset < b.offset
             }.map(\.element)
-            let picked = ([first] + ranked.filter { $0 != first }).prefix(most).map { c in
+            // Pol.is shows the significant statements even when none is best-agreed (red-dwarf
+            // shows nothing then; Charrette follows Pol.is).
+            let ordered = head.map { first in [first] + ranked.filter { $0 != first } } ?? ranked
+            let picked = ordered.prefix(most).map { c in
                 PickedStatement(column: c, direction: direction(stats[c]), bestAgree: c == bestAgree)
             }
             // Agrees before disagrees, keeping the order within each.

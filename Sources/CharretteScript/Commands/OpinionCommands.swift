@@ -141,17 +141,16 @@ enum OpinionCommands {
                                                  .init("seed", "N", "the seed of the draw (default 2026)")]),
                     example: "opinions next @amira") { call in
             let handle = try call.handle(0)
+            let vote = try reactionsVote(call, open: true)
             let (map, state) = try consultationMap(call, groups: nil, allowEmpty: true)
             guard let person = state.participant(handle: handle) else { throw call.error("participant @\(handle) does not exist", at: 0) }
-            let vote = try reactionsVote(call, open: false)
             // Ideas on the vote that nobody reacted to yet are not in the matrix: they come first.
             let unseen = vote.candidates.filter { state.ideas[$0]?.status.isOpen == true && !map.matrix.statements.contains($0.rawValue) }
             if let first = unseen.first { return .idea(first) }
-            guard let row = map.matrix.participants.firstIndex(of: person.id.rawValue) else {
-                return map.matrix.statements.first.map { .idea(Idea.ID($0)) } ?? .null
-            }
+            // Someone who has not reacted yet draws among every statement.
+            let row = map.matrix.participants.firstIndex(of: person.id.rawValue)
             let seed = try call.flagInt("seed") ?? 2026
-            var mixer = UInt64(truncatingIfNeeded: seed) &+ UInt64(row) &* 0x9E37_79B9_7F4A_7C15
+            var mixer = UInt64(truncatingIfNeeded: seed) &+ UInt64(person.id.rawValue) &* 0x9E37_79B9_7F4A_7C15
             mixer = (mixer ^ (mixer >> 31)) &* 0xBF58_476D_1CE4_E5B9
             let draw = Double(mixer >> 11) / Double(1 << 53)
             let closed = Set(map.matrix.statements.indices.filter { state.ideas[Idea.ID(map.matrix.statements[$0])]?.status.isOpen != true })
@@ -169,7 +168,8 @@ enum OpinionCommands {
         return k
     }
 
-    /// The newest reactions vote of the consultation (or the one named with --vote).
+    /// The reactions vote named with --vote, or else the newest open one (the one `react` fills),
+    /// or else, unless `open`, the newest closed one.
     static func reactionsVote(_ call: Invocation, open: Bool) throws -> Vote {
         let consultation = try call.consultation()
         let state = call.interpreter.workspace.state
@@ -180,8 +180,8 @@ enum OpinionCommands {
             guard vote.method.rawValue == "reactions" else { throw call.flagError("vote", "'\(title)' is a \(vote.method.rawValue) vote, not a reactions vote") }
             return vote
         }
-        let votes = state.votes.values.filter { $0.consultation == consultation && $0.method.rawValue == "reactions" && (!open || $0.isOpen) }
-        guard let vote = votes.max(by: { $0.id < $1.id }) else {
+        let votes = state.votes.values.filter { $0.consultation == consultation && $0.method.rawValue == "reactions" }
+        guard let vote = votes.filter(\.isOpen).max(by: { $0.id < $1.id }) ?? (open ? nil : votes.max(by: { $0.id < $1.id })) else {
             throw call.error("no reactions vote is \(open ? "open" : "there"): open one with vote open \"Reactions\" --method reactions")
         }
         return vote
@@ -231,7 +231,7 @@ enum OpinionCommands {
             ("consensus", Rows.table(consensus.map { column, stance in
                 let s = everyone[column]
                 return Record([("statement", statement(ids[column])), ("stance", .string(stance)),
-                               ("share", percent(stance == "agree" ? s.agreeProbability : s.disagreeProbability)),
+                               ("share", percent(Double(stance == "agree" ? s.agrees : s.disagrees) / Double(max(s.seen, 1)))),
                                ("text", .string(text(ids[column])))])
             })),
             ("divisive", Rows.table(map.divisive.map { d in
