@@ -22,6 +22,13 @@ struct LanguageTests {
         }
     }
 
+    /// CSV cells holding a Windows line break are quoted (Swift reads "\r\n" as one character),
+    /// and cells starting with a formula character are neutralised.
+    @Test func csvQuotesEveryLineBreakAndDefusesFormulas() {
+        let table = Value.table(Table(records: [Record([("text", .string("one\r\ntwo")), ("f", .string("=HYPERLINK(\"x\")"))])]))
+        #expect(Rendering.csv(table) == "text,f\r\n\"one\r\ntwo\",\"'=HYPERLINK(\"\"x\"\")\"\r\n")
+    }
+
     @Test func theShellKnowsWhenAStatementIsOpen() {
         #expect(Parser.needsMoreInput("for i in [1, 2] {"))
         #expect(Parser.needsMoreInput("say \"unfinished"))

@@ -123,9 +123,12 @@ public enum Rendering {
     public static func csv(_ value: Value) -> String {
         let table = asTable(value)
         func cell(_ text: String) -> String {
+            // Scalars, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
             var text = text
-            if let first = text.first, "=+-@\t\r".contains(first) { text = "'" + text }
-            if text.contains(where: { ",\"\n\r".contains($0) }) { return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+            if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
+            if text.unicodeScalars.contains(where: { ",\"\n\r".unicodeScalars.contains($0) }) {
+                return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }
             return text
         }
         let lines = [table.columns.map(cell).joined(separator: ",")]
