@@ -20,7 +20,7 @@ public enum Routing {
             let p = Double(passes + 1) / Double(seen + 2), a = Double(agrees + 1) / Double(seen + 2)
             let extremity = statementPositions[c].reduce(0) { $0 + $1 * $1 }.squareRoot()
             let importance = (1 - p) * (extremity + 1) * a
-            let boost = 1 + 8 * pow2(-Double(seen) / 5)
+            let boost = 1 + 8 * exp2(-Double(seen) / 5)
             return (importance * boost) * (importance * boost)
         }
     }
@@ -41,5 +41,4 @@ public enum Routing {
         return open.last
     }
 
-    private static func pow2(_ x: Double) -> Double { exp2(x) }
 }

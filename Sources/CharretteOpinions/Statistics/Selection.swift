@@ -82,11 +82,14 @@ public struct RoomConsensus: Sendable {
     public let agreed: [Int]
     /// Likewise for disagreeing.
     public let disagreed: [Int]
+    /// Every statement's statistics over everyone, by column.
+    public let statistics: [StatementStatistics]
 
     /// Over every participant's reactions; `excluded` columns (moderated out) are left out.
     public init(_ matrix: VoteMatrix, most: Int = 5, excluded: Set<Int> = []) {
         let everyone = GroupStatistics(matrix, labels: Array(repeating: 0, count: matrix.participants.count))
         let stats = everyone.groups.first ?? []
+        statistics = stats
         let columns = stats.indices.filter { !excluded.contains($0) }
         func pick(_ p: (StatementStatistics) -> Double, _ test: (StatementStatistics) -> Double) -> [Int] {
             columns.filter { p(stats[$0]) > 0.5 && test(stats[$0]) > GroupStatistics.criticalValue }

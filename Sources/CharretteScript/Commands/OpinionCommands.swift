@@ -45,7 +45,7 @@ enum OpinionCommands {
                 }
                 return value
             }
-            let (map, state) = try consultationMap(call, groups: groups)
+            let (map, state, _) = try consultationMap(call, groups: groups)
             return describe(map, statement: { .idea(Idea.ID($0)) }, text: { state.ideas[Idea.ID($0)]?.text ?? "" },
                             participant: { state.participants[Participant.ID($0)].map { .participant($0.handle) } ?? .integer($0) },
                             positions: call.has("positions"))
@@ -54,7 +54,7 @@ enum OpinionCommands {
                     signature: Signature(flags: [.init("vote", "TITLE", "the reactions vote (default: the newest)"),
                                                  .init("groups", "K", "make K groups instead of choosing by silhouette")]),
                     example: "opinions map") { call in
-            let (map, _) = try consultationMap(call, groups: try groupCount(call))
+            let (map, _, _) = try consultationMap(call, groups: try groupCount(call))
             return .string(OpinionPlot.draw(map.pca.positions, groups: map.groups.labels, width: min(72, max(30, call.interpreter.width - 8)), height: 20))
         },
         CommandSpec("opinions export", summary: "write the reactions vote as a Pol.is export folder (comments, votes, participants-votes with groups, summary)",
@@ -63,21 +63,12 @@ enum OpinionCommands {
                                                  .init("groups", "K", "make K groups instead of choosing by silhouette")]),
                     example: "opinions export polis/buses") { call in
             let folder = try call.string(0, "a folder")
-            let (map, state) = try consultationMap(call, groups: try groupCount(call))
-            let vote = try reactionsVote(call, open: false)
+            let (map, state, vote) = try consultationMap(call, groups: try groupCount(call))
             let statements = map.matrix.statements.compactMap { id -> PolisWriter.Statement? in
                 guard let idea = state.ideas[Idea.ID(id)] else { return nil }
                 return .init(id: id, author: idea.author.rawValue, text: idea.text, moderation: idea.status.isOpen ? 1 : -1, time: idea.submittedAt)
             }
-            var votes: [VoteMatrix.Vote] = []
-            for (voter, ballot) in state.ballots[vote.id] ?? [:] {
-                guard case .reactions(let reactions) = ballot else { continue }
-                let time = Int64(((state.ballotTimes[vote.id]?[voter] ?? vote.openedAt).timeIntervalSince1970 * 1000).rounded())
-                for (idea, reaction) in reactions {
-                    let value: Double = switch reaction { case .agree: 1; case .disagree: -1; case .pass: 0 }
-                    votes.append(.init(participant: voter.rawValue, statement: idea.rawValue, value: value, time: time))
-                }
-            }
+            let votes = reactions(in: vote, state, timed: true)
             let groups = Dictionary(uniqueKeysWithValues: map.matrix.participants.indices.filter { map.groups.labels[$0] >= 0 }
                 .map { (map.matrix.participants[$0], map.groups.labels[$0]) })
             let consultation = try call.consultation()
@@ -142,7 +133,7 @@ enum OpinionCommands {
                     example: "opinions next @amira") { call in
             let handle = try call.handle(0)
             let vote = try reactionsVote(call, open: true)
-            let (map, state) = try consultationMap(call, groups: nil, allowEmpty: true)
+            let (map, state, _) = try consultationMap(call, groups: nil, allowEmpty: true)
             guard let person = state.participant(handle: handle) else { throw call.error("participant @\(handle) does not exist", at: 0) }
             // Ideas on the vote that nobody reacted to yet are not in the matrix: they come first.
             let unseen = vote.candidates.filter { state.ideas[$0]?.status.isOpen == true && !map.matrix.statements.contains($0.rawValue) }
@@ -189,20 +180,28 @@ enum OpinionCommands {
 
     /// The opinion map of the consultation's reactions vote: reactions to ideas no longer open are
     /// taken out of the map as Pol.is takes out moderated statements.
-    static func consultationMap(_ call: Invocation, groups: Int?, allowEmpty: Bool = false) throws -> (OpinionMap, WorkspaceState) {
+    static func consultationMap(_ call: Invocation, groups: Int?, allowEmpty: Bool = false) throws -> (OpinionMap, WorkspaceState, Vote) {
         let vote = try reactionsVote(call, open: false)
         let state = call.interpreter.workspace.state
+        let votes = reactions(in: vote, state, timed: false)
+        guard !votes.isEmpty || allowEmpty else { throw call.error("nobody has reacted in '\(vote.title)' yet: use react @PERSON #IDEA agree") }
+        let closed = Set(votes.map(\.statement).filter { state.ideas[Idea.ID($0)]?.status.isOpen != true })
+        return (OpinionMap(reactions: VoteMatrix(votes: votes), moderatedOut: closed, groupCount: groups), state, vote)
+    }
+
+    /// The reactions in force in `vote`, agree +1, disagree −1, pass 0; `timed` stamps each with
+    /// when its ballot was cast (milliseconds), for exports.
+    static func reactions(in vote: Vote, _ state: WorkspaceState, timed: Bool) -> [VoteMatrix.Vote] {
         var votes: [VoteMatrix.Vote] = []
         for (voter, ballot) in state.ballots[vote.id] ?? [:] {
             guard case .reactions(let reactions) = ballot else { continue }
+            let time = timed ? Int64(((state.ballotTimes[vote.id]?[voter] ?? vote.openedAt).timeIntervalSince1970 * 1000).rounded()) : 0
             for (idea, reaction) in reactions {
                 let value: Double = switch reaction { case .agree: 1; case .disagree: -1; case .pass: 0 }
-                votes.append(.init(participant: voter.rawValue, statement: idea.rawValue, value: value, time: 0))
+                votes.append(.init(participant: voter.rawValue, statement: idea.rawValue, value: value, time: time))
             }
         }
-        guard !votes.isEmpty || allowEmpty else { throw call.error("nobody has reacted in '\(vote.title)' yet: use react @PERSON #IDEA agree") }
-        let closed = Set(votes.map(\.statement).filter { state.ideas[Idea.ID($0)]?.status.isOpen != true })
-        return (OpinionMap(reactions: VoteMatrix(votes: votes), moderatedOut: closed, groupCount: groups), state)
+        return votes
     }
 
     static func percent(_ x: Double) -> Value { .string("\(Int((x * 100).rounded()))%") }
@@ -222,7 +221,7 @@ enum OpinionCommands {
                 ]))
             }
         }
-        let everyone = GroupStatistics(map.matrix, labels: Array(repeating: 0, count: map.matrix.participants.count)).groups.first ?? []
+        let everyone = map.consensus.statistics
         let consensus = map.consensus.agreed.map { ($0, "agree") } + map.consensus.disagreed.map { ($0, "disagree") }
         var fields: [(String, Value)] = [
             ("participants", .integer(map.matrix.participants.count)), ("clustered", .integer(map.groups.clustered.count)),

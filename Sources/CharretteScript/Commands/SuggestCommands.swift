@@ -15,7 +15,7 @@ enum SuggestCommands {
             let ideas = open.filter { $0.theme == nil }
             guard !ideas.isEmpty else { throw call.error("every open idea is already in a theme: there is nothing to suggest") }
             let texts = ideas.map(\.text)
-            let settings = try SuggestionFlags.settings(call, language: state.consultations[consultation]?.language.flatMap(Language.init(rawValue:)))
+            let settings = try SuggestionFlags.settings(call, consultation: consultation)
             let suggestion: ThemeSuggestion
             do {
                 suggestion = try ThemeSuggestion(texts: texts, settings: settings)
@@ -81,7 +81,7 @@ enum SuggestCommands {
             let threshold = try call.flagFraction("threshold") ?? NearDuplicates.defaultThreshold
             let state = call.interpreter.workspace.state
             let consultation = try call.consultation()
-            let language = try SuggestionFlags.settings(call, language: state.consultations[consultation]?.language.flatMap(Language.init(rawValue:))).language
+            let language = try SuggestionFlags.settings(call, consultation: consultation).language
             let ideas = state.ideas(of: consultation).filter { $0.status.isOpen }
             let pairs = NearDuplicates.pairs(ideas.map(\.text), threshold: threshold, language: language)
             return Rows.table(pairs.map { pair in

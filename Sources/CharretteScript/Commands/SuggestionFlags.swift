@@ -1,3 +1,4 @@
+import Charrette
 import CharretteThemes
 
 /// The clustering flags `cluster` and `themes suggest` share.
@@ -11,9 +12,10 @@ enum SuggestionFlags {
         .init("lsa", "N", "latent semantic analysis to N components before clustering (default off)"),
     ]
 
-    /// The settings the flags of `call` ask for; `language` (the consultation's) is used when no
-    /// `--language` is given, and the texts' own language is detected when neither is.
-    static func settings(_ call: Invocation, language: Language? = nil) throws -> ThemeSuggestionSettings {
+    /// The settings the flags of `call` ask for; the language of `consultation`, if it has one,
+    /// is used when no `--language` is given, and the texts' own language is detected when neither is.
+    static func settings(_ call: Invocation, consultation: Consultation.ID? = nil) throws -> ThemeSuggestionSettings {
+        let language = consultation.flatMap { call.interpreter.workspace.state.consultations[$0]?.language }.flatMap(Language.init(rawValue:))
         var settings = ThemeSuggestionSettings(language: language)
         switch call.flag("k") {
         case nil: break
