@@ -11,12 +11,14 @@ let package = Package(
         .library(name: "CharretteVoting", targets: ["CharretteVoting"]),
         .library(name: "CharretteThemes", targets: ["CharretteThemes"]),
         .library(name: "CharretteOpinions", targets: ["CharretteOpinions"]),
+        .library(name: "CharretteReports", targets: ["CharretteReports"]),
         .executable(name: "charrette", targets: ["charrette"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Voting methods, their working and ballot files. No dependencies, so any app can count.
@@ -41,8 +43,14 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // Outcome reports: the figures of a consultation, charts as SVG, HTML and Markdown through
+        // Mustache templates users can replace.
+        .target(
+            name: "CharretteReports",
+            dependencies: ["Charrette", "CharretteVoting", "CharretteOpinions", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         // The command language: lexer, parser, evaluator and the command set. No terminal code.
-        .target(name: "CharretteScript", dependencies: ["Charrette", "CharretteVoting", "CharretteThemes", "CharretteOpinions"]),
+        .target(name: "CharretteScript", dependencies: ["Charrette", "CharretteVoting", "CharretteThemes", "CharretteOpinions", "CharretteReports"]),
         // libedit, for line editing, history and completion (Debian: libedit-dev).
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // The shell: a thin front end over CharretteScript.
@@ -69,6 +77,7 @@ let package = Package(
         ),
         .testTarget(name: "CharretteTests", dependencies: ["Charrette"]),
         .testTarget(name: "CharretteThemesTests", dependencies: ["CharretteThemes", "CharretteNumerics"], exclude: ["Vectors"]),
+        .testTarget(name: "CharretteReportsTests", dependencies: ["Charrette", "CharretteReports"]),
         .testTarget(name: "CharretteOpinionsTests", dependencies: ["CharretteOpinions", "CharretteNumerics"], exclude: ["Vectors"]),
         // Times the opinion map against red-dwarf (scripts/bench-opinions runs it).
         .executableTarget(name: "bench-opinions", dependencies: ["CharretteOpinions"], path: "Benchmarks/OpinionsBenchmark"),

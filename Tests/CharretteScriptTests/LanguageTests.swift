@@ -94,7 +94,8 @@ struct ExportTests {
             export \(file.path)
             """))
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as! [String: Any]
-        #expect(json["title"] as? String == "Bus fares")
+        #expect(json["format"] as? String == "charrette-consultation")
+        #expect((json["consultation"] as? [String: Any])?["title"] as? String == "Bus fares")
         let ideas = json["ideas"] as! [[String: Any]]
         #expect(ideas.map { $0["text"] as? String } == ["Night buses <script>alert(1)</script>"])
         #expect((json["themes"] as! [[String: Any]]).first?["label"] as? String == "Night")

@@ -37,6 +37,8 @@ extension Event: BinaryCodable {
         case .cardSortSubmitted(let sort, let replacing): writer.writeByte(25); writer.write(sort); writer.write(replacing)
         case .cardSortWithdrawn(let sort, let restoring): writer.writeByte(26); writer.write(sort); writer.write(restoring)
         case .consultationLanguageChanged(let id, let from, let to): writer.writeByte(27); writer.write(id); writer.write(from); writer.write(to)
+        case .agendaStepRecorded(let step): writer.writeByte(28); writer.write(step)
+        case .agendaStepRemoved(let step): writer.writeByte(29); writer.write(step)
         case .undone(let entry, let change, let compensation):
             writer.writeByte(24); writer.write(entry); writer.write(change); writer.write(compensation)
         }
@@ -79,6 +81,8 @@ extension Event: BinaryCodable {
         case 25: self = .cardSortSubmitted(try reader.read(), replacing: try reader.read())
         case 26: self = .cardSortWithdrawn(try reader.read(), restoring: try reader.read())
         case 27: self = .consultationLanguageChanged(try reader.read(), from: try reader.read(), to: try reader.read())
+        case 28: self = .agendaStepRecorded(try reader.read())
+        case 29: self = .agendaStepRemoved(try reader.read())
         default: throw reader.unknownCase(tag, of: "event")
         }
     }

@@ -195,3 +195,13 @@ extension CardSort: BinaryCodable {
         self.init(consultation: try reader.read(), sorter: try reader.read(), groups: try reader.read(), submittedAt: try reader.read())
     }
 }
+
+extension AgendaStep: BinaryCodable {
+    public func write(to writer: inout BinaryWriter) {
+        writer.write(name); writer.write(plannedSeconds); writer.write(startedAt); writer.write(endedAt); writer.write(consultation)
+    }
+    public init(from reader: inout BinaryReader) throws {
+        self.init(name: try reader.read(), plannedSeconds: try reader.read(), startedAt: try reader.read(),
+                  endedAt: try reader.read(), consultation: try reader.read())
+    }
+}

@@ -55,6 +55,11 @@ public indirect enum Event: Codable, Sendable, Hashable {
     /// A card sort was taken back (the reverse of a submission); `restoring` is the one it had replaced.
     case cardSortWithdrawn(CardSort, restoring: CardSort?)
 
+    /// A step of the agenda finished (the shell's `step`).
+    case agendaStepRecorded(AgendaStep)
+    /// A recorded step was taken back (the reverse of recording it).
+    case agendaStepRemoved(AgendaStep)
+
     /// Journal entry `entry`, part of the change that began at entry `change`, was undone by
     /// applying `compensation`.
     case undone(entry: Int64, change: Int64, compensation: Event)
@@ -92,6 +97,8 @@ public indirect enum Event: Codable, Sendable, Hashable {
         case .cardSortSubmitted: "cardSortSubmitted"
         case .cardSortWithdrawn: "cardSortWithdrawn"
         case .consultationLanguageChanged: "consultationLanguageChanged"
+        case .agendaStepRecorded: "agendaStepRecorded"
+        case .agendaStepRemoved: "agendaStepRemoved"
         case .undone: "undone"
         }
     }

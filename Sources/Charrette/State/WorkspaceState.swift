@@ -21,6 +21,8 @@ public struct WorkspaceState: Sendable, Equatable {
     public internal(set) var ballotTimes: [Vote.ID: [Participant.ID: Date]] = [:]
     /// Each sorter's latest card sort, by consultation.
     public internal(set) var cardSorts: [Consultation.ID: [Participant.ID: CardSort]] = [:]
+    /// The agenda's steps as they ran, in the order they finished.
+    public internal(set) var agenda: [AgendaStep] = []
 
     /// The last entry folded in, or 0 for an empty journal.
     public internal(set) var headSequence: Int64 = 0
@@ -75,7 +77,7 @@ public struct WorkspaceState: Sendable, Equatable {
         lhs.boards == rhs.boards && lhs.participants == rhs.participants && lhs.personalRecords == rhs.personalRecords
             && lhs.personalCommitments == rhs.personalCommitments && lhs.consultations == rhs.consultations
             && lhs.ideas == rhs.ideas && lhs.themes == rhs.themes && lhs.votes == rhs.votes && lhs.ballots == rhs.ballots
-            && lhs.ballotTimes == rhs.ballotTimes && lhs.cardSorts == rhs.cardSorts && lhs.headSequence == rhs.headSequence && lhs.headHash == rhs.headHash
+            && lhs.ballotTimes == rhs.ballotTimes && lhs.cardSorts == rhs.cardSorts && lhs.agenda == rhs.agenda && lhs.headSequence == rhs.headSequence && lhs.headHash == rhs.headHash
             && lhs.undoStack.elementsEqual(rhs.undoStack, by: ==) && lhs.handles == rhs.handles
             && lhs.boardNames == rhs.boardNames && lhs.nextBoard == rhs.nextBoard && lhs.nextParticipant == rhs.nextParticipant
             && lhs.nextConsultation == rhs.nextConsultation && lhs.nextIdea == rhs.nextIdea && lhs.nextTheme == rhs.nextTheme
@@ -96,7 +98,8 @@ public struct WorkspaceState: Sendable, Equatable {
                 throw JournalError.inconsistent(sequence: entry.sequence, reason: "undoes entry \(target), which is not the last undoable one")
             }
             undoStack.removeLast()
-        case .personalDataChanged, .personalDataErased: break
+        // The record of the session itself is not a change `undo` should take back.
+        case .personalDataChanged, .personalDataErased, .agendaStepRecorded, .agendaStepRemoved: break
         default: undoStack.append((entry.sequence, entry.change))
         }
         headSequence = entry.sequence
@@ -113,6 +116,8 @@ public struct WorkspaceState: Sendable, Equatable {
             personalCommitments[id] = before
         case .personalDataErased:
             break  // the record itself is restored by the caller, which kept it
+        case .agendaStepRecorded, .agendaStepRemoved:
+            try apply(Self.inverse(of: entry.event))
         default:
             try apply(Self.inverse(of: entry.event))
             undoStack.removeLast()
@@ -227,6 +232,11 @@ public struct WorkspaceState: Sendable, Equatable {
             cardSorts[sort.consultation, default: [:]][sort.sorter] = restoring
             if cardSorts[sort.consultation]?.isEmpty == true { cardSorts[sort.consultation] = nil }
 
+        case .agendaStepRecorded(let step):
+            agenda.append(step)
+        case .agendaStepRemoved(let step):
+            if let last = agenda.lastIndex(of: step) { agenda.remove(at: last) }
+
         case .undone(_, _, let compensation):
             try apply(compensation)
         }
@@ -277,6 +287,8 @@ public struct WorkspaceState: Sendable, Equatable {
             return .ballotCast(vote, voter: voter, ballot: withdrawn.ballot, at: withdrawn.at, replacing: restoring)
         case .consultationLanguageChanged(let id, let from, let to): return .consultationLanguageChanged(id, from: to, to: from)
         case .cardSortSubmitted(let sort, let replacing): return .cardSortWithdrawn(sort, restoring: replacing)
+        case .agendaStepRecorded(let step): return .agendaStepRemoved(step)
+        case .agendaStepRemoved(let step): return .agendaStepRecorded(step)
         case .cardSortWithdrawn(let sort, let restoring): return .cardSortSubmitted(sort, replacing: restoring)
         case .personalDataChanged(let id, let before, let after): return .personalDataChanged(id, before: after, after: before)
         case .personalDataErased, .undone:

@@ -49,6 +49,9 @@ public final class Workspace: Sendable {
             "\(what) inside Workspace.perform: use the transaction (its `state`) instead")
     }
 
+    /// The time by the workspace's clock, as a change made now would record it.
+    public var now: Date { EntryCoding.truncated(clock()) }
+
     /// Opens a workspace on `storage`, folding its whole journal.
     ///
     /// - Parameter clock: where the time of each change comes from; the system clock by default.

@@ -2,12 +2,13 @@ import Charrette
 import CharretteVoting
 import Foundation
 
-/// Writing outcomes to files. Personal data stays out: people appear by handle only.
+/// Writing outcomes to files. Personal data stays out unless asked for: people appear by handle.
 enum ExportCommands {
     static let all: [CommandSpec] = [
-        CommandSpec("export", summary: "write the current consultation to a file: .json (everything), .csv or .md (the ideas); a vote's ballots to .soc .soi .toc .toi .cat .pb or .jsonl",
+        CommandSpec("export", summary: "write the current consultation to a file: .json (everything, to import elsewhere), .csv or .md (the ideas); a vote's ballots to .soc .soi .toc .toi .cat .pb or .jsonl",
                     signature: Signature([.init("file", "where to write; the extension chooses the format")], flags: [
                         .init("vote", "TITLE", "the vote whose ballots a ballot file holds; the newest by default"),
+                        .init("personal", "", "include display names and attributes in .json (personal data; left out by default)"),
                     ]),
                     example: "export outcome.json", showsResult: false) { call in
             let path = try call.string(0, "a file name")
@@ -19,27 +20,18 @@ enum ExportCommands {
             let text: String
             let ext = (path as NSString).pathExtension.lowercased()
             switch ext {
-            case "json": text = Rendering.json(outcome(of: consultation, state)) + "\n"
+            case "json":
+                let dump = ConsultationDump(state, consultation: consultation, options: .init(includePersonalData: call.has("personal")))
+                text = String(decoding: try dump.json(), as: UTF8.self) + "\n"
             case "csv": text = Rendering.csv(ideas)
             case "md": text = Rendering.markdown(ideas) + "\n"
             case _ where BallotFileFormat(fileExtension: ext) != nil:
                 text = try ballotFile(call, ext: ext, name: ((path as NSString).lastPathComponent as NSString).deletingPathExtension,
                                       vote: try VoteCommands.vote(call, title: try call.flagString("vote")), state)
             case let other:
-                throw call.error("cannot export to '.\(other)': use .json, .csv or .md, or a ballot file (.soc, .soi, .toc, .toi, .cat, .pb, .jsonl)", at: 0)
+                throw call.error("cannot export to '.\(other)': use .json, .csv or .md, or a ballot file (.soc, .soi, .toc, .toi, .cat, .pb, .jsonl); export report FILE.html writes the report", at: 0)
             }
-            // Relative to the working directory, as in any shell.
-            let expanded = (path as NSString).expandingTildeInPath
-            let full = expanded.hasPrefix("/") ? expanded : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(expanded)
-            do {
-                let folder = (full as NSString).deletingLastPathComponent
-                if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-                try text.write(toFile: full, atomically: true, encoding: .utf8)
-            } catch {
-                throw call.error("cannot write '\(path)': \(error.localizedDescription)", at: 0)
-            }
-            try call.interpreter.show("wrote \(path)")
-            return .string(full)
+            return try write(text, to: path, call)
         },
         CommandSpec("ballots", summary: "the ballots in force in a vote (the open one, or the one named)",
                     signature: Signature([.init("title", "the vote's title", optional: true)]), example: "ballots Priorities") { call in
@@ -102,30 +94,19 @@ enum ExportCommands {
         }
     }
 
-    /// The consultation as one record: question, themes with their ideas, votes with ballots.
-    static func outcome(of id: Consultation.ID, _ state: WorkspaceState) -> Value {
-        let consultation = state.consultations[id]!
-        let themes = state.themes(of: id).map { theme in
-            Value.record(Record([
-                ("label", .string(theme.label)), ("description", .string(theme.description)),
-                ("ideas", .list(state.ideas(in: theme.id).map { .record(Rows.idea($0, state)) })),
-            ]))
+    /// Writes `text` to `path`, relative to the working directory as in any shell, making the
+    /// folders it needs; says so, and returns the full path.
+    static func write(_ text: String, to path: String, _ call: Invocation, argument: Int = 0) throws -> Value {
+        let expanded = (path as NSString).expandingTildeInPath
+        let full = expanded.hasPrefix("/") ? expanded : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(expanded)
+        do {
+            let folder = (full as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            try text.write(toFile: full, atomically: true, encoding: .utf8)
+        } catch {
+            throw call.error("cannot write '\(path)': \(error.localizedDescription)", at: argument)
         }
-        let votes = state.votes.values.filter { $0.consultation == id }.sorted { $0.id < $1.id }.map { vote in
-            Value.record(Record([
-                ("title", .string(vote.title)), ("method", .string(vote.method.rawValue)), ("open", .bool(vote.isOpen)),
-                ("candidates", .list(vote.candidates.map(Value.idea))),
-                ("ballots", .list(ballotRecords(vote, state).map(Value.record))),
-            ]))
-        }
-        let verification = state.headHash.hex
-        return .record(Record([
-            ("title", .string(consultation.title)), ("question", .string(consultation.question)),
-            ("phase", .string(consultation.phase.rawValue)),
-            ("participants", .list(state.participants.values.sorted { $0.id < $1.id }.map { .participant($0.handle) })),
-            ("ideas", .list(state.ideas(of: id).map { .record(Rows.idea($0, state)) })),
-            ("themes", .list(themes)), ("votes", .list(votes)),
-            ("journal", .record(Record([("entries", .integer(Int(state.headSequence))), ("head", .string(verification))]))),
-        ]))
+        try call.interpreter.show("wrote \(path)")
+        return .string(full)
     }
 }

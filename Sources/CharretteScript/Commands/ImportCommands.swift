@@ -1,130 +1,181 @@
 import Charrette
 import Foundation
 
-/// Bringing ideas in from the CSV exports of form tools.
+/// Bringing ideas and people in from the CSV exports of form tools, and whole consultations from
+/// Charrette's own JSON.
 enum ImportCommands {
+    static let rowFlags: [Signature.Flag] = [
+        .init("encoding", "NAME", "the file's encoding when it has no byte-order mark: utf-8 (default), utf-16, windows-1252, latin1, mac-roman"),
+        .init("dry-run", "", "show what would be added and add nothing"),
+        .init("skip-bad-rows", "", "add the good rows and list the refused ones, instead of adding nothing"),
+    ]
+
     static let all: [CommandSpec] = [
-        CommandSpec("import ideas", summary: "add ideas from a CSV file, one per row, all or nothing",
-                    signature: Signature([.init("file", "the CSV file (UTF-8, a header row, RFC 4180 quoting)")], flags: [
+        CommandSpec("import ideas", summary: "add ideas from a CSV file, one per row; a bad row stops the import unless --skip-bad-rows",
+                    signature: Signature([.init("file", "the CSV file (a header row, RFC 4180 quoting)")], flags: [
                         .init("text", "COLUMN", "the column holding the idea (default: text)"),
-                        .init("by", "COLUMN", "the column holding the author's handle (default: by)"),
-                        .init("dry-run", "", "show what would be added and add nothing"),
-                    ]),
+                        .init("by", "COLUMN", "the column holding the author's handle (default: by, or author)"),
+                    ] + rowFlags),
                     example: #"import ideas answers.csv --text "Your idea" --by "Handle""#) { call in
-            let path = try call.string(0, "a CSV file")
-            let full = call.scriptRelativePath(path)
-            guard let data = FileManager.default.contents(atPath: full) else { throw call.error("cannot read '\(path)'", at: 0) }
-            guard var text = String(data: data, encoding: .utf8) else { throw call.error("'\(path)' is not UTF-8 text", at: 0) }
-            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-            let rows: [(line: Int, cells: [String])]
-            do {
-                rows = try CSV.parse(text)
-            } catch let error as CSV.Error {
-                throw call.error("\(path):\(error.line): \(error.message)", at: 0)
-            }
-            guard let header = rows.first?.cells else { throw call.error("'\(path)' is empty", at: 0) }
-            let textColumn = try call.flagString("text") ?? "text", byColumn = try call.flagString("by") ?? "by"
-            func index(_ name: String, _ flag: String) throws -> Int {
-                guard let index = header.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare(name) == .orderedSame }) else {
-                    let hint = Suggestion.closest(to: name, among: header).map { "; did you mean '\($0)'?" } ?? "; the columns are \(header.joined(separator: ", "))"
-                    throw call.flagError(flag, "'\(path)' has no column '\(name)'\(hint)")
-                }
-                return index
-            }
-            let textIndex = try index(textColumn, "text"), byIndex = try index(byColumn, "by")
+            let file = try CSVImportFile(call)
+            let textIndex = try file.column(try call.flagString("text") ?? "text", flag: "text", call)
+            let byIndex = try call.flagString("by").map { try file.column($0, flag: "by", call) }
+                ?? file.optionalColumn("by") ?? file.column("author", flag: "by", call)
             let consultation = try call.consultation()
-            let items = rows.dropFirst().filter { !$0.cells.allSatisfy { $0.isEmpty } }
-            // One change: a bad row names its line and nothing is added.
-            let added: [Record] = try call.performNamingRows(path: path) { tx, line in
-                var records: [Record] = []
-                for (rowLine, row) in items {
-                    line = rowLine
-                    guard row.count > max(textIndex, byIndex) else { throw ImportRowError(message: "has \(row.count) cells, fewer than the header") }
-                    let author = try tx.participant(handle: row[byIndex])
-                    let idea = try tx.submitIdea(row[textIndex], by: author.id, to: consultation)
-                    records.append(Rows.idea(idea, tx.state))
-                }
-                if call.has("dry-run") { throw DryRun(records: records) }
-                return records
+            return try call.importRows(file, noun: "ideas") { tx, row in
+                guard row.count > max(textIndex, byIndex) else { throw ImportRowError("has \(row.count) cells, fewer than the header") }
+                let author = try tx.participant(handle: row[byIndex].trimmingCharacters(in: .whitespaces).trimmingPrefix("@"))
+                return Rows.idea(try tx.submitIdea(row[textIndex], by: author.id, to: consultation), tx.state)
             }
-            return Rows.table(added)
+        },
+        CommandSpec("import participants", summary: "register people from a CSV file, one per row; a bad row stops the import unless --skip-bad-rows",
+                    signature: Signature([.init("file", "the CSV file (a header row, RFC 4180 quoting)")], flags: [
+                        .init("handle", "COLUMN", "the column holding each person's handle (default: handle)"),
+                        .init("name", "COLUMN", "the column holding their display name, personal data (default: name, if there is one)"),
+                        .init("role", "COLUMN", "the column holding their role (default: role, if there is one; else participant)"),
+                        .init("boards", "COLUMN", "the column holding their boards, separated by ; (default: boards, if there is one)"),
+                        .init("board", "NAME", "put everyone on this board too", completes: .board),
+                        .init("consent", "COLUMN", "the column holding their consent, separated by ; (default: consent, if there is one; else participation;analytics)"),
+                        .init("attributes", "COLUMNS", "columns to keep as attributes for inclusion analytics, such as age,district"),
+                    ] + rowFlags),
+                    example: "import participants panel.csv --attributes [age, district]") { call in
+            let file = try CSVImportFile(call)
+            let handle = try file.column(try call.flagString("handle") ?? "handle", flag: "handle", call)
+            func optional(_ flag: String) throws -> Int? {
+                try call.flagString(flag).map { try file.column($0, flag: flag, call) } ?? file.optionalColumn(flag)
+            }
+            let name = try optional("name"), role = try optional("role"), boards = try optional("boards"), consent = try optional("consent")
+            let attributes = try (call.flagList("attributes") ?? []).map { ($0.lowercased(), try file.column($0, flag: "attributes", call)) }
+            let extraBoard = try call.flagString("board")
+            return try call.importRows(file, noun: "people") { tx, row in
+                func cell(_ index: Int?) -> String? {
+                    guard let index, index < row.count else { return nil }
+                    let value = row[index].trimmingCharacters(in: .whitespacesAndNewlines)
+                    return value.isEmpty ? nil : value
+                }
+                guard let handleText = cell(handle) else { throw ImportRowError("has no handle") }
+                let roleValue = try cell(role).map { text in
+                    guard let value = Role(rawValue: text.lowercased()) else {
+                        throw ImportRowError("gives the role '\(text)'; use \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    return value
+                } ?? .participant
+                let consentValue: Consent = try cell(consent).map { text in
+                    switch ConsentNames.consent(text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+                    case .success(let value): return value
+                    case .failure(let unknown):
+                        throw ImportRowError("gives the consent '\(unknown.name)'; use \(ConsentNames.all.map(\.0).joined(separator: ", "))")
+                    }
+                } ?? .standard
+                let boardNames = (cell(boards)?.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) } ?? []) + (extraBoard.map { [$0] } ?? [])
+                var values: [String: String] = [:]
+                for (key, index) in attributes { values[key] = cell(index) }
+                let record = cell(name) != nil || !values.isEmpty ? PersonalRecord(displayName: cell(name), attributes: values) : nil
+                let participant = try tx.registerParticipant(handle: handleText.trimmingPrefix("@"), role: roleValue, boards: boardNames.filter { !$0.isEmpty },
+                                                             consent: consentValue, personalData: record)
+                return Rows.participant(participant, tx.state)
+            }
+        },
+        CommandSpec("import consultation", summary: "rebuild a consultation from Charrette JSON (export FILE.json): people, ideas, themes, votes with ballots, card sorts",
+                    signature: Signature([.init("file", "the JSON file")], flags: [.init("dry-run", "", "check the file and add nothing")]),
+                    example: "import consultation outcome/youth-transport.json") { call in
+            let path = try call.string(0, "a JSON file")
+            guard let data = FileManager.default.contents(atPath: call.scriptRelativePath(path)) else { throw call.error("cannot read '\(path)'", at: 0) }
+            let dump: ConsultationDump
+            do { dump = try ConsultationDump.read(data) } catch let error as DumpError {
+                throw call.error("\(path): \(error.description)", at: 0)
+            } catch let error as DecodingError {
+                throw call.error("\(path): \(ImportCommands.describe(error))", at: 0)
+            } catch {
+                throw call.error("\(path): not JSON: \(error.localizedDescription)", at: 0)
+            }
+            do {
+                let consultation = try call.interpreter.perform { tx -> Consultation in
+                    let consultation = try tx.importConsultation(dump)
+                    if call.has("dry-run") { throw DryRun(records: [Rows.consultation(consultation, tx.state)]) }
+                    return consultation
+                }
+                call.interpreter.consultation = consultation.id
+                return .record(Rows.consultation(consultation, call.interpreter.workspace.state))
+            } catch let dryRun as DryRun {
+                try call.interpreter.show("dry run: the consultation would be rebuilt; nothing was written")
+                return .record(dryRun.records[0])
+            } catch let error as CharretteError {
+                throw call.error("\(path): \(error.description); nothing was imported", at: 0)
+            } catch let error as DumpError {
+                throw call.error("\(path): \(error.description); nothing was imported", at: 0)
+            }
         },
     ]
 
+    /// Where a JSON file does not fit the format, in words.
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingPrefix(".")
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "\(path(context)).\(key.stringValue) is missing".trimmingPrefix(".")
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            return "\(path(context)): \(context.debugDescription)"
+        @unknown default: return "\(error)"
+        }
+    }
+
     struct DryRun: Error { let records: [Record] }
-    struct ImportRowError: Error { let message: String }
+}
+
+/// Why one imported row was refused, beyond the workspace's own rules.
+struct ImportRowError: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
 }
 
 extension Invocation {
-    /// Runs an import as one change, turning a refused row into an error that names its line, and
-    /// a dry run into the rows it would have added (with nothing written).
-    func performNamingRows<T: Sendable>(path: String, _ body: (inout Transaction, inout Int) throws -> T) throws -> T {
-        var line = 0
-        do {
-            return try interpreter.perform { tx in try body(&tx, &line) }
-        } catch let dryRun as ImportCommands.DryRun {
-            try interpreter.show("dry run: \(dryRun.records.count) ideas would be added; nothing was written")
-            return dryRun.records as! T
-        } catch let error as CharretteError {
-            throw self.error("\(path):\(line): \(error.description); nothing was imported")
-        } catch let error as ImportCommands.ImportRowError {
-            throw self.error("\(path):\(line): the row \(error.message); nothing was imported")
+    /// Runs an import as one change, a row at a time. A refused row names its line and stops
+    /// everything, or with `--skip-bad-rows` is listed and left out; `--dry-run` shows what
+    /// would be added and writes nothing.
+    func importRows(_ file: CSVImportFile, noun: String, _ row: (inout Transaction, [String]) throws -> Record) throws -> Value {
+        let skipping = has("skip-bad-rows")
+        var skipped: [String] = []
+        func refusal(_ error: Error) -> String? {
+            switch error {
+            case let error as CharretteError: error.description
+            case let error as ImportRowError: "the row \(error.message)"
+            default: nil
+            }
         }
+        let added: [Record]
+        do {
+            added = try interpreter.perform { tx in
+                var records: [Record] = []
+                for (line, cells) in file.rows {
+                    do {
+                        records.append(try row(&tx, cells))
+                    } catch {
+                        guard let message = refusal(error) else { throw error }
+                        guard skipping else { throw RowRefused(line: line, message: message) }
+                        skipped.append("\(file.path):\(line): \(message)")
+                    }
+                }
+                if has("dry-run") { throw ImportCommands.DryRun(records: records) }
+                return records
+            }
+        } catch let dryRun as ImportCommands.DryRun {
+            for line in skipped { try interpreter.show("skipped \(line)") }
+            try interpreter.show("dry run: \(dryRun.records.count) \(noun) would be added\(skipped.isEmpty ? "" : ", \(skipped.count) rows skipped"); nothing was written")
+            return Rows.table(dryRun.records)
+        } catch let refused as RowRefused {
+            throw self.error("\(file.path):\(refused.line): \(refused.message); nothing was imported\(skipping ? "" : " (--skip-bad-rows adds the other rows)")")
+        }
+        for line in skipped { try interpreter.show("skipped \(line)") }
+        if !skipped.isEmpty { try interpreter.show("added \(added.count) \(noun); skipped \(skipped.count) rows") }
+        return Rows.table(added)
     }
+
+    private struct RowRefused: Error { let line: Int; let message: String }
 }
 
-/// RFC 4180 CSV: quoted cells may hold commas, quotes (doubled) and line breaks.
-enum CSV {
-    struct Error: Swift.Error {
-        let line: Int
-        let message: String
-    }
-
-    /// The rows, each with the line it starts on (a quoted cell may span lines).
-    static func parse(_ text: String) throws -> [(line: Int, cells: [String])] {
-        var rows: [(line: Int, cells: [String])] = []
-        var rowLine = 1
-        var row: [String] = []
-        var cell = ""
-        var quoted = false
-        var line = 1
-        var quoteStart = 0
-        var iterator = Array(text.unicodeScalars).makeIterator()
-        var pending: Unicode.Scalar?
-        func next() -> Unicode.Scalar? {
-            if let p = pending { pending = nil; return p }
-            return iterator.next()
-        }
-        while let c = next() {
-            if quoted {
-                if c == "\"" {
-                    if let following = next() {
-                        if following == "\"" { cell.unicodeScalars.append("\"") } else { quoted = false; pending = following }
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    if c == "\n" { line += 1 }
-                    cell.unicodeScalars.append(c)
-                }
-                continue
-            }
-            switch c {
-            case "\"":
-                guard cell.isEmpty else { throw Error(line: line, message: "a quote in the middle of an unquoted cell") }
-                quoted = true
-                quoteStart = line
-            case ",": row.append(cell); cell = ""
-            case "\r": break
-            case "\n":
-                row.append(cell); rows.append((rowLine, row)); row = []; cell = ""
-                line += 1
-                rowLine = line
-            default: cell.unicodeScalars.append(c)
-            }
-        }
-        if quoted { throw Error(line: quoteStart, message: "a quoted cell is never closed") }
-        if !cell.isEmpty || !row.isEmpty { row.append(cell); rows.append((rowLine, row)) }
-        return rows
-    }
+extension String {
+    /// The text without `prefix` at its start, if it starts with it.
+    func trimmingPrefix(_ prefix: String) -> String { hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self }
 }

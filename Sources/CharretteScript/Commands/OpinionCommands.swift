@@ -1,5 +1,6 @@
 import Charrette
 import CharretteOpinions
+import CharretteReports
 import Foundation
 
 /// Opinion maps: reactions in a session, the Pol.is groups, consensus and divides, and Pol.is
@@ -62,22 +63,7 @@ enum OpinionCommands {
                                          flags: [.init("vote", "TITLE", "the reactions vote (default: the newest)"),
                                                  .init("groups", "K", "make K groups instead of choosing by silhouette")]),
                     example: "opinions export polis/buses") { call in
-            let folder = try call.string(0, "a folder")
-            let (map, state, vote) = try consultationMap(call, groups: try groupCount(call))
-            let statements = map.matrix.statements.compactMap { id -> PolisWriter.Statement? in
-                guard let idea = state.ideas[Idea.ID(id)] else { return nil }
-                return .init(id: id, author: idea.author.rawValue, text: idea.text, moderation: idea.status.isOpen ? 1 : -1, time: idea.submittedAt)
-            }
-            let votes = reactions(in: vote, state, timed: true)
-            let groups = Dictionary(uniqueKeysWithValues: map.matrix.participants.indices.filter { map.groups.labels[$0] >= 0 }
-                .map { (map.matrix.participants[$0], map.groups.labels[$0]) })
-            let consultation = try call.consultation()
-            let writer = PolisWriter(statements: statements, votes: votes, groups: groups,
-                                     topic: state.consultations[consultation]?.title ?? vote.title,
-                                     description: state.consultations[consultation]?.question ?? "")
-            let url = URL(fileURLWithPath: call.scriptRelativePath(folder))
-            do { try writer.write(to: url) } catch { throw call.error("cannot write \(folder): \((error as NSError).localizedDescription)", at: 0) }
-            return .string(url.path)
+            try writePolis(call)
         },
         CommandSpec("import polis", summary: "load a Pol.is export folder into the current consultation: its people, statements as ideas, and reactions in a new reactions vote",
                     signature: Signature([.init("folder", "a Pol.is export folder (comments.csv, votes.csv)")],
@@ -153,6 +139,26 @@ enum OpinionCommands {
         },
     ]
 
+    /// Writes the reactions vote as a Pol.is export folder (`opinions export`, `export polis`).
+    static func writePolis(_ call: Invocation) throws -> Value {
+            let folder = try call.string(0, "a folder")
+            let (map, state, vote) = try consultationMap(call, groups: try groupCount(call))
+            let statements = map.matrix.statements.compactMap { id -> PolisWriter.Statement? in
+                guard let idea = state.ideas[Idea.ID(id)] else { return nil }
+                return .init(id: id, author: idea.author.rawValue, text: idea.text, moderation: idea.status.isOpen ? 1 : -1, time: idea.submittedAt)
+            }
+            let votes = state.reactionVotes(in: vote, timed: true)
+            let groups = Dictionary(uniqueKeysWithValues: map.matrix.participants.indices.filter { map.groups.labels[$0] >= 0 }
+                .map { (map.matrix.participants[$0], map.groups.labels[$0]) })
+            let consultation = try call.consultation()
+            let writer = PolisWriter(statements: statements, votes: votes, groups: groups,
+                                     topic: state.consultations[consultation]?.title ?? vote.title,
+                                     description: state.consultations[consultation]?.question ?? "")
+            let url = URL(fileURLWithPath: call.scriptRelativePath(folder))
+            do { try writer.write(to: url) } catch { throw call.error("cannot write \(folder): \((error as NSError).localizedDescription)", at: 0) }
+            return .string(url.path)
+        }
+
     static func groupCount(_ call: Invocation) throws -> Int? {
         guard let k = try call.flagInt("groups") else { return nil }
         guard (1...10).contains(k) else { throw call.flagError("groups", "--groups must be from 1 to 10") }
@@ -183,25 +189,10 @@ enum OpinionCommands {
     static func consultationMap(_ call: Invocation, groups: Int?, allowEmpty: Bool = false) throws -> (OpinionMap, WorkspaceState, Vote) {
         let vote = try reactionsVote(call, open: false)
         let state = call.interpreter.workspace.state
-        let votes = reactions(in: vote, state, timed: false)
-        guard !votes.isEmpty || allowEmpty else { throw call.error("nobody has reacted in '\(vote.title)' yet: use react @PERSON #IDEA agree") }
-        let closed = Set(votes.map(\.statement).filter { state.ideas[Idea.ID($0)]?.status.isOpen != true })
-        return (OpinionMap(reactions: VoteMatrix(votes: votes), moderatedOut: closed, groupCount: groups), state, vote)
-    }
-
-    /// The reactions in force in `vote`, agree +1, disagree −1, pass 0; `timed` stamps each with
-    /// when its ballot was cast (milliseconds), for exports.
-    static func reactions(in vote: Vote, _ state: WorkspaceState, timed: Bool) -> [VoteMatrix.Vote] {
-        var votes: [VoteMatrix.Vote] = []
-        for (voter, ballot) in state.ballots[vote.id] ?? [:] {
-            guard case .reactions(let reactions) = ballot else { continue }
-            let time = timed ? Int64(((state.ballotTimes[vote.id]?[voter] ?? vote.openedAt).timeIntervalSince1970 * 1000).rounded()) : 0
-            for (idea, reaction) in reactions {
-                let value: Double = switch reaction { case .agree: 1; case .disagree: -1; case .pass: 0 }
-                votes.append(.init(participant: voter.rawValue, statement: idea.rawValue, value: value, time: time))
-            }
+        guard allowEmpty || !(state.ballots[vote.id] ?? [:]).isEmpty else {
+            throw call.error("nobody has reacted in '\(vote.title)' yet: use react @PERSON #IDEA agree")
         }
-        return votes
+        return (state.opinionMap(of: vote, groupCount: groups), state, vote)
     }
 
     static func percent(_ x: Double) -> Value { .string("\(Int((x * 100).rounded()))%") }

@@ -24,7 +24,13 @@ enum SessionCommands {
             }
             guard case .block(let body) = call.positional[2] else { throw call.error("expected a block { ... }", at: 2) }
             try call.interpreter.show("▶ \(name) (\(Value.durationText(seconds)))")
+            let started = call.interpreter.workspace.now
             try call.interpreter.run(body)
+            // The agenda as it ran goes in the journal, for the report.
+            let consultation = try? call.consultation()
+            try call.interpreter.perform { tx in
+                try tx.recordAgendaStep(name, plannedSeconds: seconds, startedAt: started, consultation: consultation)
+            }
             if let timer = call.interpreter.stepTimer {
                 try call.interpreter.flush()
                 timer(name, seconds)

@@ -119,20 +119,31 @@ public enum Rendering {
         return out + "\""
     }
 
-    /// RFC 4180 CSV, with cells that a spreadsheet would run as a formula neutralised.
+    /// What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection).
+    public static let formulaStarts = Set("=+-@\t\r".unicodeScalars)
+
+    /// RFC 4180 CSV, with text cells that a spreadsheet would run as a formula neutralised by a
+    /// leading `'` (which `import ideas` and `import participants` take off again).
     public static func csv(_ value: Value) -> String {
         let table = asTable(value)
-        func cell(_ text: String) -> String {
+        func cell(_ text: String, number: Bool = false) -> String {
             // Scalars, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
             var text = text
-            if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
+            if !number, let first = text.unicodeScalars.first, formulaStarts.contains(first) { text = "'" + text }
             if text.unicodeScalars.contains(where: { ",\"\n\r".unicodeScalars.contains($0) }) {
                 return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }
             return text
         }
-        let lines = [table.columns.map(cell).joined(separator: ",")]
-            + table.rows.map { row in table.columns.map { cell(csvText(row[$0] ?? .null)) }.joined(separator: ",") }
+        let lines = [table.columns.map { cell($0) }.joined(separator: ",")]
+            + table.rows.map { row in
+                table.columns.map { column in
+                    let value = row[column] ?? .null
+                    if case .integer = value { return cell(value.text, number: true) }
+                    if case .decimal = value { return cell(value.text, number: true) }
+                    return cell(csvText(value))
+                }.joined(separator: ",")
+            }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 

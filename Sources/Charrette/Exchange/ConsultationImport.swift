@@ -1,0 +1,124 @@
+import Foundation
+
+extension Transaction {
+    /// Rebuilds a dumped consultation in this workspace as a new consultation, in one change.
+    ///
+    /// Boards and people are matched by name and handle, and added when missing (with the
+    /// personal data the dump holds). Ideas, themes, votes with their ballots, and card sorts are
+    /// replayed in an order the workspace's rules accept: ideas, themes, votes and ballots, card
+    /// sorts, then merges, withdrawals and hiding, then the phase. Everything is recorded at the
+    /// time of the import; the agenda, a record of the original session, is not replayed.
+    ///
+    /// - Returns: the new consultation.
+    @discardableResult
+    public mutating func importConsultation(_ dump: ConsultationDump) throws -> Consultation {
+        // People and boards first.
+        // Boards are listed in the order they were made, so a shadowed board comes first.
+        for board in dump.boards where state.board(named: board.name) == nil {
+            _ = try createBoard(name: board.name, title: board.title, shadows: board.shadows)
+        }
+        for (index, person) in dump.participants.enumerated() where state.participant(handle: person.handle) == nil {
+            let consent: Consent
+            switch ConsentNames.consent(person.consent) {
+            case .success(let c): consent = c
+            case .failure(let unknown): throw DumpError.broken("participants[\(index)]: unknown consent '\(unknown.name)'")
+            }
+            let record = person.name != nil || person.attributes != nil
+                ? PersonalRecord(displayName: person.name, attributes: person.attributes ?? [:]) : nil
+            _ = try registerParticipant(handle: person.handle, role: person.role, boards: person.boards, consent: consent, personalData: record)
+        }
+        func person(_ handle: String, _ place: String) throws -> Participant.ID {
+            guard let participant = state.participant(handle: handle) else { throw DumpError.broken("\(place): @\(handle) is not among the participants") }
+            return participant.id
+        }
+
+        let c = dump.consultation
+        let consultation = try openConsultation(title: c.title, question: c.question, boards: c.boards, phase: .ideation)
+        if let language = c.language { try setLanguage(of: consultation.id, to: language) }
+
+        var ideas: [Int: Idea.ID] = [:]
+        for (index, idea) in dump.ideas.enumerated() {
+            guard ideas[idea.id] == nil else { throw DumpError.broken("ideas[\(index)]: idea #\(idea.id) is listed twice") }
+            ideas[idea.id] = try submitIdea(idea.text, by: try person(idea.author, "ideas[\(index)].author"), to: consultation.id).id
+        }
+        func idea(_ number: Int, _ place: String) throws -> Idea.ID {
+            guard let id = ideas[number] else { throw DumpError.broken("\(place): idea #\(number) is not among the ideas") }
+            return id
+        }
+
+        var themes: [Int: Theme.ID] = [:]
+        for theme in dump.themes {
+            themes[theme.id] = try createTheme(theme.label, description: theme.description, in: consultation.id).id
+        }
+        // Ideas merged into another follow it into its theme when merged.
+        for (index, entry) in dump.ideas.enumerated() where entry.status != "merged" {
+            guard let number = entry.theme else { continue }
+            guard let theme = themes[number] else { throw DumpError.broken("ideas[\(index)].theme: theme \(number) is not among the themes") }
+            try moveIdea(try idea(entry.id, "ideas[\(index)]"), to: theme)
+        }
+
+        for (index, vote) in dump.votes.enumerated() {
+            let place = "votes[\(index)]"
+            guard let method = VotingMethod(rawValue: vote.method) else { throw DumpError.broken("\(place).method: unknown method '\(vote.method)'") }
+            let s = vote.settings
+            var settings = VoteSettings(budget: s.budget, capPerIdea: s.capPerIdea, credits: s.credits, seats: s.seats)
+            if let low = s.scoreMin, let high = s.scoreMax {
+                guard low <= high else { throw DumpError.broken("\(place).settings: score_min is above score_max") }
+                settings.scoreRange = low...high
+            }
+            for (k, cost) in (s.costs ?? []).enumerated() { settings.costs[try idea(cost.idea, "\(place).settings.costs[\(k)]")] = cost.cost }
+            if let seed = s.seed {
+                guard let value = UInt64(seed) else { throw DumpError.broken("\(place).settings.seed: '\(seed)' is not a whole number") }
+                settings.seed = value
+            }
+            let candidates = try vote.candidates.enumerated().map { try idea($1, "\(place).candidates[\($0)]") }
+            let opened = try openVote(vote.title, on: consultation.id, method: method, settings: settings, candidates: candidates)
+            for (b, ballot) in vote.ballots.enumerated() {
+                let mapped = try ballot.ballot.renumbered { try idea($0.rawValue, "\(place).ballots[\(b)]") }
+                try castBallot(mapped, by: try person(ballot.voter, "\(place).ballots[\(b)].voter"), in: opened.id)
+            }
+            if vote.closedAt != nil { try closeVote(opened.id) }
+        }
+
+        for (index, sort) in dump.cardSorts.enumerated() {
+            let groups = try sort.groups.map { group in
+                CardSort.Group(label: group.label, ideas: try group.ideas.map { try idea($0.rawValue, "card_sorts[\(index)]") })
+            }
+            _ = try submitCardSort(groups, by: try person(sort.sorter, "card_sorts[\(index)].sorter"), in: consultation.id)
+        }
+
+        for (index, entry) in dump.ideas.enumerated() {
+            let id = try idea(entry.id, "ideas[\(index)]")
+            switch entry.status {
+            case "open": break
+            case "merged":
+                guard let target = entry.mergedInto else { throw DumpError.broken("ideas[\(index)]: a merged idea needs merged_into") }
+                try mergeIdea(id, into: try idea(target, "ideas[\(index)].merged_into"))
+            case "withdrawn": try withdrawIdea(id)
+            case "hidden": try hideIdea(id, reason: entry.hiddenReason ?? "")
+            case let other: throw DumpError.broken("ideas[\(index)].status: unknown status '\(other)'")
+            }
+        }
+        if c.phase != .ideation { _ = try changePhase(of: consultation.id, to: c.phase) }
+        return state.consultations[consultation.id]!
+    }
+}
+
+extension Ballot {
+    /// The same ballot over other idea numbers.
+    func renumbered(_ map: (Idea.ID) throws -> Idea.ID) throws -> Ballot {
+        func keys<V>(_ values: [Idea.ID: V]) throws -> [Idea.ID: V] {
+            Dictionary(uniqueKeysWithValues: try values.map { (try map($0.key), $0.value) })
+        }
+        switch self {
+        case .approval(let set): return .approval(Set(try set.map(map)))
+        case .budget(let set): return .budget(Set(try set.map(map)))
+        case .ranking(let tiers): return .ranking(try tiers.map { try $0.map(map) })
+        case .scores(let values): return .scores(try keys(values))
+        case .dots(let values): return .dots(try keys(values))
+        case .quadratic(let values): return .quadratic(try keys(values))
+        case .reactions(let values): return .reactions(try keys(values))
+        case .consent(let values): return .consent(try keys(values))
+        }
+    }
+}

@@ -1,0 +1,51 @@
+/// The opinion map: each participant a mark placed by their first two components, one colour and
+/// one shape per group (grey rings for those not clustered), with a legend.
+enum ScatterChart {
+    static let size = 420.0
+
+    static func svg(id: String, title: String, description: String, points: [(x: Double, y: Double, group: Int)], groups: [(number: Int, size: Int)]) -> String {
+        let margin = 24.0, legendWidth = 180.0
+        var svg = SVGDocument(id: id, width: Int(size + legendWidth), height: Int(size), title: title, description: description)
+        let xs = points.map(\.x), ys = points.map(\.y)
+        let span = max((xs.map(abs) + ys.map(abs)).max() ?? 1, 1e-9)
+        func place(_ v: Double, flip: Bool) -> Double {
+            let t = (v / span) * (size / 2 - margin)
+            return size / 2 + (flip ? -t : t)
+        }
+        svg.rect(x: 0.5, y: 0.5, width: size - 1, height: size - 1, fill: "#FFFFFF", extra: " stroke=\"\(Palette.muted)\"")
+        svg.line(x1: size / 2, y1: margin / 2, x2: size / 2, y2: size - margin / 2, stroke: Palette.muted, dash: "4 4")
+        svg.line(x1: margin / 2, y1: size / 2, x2: size - margin / 2, y2: size / 2, stroke: Palette.muted, dash: "4 4")
+        // The unclustered first, so groups draw over them.
+        for point in points.sorted(by: { ($0.group < 0 ? 0 : 1) < ($1.group < 0 ? 0 : 1) }) {
+            svg.add(mark(group: point.group, x: place(point.x, flip: false), y: place(point.y, flip: true)))
+        }
+        var y = 20.0
+        for group in groups {
+            svg.add(mark(group: group.number - 1, x: size + 20, y: y - 4))
+            svg.text("Group \(group.number) (\(group.size))", x: size + 34, y: y, size: 12)
+            y += 22
+        }
+        if points.contains(where: { $0.group < 0 }) {
+            svg.add(mark(group: -1, x: size + 20, y: y - 4))
+            svg.text("not clustered", x: size + 34, y: y, size: 12)
+        }
+        return svg.markup
+    }
+
+    /// A group's mark: circle, square, triangle, diamond, cross, in its colour.
+    static func mark(group: Int, x: Double, y: Double) -> String {
+        let (cx, cy) = (ReportNumber.text((x * 10).rounded() / 10), ReportNumber.text((y * 10).rounded() / 10))
+        guard group >= 0 else {
+            return "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"4\" fill=\"none\" stroke=\"\(Palette.muted)\" stroke-width=\"1.5\"/>"
+        }
+        let colour = Palette.colour(group)
+        let outline = " fill=\"\(colour)\" stroke=\"#FFFFFF\" stroke-width=\"0.8\""
+        switch group % 5 {
+        case 0: return "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"5\"\(outline)/>"
+        case 1: return "<rect x=\"\(ReportNumber.text(x - 4.5))\" y=\"\(ReportNumber.text(y - 4.5))\" width=\"9\" height=\"9\"\(outline)/>"
+        case 2: return "<path d=\"M\(cx) \(ReportNumber.text(y - 6))L\(ReportNumber.text(x + 5.5)) \(ReportNumber.text(y + 4))L\(ReportNumber.text(x - 5.5)) \(ReportNumber.text(y + 4))Z\"\(outline)/>"
+        case 3: return "<path d=\"M\(cx) \(ReportNumber.text(y - 6))L\(ReportNumber.text(x + 6)) \(cy)L\(cx) \(ReportNumber.text(y + 6))L\(ReportNumber.text(x - 6)) \(cy)Z\"\(outline)/>"
+        default: return "<path d=\"M\(ReportNumber.text(x - 5)) \(ReportNumber.text(y - 5))L\(ReportNumber.text(x + 5)) \(ReportNumber.text(y + 5))M\(ReportNumber.text(x + 5)) \(ReportNumber.text(y - 5))L\(ReportNumber.text(x - 5)) \(ReportNumber.text(y + 5))\" stroke=\"\(colour)\" stroke-width=\"2.5\"/>"
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import Charrette
+import CharretteVoting
+import Foundation
+
+/// Everything a report says about one consultation, worked out from the workspace state.
+///
+/// Renderers only lay it out: the HTML and Markdown reports, and any Mustache template a user
+/// writes, read the same figures (``ReportContext``).
+public struct OutcomeReport: Sendable {
+    /// What a report includes beyond its defaults.
+    public struct Options: Sendable {
+        /// Name people who consented to be named in reports by their display name; otherwise
+        /// everyone appears by handle, their pseudonym.
+        public var namesWhereConsented: Bool
+        /// The population the participants should resemble, to show who is missing.
+        public var population: PopulationTargets?
+        /// When the report was made; now by default.
+        public var generatedAt: Date
+
+        public init(namesWhereConsented: Bool = false, population: PopulationTargets? = nil, generatedAt: Date = Date()) {
+            self.namesWhereConsented = namesWhereConsented
+            self.population = population
+            self.generatedAt = generatedAt
+        }
+    }
+
+    /// An idea as the report shows it, with the near duplicates merged into it.
+    public struct IdeaLine: Sendable, Equatable {
+        public let id: Int
+        public let text: String
+        public let author: String
+        public let duplicates: [IdeaLine]
+    }
+
+    /// A theme and its open ideas.
+    public struct ThemeSection: Sendable {
+        public let label: String
+        public let description: String
+        public let ideas: [IdeaLine]
+    }
+
+    /// What moderation did: counts, and the reasons given for hidden ideas (not their texts).
+    public struct Moderation: Sendable {
+        public let hiddenReasons: [(idea: Int, reason: String)]
+        public let withdrawn: Int
+        public let merged: Int
+    }
+
+    public let title: String
+    public let question: String
+    public let phase: String
+    public let generatedAt: Date
+    public let participation: Participation
+    /// The agenda's steps as they ran for this consultation, with those run before it was opened.
+    public let agenda: [AgendaStep]
+    public let themes: [ThemeSection]
+    /// Open ideas in no theme.
+    public let unsorted: [IdeaLine]
+    public let votes: [VoteSection]
+    /// The opinion map of the newest reactions vote anyone reacted in, if there is one.
+    public let opinions: OpinionSection?
+    public let moderation: Moderation
+    /// Entries in the journal and the hash of the last one, which `journal verify` recomputes.
+    public let journalEntries: Int64
+    public let journalHead: String
+
+    /// Works out the report of `consultation` from `state`.
+    public init(_ state: WorkspaceState, consultation id: Consultation.ID, options: Options = Options()) {
+        let consultation = state.consultations[id]!
+        let names = AuthorNames(state, namesWhereConsented: options.namesWhereConsented)
+        title = consultation.title
+        question = consultation.question
+        phase = consultation.phase.rawValue
+        generatedAt = options.generatedAt
+        participation = Participation(state, consultation: id, population: options.population, names: names)
+        agenda = state.agenda(of: id)
+
+        let ideas = state.ideas(of: id)
+        var duplicates: [Idea.ID: [Idea]] = [:]
+        for idea in ideas { if case .merged(let target) = idea.status { duplicates[target, default: []].append(idea) } }
+        func line(_ idea: Idea) -> IdeaLine {
+            IdeaLine(id: idea.id.rawValue, text: idea.text, author: names.name(of: idea.author),
+                     duplicates: (duplicates[idea.id] ?? []).map(line))
+        }
+        themes = state.themes(of: id).map { theme in
+            ThemeSection(label: theme.label, description: theme.description,
+                         ideas: state.ideas(in: theme.id).filter(\.status.isOpen).map(line))
+        }
+        unsorted = ideas.filter { $0.status.isOpen && $0.theme == nil }.map(line)
+        votes = state.votes.values.filter { $0.consultation == id }.sorted { $0.id < $1.id }.map { VoteSection($0, state) }
+        opinions = OpinionSection(state, consultation: id)
+        moderation = Moderation(
+            hiddenReasons: ideas.compactMap { idea in
+                if case .hidden(let reason) = idea.status { (idea.id.rawValue, reason) } else { nil }
+            },
+            withdrawn: ideas.filter { $0.status == .withdrawn }.count,
+            merged: ideas.filter { if case .merged = $0.status { true } else { false } }.count)
+        journalEntries = state.headSequence
+        journalHead = state.headHash.hex
+    }
+}
+
+extension Idea {
+    /// The idea's text as reports show it: a hidden idea's text stays out of them (moderators hide
+    /// abuse and personal details), though its place in a vote's count is kept.
+    var reportText: String {
+        if case .hidden = status { return "(hidden by a moderator)" }
+        return text
+    }
+}
+
+/// How a report names people: by handle (their pseudonym), or by display name where they
+/// consented to be named and the report asks for names.
+struct AuthorNames {
+    let state: WorkspaceState
+    let namesWhereConsented: Bool
+
+    init(_ state: WorkspaceState, namesWhereConsented: Bool) {
+        self.state = state
+        self.namesWhereConsented = namesWhereConsented
+    }
+
+    func name(of id: Participant.ID) -> String {
+        guard let participant = state.participants[id] else { return "someone since removed" }
+        if namesWhereConsented, participant.consent.contains(.namedInReports),
+           let name = state.personalRecords[id]?.displayName, !name.isEmpty {
+            return name
+        }
+        return "@" + participant.handle
+    }
+}

@@ -1,0 +1,124 @@
+import Charrette
+import CharretteVoting
+
+/// A vote as the report shows it: its method in plain words, its result and the working.
+public struct VoteSection: Sendable {
+    /// An idea on the ballot with its figure (points, dots, approvals, ...) and place.
+    public struct Result: Sendable, Equatable {
+        public let id: Int
+        public let text: String
+        public let value: Double?
+        /// 1 for the first tier of the method's ranking, and so on; `nil` when unranked.
+        public let place: Int?
+        public let elected: Bool
+    }
+
+    /// A table of the count's working with every cell as text.
+    public struct Working: Sendable, Equatable {
+        public let title: String
+        public let note: String?
+        public let columns: [String]
+        public let rows: [[String]]
+    }
+
+    public let title: String
+    public let method: String
+    /// What the method rewards, in one sentence.
+    public let methodSummary: String
+    public let isOpen: Bool
+    public let voters: Int
+    /// What the figures in `results` are, such as "dots"; `nil` if the method gives none.
+    public let valueLabel: String?
+    public let results: [Result]
+    public let working: [Working]
+    /// One idea's count in a round of a runoff.
+    public struct RoundCount: Sendable, Equatable {
+        public let id: Int
+        public let text: String
+        public let count: Double
+    }
+
+    /// Instant runoff's (or STV's) rounds: each round's count for the ideas still in.
+    public let rounds: [[RoundCount]]
+    public let notes: [String]
+    public let ties: [String]
+    /// How ties were settled by lot, when they were.
+    public let lot: String?
+    /// Why the vote could not be counted, if it could not.
+    public let failure: String?
+
+    init(_ vote: Vote, _ state: WorkspaceState) {
+        title = vote.title
+        method = vote.method.rawValue
+        methodSummary = TallyMethods.named(vote.method.rawValue)?.summary ?? ""
+        isOpen = vote.isOpen
+        let ids = vote.candidates
+        func text(_ c: Int) -> String { state.ideas[ids[c]]?.reportText ?? "" }
+        let result: TallyResult
+        do {
+            result = try state.tally(vote)
+        } catch {
+            voters = state.ballots[vote.id]?.count ?? 0
+            valueLabel = nil
+            results = ids.indices.map { Result(id: ids[$0].rawValue, text: text($0), value: nil, place: nil, elected: false) }
+            working = []; rounds = []; notes = []; ties = []; lot = nil
+            failure = error.description
+            return
+        }
+        failure = nil
+        voters = result.voters
+        valueLabel = result.scores?.label
+        var place: [Int: Int] = [:]
+        for (tier, members) in (result.ranking ?? []).enumerated() { for c in members { place[c] = tier + 1 } }
+        let elected = Set(result.elected)
+        let order = ids.indices.sorted { a, b in
+            let (pa, pb) = (place[a] ?? .max, place[b] ?? .max)
+            if pa != pb { return pa < pb }
+            let (va, vb) = (result.scores?.values[a] ?? -.infinity, result.scores?.values[b] ?? -.infinity)
+            return va != vb ? va > vb : a < b
+        }
+        results = order.map { c in
+            Result(id: ids[c].rawValue, text: text(c), value: result.scores?.values[c], place: place[c], elected: elected.contains(c))
+        }
+        working = result.working.map { table in
+            Working(title: table.title, note: table.note, columns: table.columns, rows: table.rows.map { row in
+                row.map { cell in
+                    switch cell {
+                    case .text(let t): t
+                    case .integer(let n): String(n)
+                    case .number(let x): ReportNumber.text(x)
+                    case .candidate(let c): result.candidates[c]
+                    case .empty: ""
+                    }
+                }
+            })
+        }
+        rounds = Self.rounds(result).map { round in
+            round.map { RoundCount(id: ids[$0.candidate].rawValue, text: text($0.candidate), count: $0.count) }
+        }
+        notes = result.notes
+        ties = result.ties
+        lot = result.lot.map { lot in
+            "Ties were settled by lot with seed \(lot.seed): " + lot.draws.map { draw in
+                "\(draw.reason): \(draw.chosen.map { result.candidates[$0] }.joined(separator: ", ")) drawn from \(draw.among.map { result.candidates[$0] }.joined(separator: ", "))"
+            }.joined(separator: "; ")
+        }
+    }
+
+    /// The counts per round of a runoff (instant runoff's rounds, STV's stages), read from its
+    /// working table.
+    static func rounds(_ result: TallyResult) -> [[(candidate: Int, count: Double)]] {
+        guard ["irv", "stv"].contains(result.method),
+              let table = result.working.first(where: { $0.title == "Rounds" || $0.title == "Stages" }) else { return [] }
+        return table.rows.map { row in
+            result.candidates.indices.compactMap { c in
+                guard c + 1 < row.count else { return nil }
+                switch row[c + 1] {
+                case .integer(let n): return (c, Double(n))
+                case .number(let x): return (c, x)
+                default: return nil
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,213 @@
+import Charrette
+import CharretteReports
+import Foundation
+import Testing
+
+/// A consultation for reports: a youth board of six (two absent), an executive board of two, a
+/// theme, an IRV vote, a reactions vote with two camps, and a hidden idea.
+struct ReportFixture {
+    let workspace: Workspace
+    let consultation: Consultation.ID
+
+    init(texts: [String] = ["Night buses", "Free passes", "Lighting", "Wifi"], names: [String: String] = [:]) throws {
+        workspace = try Workspace(storage: InMemoryStorage(), clock: { Date(timeIntervalSince1970: 1_795_442_400) })
+        consultation = try workspace.perform { tx in
+            try tx.createBoard(name: "exec", title: "Executive Board")
+            try tx.createBoard(name: "youth", title: "Youth Board", shadows: "exec")
+            try tx.registerParticipant(handle: "sam", role: .facilitator)
+            let districts = ["north", "north", "south", "south", "east", "east", "north", "south"]
+            for (index, handle) in ["amira", "jon", "lena", "tariq", "mei", "olek", "ben", "ruth"].enumerated() {
+                try tx.registerParticipant(
+                    handle: handle, boards: [index < 6 ? "youth" : "exec"], consent: [.participation, .analytics, .namedInReports],
+                    personalData: PersonalRecord(displayName: names[handle] ?? handle.capitalized, attributes: ["district": districts[index]]))
+            }
+            let c = try tx.openConsultation(title: "Buses", question: "What would make buses work for you?")
+            let authors = ["amira", "jon", "ben", "ruth"]
+            var ideas: [Idea.ID] = []
+            for (index, text) in texts.enumerated() {
+                ideas.append(try tx.submitIdea(text, by: try tx.participant(handle: authors[index % authors.count]).id, to: c.id).id)
+            }
+            let theme = try tx.createTheme("Safety", in: c.id)
+            try tx.moveIdea(ideas[0], to: theme.id)
+            _ = try tx.changePhase(of: c.id, to: .voting)
+            let irv = try tx.openVote("Final", on: c.id, method: VotingMethod(rawValue: "irv")!, candidates: Array(ideas.prefix(3)))
+            for (voter, order) in [("amira", [0, 1, 2]), ("jon", [1, 0, 2]), ("ben", [2, 1, 0]), ("ruth", [2, 0, 1]), ("lena", [0, 2, 1])] {
+                try tx.castBallot(.ranking(order.map { [ideas[$0]] }), by: try tx.participant(handle: voter).id, in: irv.id)
+            }
+            try tx.closeVote(irv.id)
+            let reactions = try tx.openVote("Reactions", on: c.id, method: VotingMethod(rawValue: "reactions")!, candidates: ideas)
+            for voter in ["amira", "jon", "lena", "ben", "ruth"] {
+                let youth = ["amira", "jon", "lena"].contains(voter)
+                var map: [Idea.ID: Reaction] = [:]
+                for (index, idea) in ideas.enumerated() { map[idea] = index == 2 ? .agree : (youth == (index % 2 == 0) ? .agree : .disagree) }
+                try tx.castBallot(.reactions(map), by: try tx.participant(handle: voter).id, in: reactions.id)
+            }
+            try tx.closeVote(reactions.id)
+            try tx.hideIdea(ideas[3], reason: "off topic")
+            return c.id
+        }
+    }
+
+    func report(_ options: OutcomeReport.Options = .init(generatedAt: Date(timeIntervalSince1970: 0))) -> OutcomeReport {
+        OutcomeReport(workspace.state, consultation: consultation, options: options)
+    }
+}
+
+@Suite("Outcome reports")
+struct ReportTests {
+    @Test func participationCountsWhoWasAskedWhoTookPartAndWhoIsMissing() throws {
+        let report = try ReportFixture().report()
+        let p = report.participation
+        #expect(p.asked == 8)          // the facilitator is not counted
+        #expect(p.tookPart == 5)       // amira jon ben ruth wrote; lena voted
+        #expect(p.missing == ["@tariq", "@mei", "@olek"])
+        #expect(p.byBoard.map(\.label) == ["Executive Board", "Youth Board"])
+        #expect(p.byBoard.map(\.tookPart) == [2, 3])
+        let district = try #require(p.byAttribute.first { $0.name == "district" })
+        // north: amira jon ben took part; south: lena ruth; east: nobody.
+        #expect(district.values.map(\.label) == ["east", "north", "south"])
+        #expect(district.values.map(\.tookPart) == [0, 3, 2])
+    }
+
+    @Test func aPopulationMarksGroupsBelowFourFifthsOfTheirShare() throws {
+        let population = try PopulationTargets(rows: [
+            ("district", "north", 40), ("district", "south", 30), ("district", "east", 25), ("district", "west", 5),
+        ], source: "census")
+        let report = try ReportFixture().report(.init(population: population))
+        let values = try #require(report.participation.byAttribute.first { $0.name == "district" }).values
+        #expect(values.map(\.label) == ["north", "south", "east", "west"])  // the population's order
+        #expect(values.map(\.target) == [0.4, 0.3, 0.25, 0.05])
+        // north 3/5 = 60% against 40%; south 40% against 30%; east 0% against 25%: under.
+        #expect(values.map(\.underRepresented) == [false, false, true, true])
+        #expect(throws: PopulationTargets.Error.self) { try PopulationTargets(rows: [("age", "16", -1)], source: "x") }
+        do {
+            _ = try PopulationTargets(rows: [("age", "16", 1), ("age", "16", 2)], source: "x")
+            Issue.record("a value given twice was accepted")
+        } catch {
+            #expect(error.row == 2 && error.description == "age = 16 is given twice")
+        }
+    }
+
+    @Test func votesShowTheirResultsRoundsAndWorking() throws {
+        let report = try ReportFixture().report()
+        let irv = try #require(report.votes.first { $0.title == "Final" })
+        #expect(irv.method == "irv")
+        #expect(!irv.methodSummary.isEmpty)
+        #expect(irv.voters == 5)
+        // First choices: Night buses 2, Free passes 1, Lighting 2; Free passes goes, its ballot to
+        // Night buses, which has a majority; the count goes on to the last one left.
+        #expect(irv.rounds.count == 3)
+        #expect(irv.rounds[0].map(\.count) == [2, 1, 2])
+        #expect(irv.rounds[1].map(\.text) == ["Night buses", "Lighting"])
+        #expect(irv.rounds[1].map(\.count) == [3, 2])
+        #expect(irv.rounds[2].map(\.count) == [5])
+        #expect(irv.results.first { $0.elected }?.text == "Night buses")
+        #expect(irv.working.first?.title == "Rounds")
+        let html = try ReportRenderer.render(report, as: .html)
+        #expect(html.contains("Final: first choices, round by round"))
+        #expect(html.contains("<h4>Round by round</h4>"))
+    }
+
+    @Test func theOpinionMapFindsTheTwoCampsAndWhatTheyShare() throws {
+        let report = try ReportFixture().report()
+        let opinions = try #require(report.opinions)
+        #expect(opinions.participants == 5)
+        // Lighting is agreed by everyone; the hidden idea is out of the map.
+        #expect(opinions.consensus.map(\.text).contains("Lighting"))
+        #expect(!opinions.divisive.map(\.text).contains("Wifi"))
+        #expect(opinions.points.count == 5)
+    }
+
+    @Test func theHTMLReportIsOnePageWithAccessibleChartsAndTables() throws {
+        let html = try ReportRenderer.render(try ReportFixture().report(), as: .html)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<html lang=\"en\">"))
+        // Self-contained: no scripts, stylesheets, images or fonts fetched from anywhere.
+        for external in ["<script", "<link", "src=", "@import", "url(http", "href=\"http"] { #expect(!html.contains(external), "\(external)") }
+        // Every chart is an image with a title and a description for screen readers.
+        let charts = html.components(separatedBy: "<svg ").count - 1
+        #expect(charts >= 4)
+        #expect(html.components(separatedBy: "role=\"img\"").count - 1 == charts)
+        #expect(html.components(separatedBy: "<desc id=").count - 1 == charts)
+        #expect(html.contains("<th scope=\"col\">"))
+        #expect(html.contains("@media print"))
+        #expect(!html.contains("<p><bdi></bdi></p>"))   // a theme without a description shows none
+        #expect(html.contains("1 ideas hidden by a moderator") && html.contains("off topic"))
+        #expect(!html.contains("Wifi"))     // a hidden idea's text is not shown, even in a vote's results
+        #expect(html.contains("(hidden by a moderator)"))
+        #expect(html.contains("@tariq"))    // missing, by pseudonym
+        #expect(!html.contains("Tariq"))     // not by name unless asked
+    }
+
+    @Test func namesAppearOnlyWhenAskedAndConsented() throws {
+        let fixture = try ReportFixture(names: ["amira": "Amira K."])
+        #expect(!(try ReportRenderer.render(fixture.report(), as: .html)).contains("Amira K."))
+        let named = try ReportRenderer.render(fixture.report(.init(namesWhereConsented: true)), as: .markdown)
+        #expect(named.contains("Amira K."))
+    }
+
+    @Test func hostileTextIsEscapedInHTMLAndMarkdown() throws {
+        let long = String(repeating: "long ", count: 2_000)
+        let hostile = ["<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "=HYPERLINK(\"http://evil\")", "Free \u{202E}gnp.exe\u{202C} passes"]
+        let fixture = try ReportFixture(texts: [hostile[0], hostile[1], hostile[3], long], names: [:])
+        let report = fixture.report()
+        let html = try ReportRenderer.render(report, as: .html)
+        #expect(!html.contains("<script>"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("onerror=alert(1)>"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"))
+        // The override is kept (it is what was written) but isolated, so it cannot flip what follows.
+        #expect(html.contains("<bdi>Free \u{202E}gnp.exe\u{202C} passes</bdi>"))
+        // Charts drop direction controls and cut long labels; the tables keep the whole text.
+        for svg in html.components(separatedBy: "<svg ").dropFirst() {
+            let chart = svg.components(separatedBy: "</svg>")[0]
+            #expect(!chart.unicodeScalars.contains("\u{202E}"))
+            #expect(!chart.contains("<script") && !chart.contains("<img"))
+        }
+        let markdown = try ReportRenderer.render(report, as: .markdown)
+        #expect(!markdown.contains("<script>") && !markdown.contains("<img"))
+        #expect(markdown.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(markdown.contains("\u{2068}Free \u{202E}gnp.exe\u{202C} passes\u{2069}"))
+        #expect(Escaping.markdown("a | b [x](y) *z*") == #"a \| b \[x\](y) \*z\*"#)
+        // At the start of a line a text must not become a heading, a quote or a list.
+        #expect(Escaping.markdown("# Title") == "\\# Title")
+        #expect(Escaping.markdown("  - item") == "  \\- item")
+        #expect(Escaping.markdown("12. twelfth") == "12\\. twelfth")
+        #expect(Escaping.markdown("16-17") == "16-17")
+        // A quote followed by a combining mark is still a quote to an HTML parser.
+        #expect(Escaping.html("a\"\u{301} b") == "a&quot;\u{301} b")
+        let attribute = try ReportRenderer.render(ReportFixture(texts: ["a\"\u{301} onmouseover=alert(1) b=\"\u{301}", "b", "c", "d"]).report(), as: .html,
+                                                  template: #"{{#themes}}{{#ideas}}<p title="{{text}}">x</p>{{/ideas}}{{/themes}}"#)
+        #expect(attribute == "<p title=\"a&quot;\u{301} onmouseover=alert(1) b=&quot;\u{301}\">x</p>")
+        #expect(Escaping.markdown("two\nlines") == "two lines")
+    }
+
+    @Test func aUserTemplateRestylesTheReportAndAFaultyOneIsLocated() throws {
+        let report = try ReportFixture().report()
+        let text = try ReportRenderer.render(report, as: .html, template: """
+            <h1>{{title}}</h1>
+            {{#votes}}<p>{{title}}: {{#elected}}{{text}}{{/elected}}</p>{{/votes}}
+            """)
+        #expect(text == "<h1>Buses</h1>\n<p>Final: Night buses</p><p>Reactions: Lighting</p>")
+        #expect(throws: ReportRenderer.TemplateError.self) {
+            try ReportRenderer.render(report, as: .html, template: "<h1>{{title}}</h1>\n{{#votes}}\n{{/themes}}")
+        }
+        do {
+            _ = try ReportRenderer.render(report, as: .html, template: "line one\n{{#votes}}\n{{/themes}}")
+            Issue.record("a faulty template was accepted")
+        } catch {
+            #expect(error.line == 3)
+        }
+    }
+
+    @Test func theMarkdownReportHasTheSameSections() throws {
+        let markdown = try ReportRenderer.render(try ReportFixture().report(), as: .markdown)
+        for heading in ["# Buses", "## Who took part", "### By board", "### Who is missing", "## Themes and ideas", "### Safety (1 ideas)",
+                        "## Votes", "### Final", "#### Working: Rounds", "## Opinion map", "## Moderation", "## Checking this report"] {
+            #expect(markdown.contains("\n\(heading)\n") || markdown.hasPrefix("\(heading)\n"), "\(heading)")
+        }
+        #expect(!markdown.contains("{{"))
+        #expect(!markdown.contains("<svg"))
+    }
+}
