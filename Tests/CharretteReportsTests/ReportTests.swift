@@ -108,6 +108,46 @@ struct ReportTests {
         #expect(html.contains("<h4>Round by round</h4>"))
     }
 
+    @Test func oddCasesReadRight() throws {
+        let fixture = try ReportFixture()
+        try fixture.workspace.perform { tx in
+            let c = fixture.consultation
+            _ = try tx.changePhase(of: c, to: .ideation)
+            let a = try tx.submitIdea("Alpha", by: try tx.participant(handle: "amira").id, to: c).id
+            let b = try tx.submitIdea("Beta", by: try tx.participant(handle: "jon").id, to: c).id
+            let g = try tx.submitIdea("Gamma", by: try tx.participant(handle: "ben").id, to: c).id
+            try tx.mergeIdea(g, into: b)
+            try tx.mergeIdea(b, into: a)   // a chain ending at an idea in no theme
+            _ = try tx.changePhase(of: c, to: .voting)
+            _ = try tx.openVote("Nobody", on: c, method: VotingMethod(rawValue: "dots")!, settings: VoteSettings(budget: 3), candidates: [a])
+        }
+        let report = fixture.report(.init(population: try PopulationTargets(rows: [("income", "low", 1), ("income", "high", 1)], source: "x")))
+        // Both duplicates show under the idea at the end of the chain.
+        #expect(report.unsorted.first { $0.text == "Alpha" }?.duplicates.map(\.text) == ["Beta", "Gamma"])
+        #expect(try ReportRenderer.render(report, as: .markdown).contains("  - merged: #7 Gamma — @ben"))
+        // Nobody gave an income: nothing to compare, so nobody is called under-represented.
+        let income = try #require(report.participation.byAttribute.first { $0.name == "income" })
+        #expect(income.values.allSatisfy { !$0.underRepresented })
+        // A vote nobody voted in has no outcome.
+        #expect(try #require(report.votes.first { $0.title == "Nobody" }).results.allSatisfy { !$0.elected })
+    }
+
+    @Test func tiedIdeasShareAPlaceAndTheNextSkips() throws {
+        let workspace = try Workspace(storage: InMemoryStorage())
+        let c = try workspace.perform { tx in
+            for h in ["a", "b", "c"] { try tx.registerParticipant(handle: h) }
+            let c = try tx.openConsultation(title: "T", question: "Q?")
+            let ideas = try ["w", "x", "y", "z"].map { try tx.submitIdea($0, by: try tx.participant(handle: "a").id, to: c.id).id }
+            let vote = try tx.openVote("D", on: c.id, method: VotingMethod(rawValue: "dots")!, settings: VoteSettings(budget: 3), candidates: ideas)
+            try tx.castBallot(.dots([ideas[0]: 3]), by: try tx.participant(handle: "a").id, in: vote.id)
+            try tx.castBallot(.dots([ideas[1]: 1, ideas[2]: 1, ideas[3]: 1]), by: try tx.participant(handle: "b").id, in: vote.id)
+            return c.id
+        }
+        let vote = try #require(OutcomeReport(workspace.state, consultation: c).votes.first)
+        #expect(vote.results.map(\.place) == [1, 2, 2, 2])
+        #expect(vote.results.map(\.value) == [3, 1, 1, 1])
+    }
+
     @Test func theOpinionMapFindsTheTwoCampsAndWhatTheyShare() throws {
         let report = try ReportFixture().report()
         let opinions = try #require(report.opinions)
@@ -203,7 +243,7 @@ struct ReportTests {
 
     @Test func theMarkdownReportHasTheSameSections() throws {
         let markdown = try ReportRenderer.render(try ReportFixture().report(), as: .markdown)
-        for heading in ["# Buses", "## Who took part", "### By board", "### Who is missing", "## Themes and ideas", "### Safety (1 ideas)",
+        for heading in ["# Buses", "## Who took part", "### By board", "### Who is missing", "## Themes and ideas", "### Safety (1 idea)",
                         "## Votes", "### Final", "#### Working: Rounds", "## Opinion map", "## Moderation", "## Checking this report"] {
             #expect(markdown.contains("\n\(heading)\n") || markdown.hasPrefix("\(heading)\n"), "\(heading)")
         }

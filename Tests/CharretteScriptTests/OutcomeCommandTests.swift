@@ -94,6 +94,8 @@ struct OutcomeCommandTests {
 
     @Test func participantsAndIdeasComeBackThroughTheirCSVExports() throws {
         let shell = try Shell(), files = try Scratch()
+        // A text that starts with a quote before a formula sign comes back whole too.
+        try shell.run("consultation phase ideation\nidea add \"'=not a formula\" --by lena\nidea add \"-1 fare\" --by lena")
         try shell.run("export participants \(files.path("people.csv")) --personal\nexport ideas \(files.path("ideas.csv"))")
         let other = try Shell("board add youth\nconsultation open \"Buses\" --question \"What would make buses work for you?\"")
         try other.run("""
@@ -106,6 +108,8 @@ struct OutcomeCommandTests {
             == (try files.read("people.csv")).replacingOccurrences(of: ",1,false", with: ",0,false"))  // no ballots in the copy
         func withoutTimes(_ text: String) -> [String] { text.components(separatedBy: "\r\n").map { $0.components(separatedBy: ",20")[0] } }
         #expect(withoutTimes(try files.read("ideas-again.csv")) == withoutTimes(try files.read("ideas.csv")))
+        #expect(other.interpreter.workspace.state.ideas.values.map(\.text).contains("'=not a formula"))
+        #expect(other.interpreter.workspace.state.ideas.values.map(\.text).contains("-1 fare"))
     }
 
     @Test func aFormExportIsReadWhateverItsEncoding() throws {
@@ -148,7 +152,12 @@ struct OutcomeCommandTests {
         guard case .table(let dry) = try shell.run("import ideas \(files.path("answers.csv")) --dry-run --skip-bad-rows") else { Issue.record("no table"); return }
         #expect(dry.rows.count == 3)
         #expect(shell.interpreter.workspace.state == before)
-        #expect(shell.output.contains { $0.contains("skipped") && $0.contains("answers.csv:5") })
+        #expect(shell.output.contains { $0.contains("would skip") && $0.contains("answers.csv:5") })
+        // Without --skip-bad-rows a dry run lists the refused rows and says nothing would be imported.
+        guard case .table(let strict) = try shell.run("import ideas \(files.path("answers.csv")) --dry-run") else { Issue.record("no table"); return }
+        #expect(strict.rows.count == 3)
+        #expect(shell.output.contains { $0.contains("1 row refused, so nothing would be imported") }, "\(shell.output.suffix(3))")
+        #expect(shell.interpreter.workspace.state == before)
         // Skipping bad rows adds the others in one change.
         try shell.run("import ideas \(files.path("answers.csv")) --skip-bad-rows")
         let texts = shell.interpreter.workspace.state.ideas.values.sorted { $0.id < $1.id }.map(\.text)

@@ -82,6 +82,22 @@ struct ExchangeTests {
         }
     }
 
+    @Test func mergeChainsAndMergesIntoIdeasHiddenLaterComeBack() throws {
+        let f = try Fixture()
+        try f.workspace.perform { tx in
+            let ids = try ["one", "two", "three", "four", "five"].map { try tx.submitIdea($0, by: f.amira, to: f.consultation).id }
+            try tx.mergeIdea(ids[2], into: ids[1])
+            try tx.mergeIdea(ids[1], into: ids[0])     // a chain: three into two into one
+            try tx.mergeIdea(ids[4], into: ids[3])
+            try tx.hideIdea(ids[3], reason: "names a person")   // four, which five was merged into, hidden later
+            try tx.withdrawIdea(ids[0])
+        }
+        let dump = ConsultationDump(f.workspace.state, consultation: f.consultation)
+        let other = try Workspace(storage: InMemoryStorage())
+        let rebuilt = try other.perform { tx in try tx.importConsultation(try ConsultationDump.read(try dump.json())) }
+        #expect(Self.timeless(ConsultationDump(other.state, consultation: rebuilt.id)) == Self.timeless(dump))
+    }
+
     @Test func personalDataIsLeftOutUnlessAskedFor() throws {
         let f = try Self.richFixture()
         let text = String(decoding: try ConsultationDump(f.workspace.state, consultation: f.consultation).json(), as: UTF8.self)
@@ -107,7 +123,10 @@ struct ExchangeTests {
         unknownAuthor.participants.removeAll { $0.handle == "nobody" }
         var unknownIdea = good
         unknownIdea.votes[0].candidates.append(99)
-        for broken in [unknownAuthor, unknownIdea] {
+        var twiceTheme = good
+        twiceTheme.themes.append(twiceTheme.themes[0])
+        twiceTheme.themes[1].label = "Other"
+        for broken in [unknownAuthor, unknownIdea, twiceTheme] {
             let other = try Workspace(storage: InMemoryStorage())
             #expect(throws: DumpError.self) { try other.perform { tx in try tx.importConsultation(broken) } }
             #expect(other.state == WorkspaceState())
@@ -140,6 +159,22 @@ struct ExchangeTests {
         try expectRefusal(f, .emptyText("agenda step's name")) { tx in
             try tx.recordAgendaStep(" ", plannedSeconds: 60, startedAt: f.workspace.now, consultation: nil)
         }
+        // A step that ended before a consultation was opened goes with the one opened next, and
+        // steps are shown in the order they started (an outer step finishes after its inner one).
+        let welcome = f.workspace.now
+        try f.workspace.perform { tx in try tx.recordAgendaStep("Welcome", plannedSeconds: 60, startedAt: welcome, consultation: nil) }
+        f.clock.advance(minutes: 1)
+        let (first, second) = try f.workspace.perform { tx in
+            (try tx.openConsultation(title: "First", question: "Q?").id, try tx.openConsultation(title: "Second", question: "Q?").id)
+        }
+        let outer = f.workspace.now
+        f.clock.advance(minutes: 1)
+        try f.workspace.perform { tx in try tx.recordAgendaStep("Inner", plannedSeconds: 60, startedAt: f.workspace.now, consultation: second) }
+        f.clock.advance(minutes: 1)
+        try f.workspace.perform { tx in try tx.recordAgendaStep("Outer", plannedSeconds: 60, startedAt: outer, consultation: second) }
+        // ("Vote" above also ended with no consultation in hand, before First was opened.)
+        #expect(f.workspace.state.agenda(of: first).map(\.name) == ["Vote", "Welcome"])
+        #expect(f.workspace.state.agenda(of: second).map(\.name) == ["Outer", "Inner"])
         // A reopened workspace folds the same agenda.
         #expect(try Workspace(storage: f.storage).state == f.workspace.state)
     }

@@ -6,7 +6,7 @@ extension Transaction {
     /// Boards and people are matched by name and handle, and added when missing (with the
     /// personal data the dump holds). Ideas, themes, votes with their ballots, and card sorts are
     /// replayed in an order the workspace's rules accept: ideas, themes, votes and ballots, card
-    /// sorts, then merges, withdrawals and hiding, then the phase. Everything is recorded at the
+    /// sorts, then merges (chains from their far end), withdrawals and hiding, then the phase. Everything is recorded at the
     /// time of the import; the agenda, a record of the original session, is not replayed.
     ///
     /// - Returns: the new consultation.
@@ -47,7 +47,8 @@ extension Transaction {
         }
 
         var themes: [Int: Theme.ID] = [:]
-        for theme in dump.themes {
+        for (index, theme) in dump.themes.enumerated() {
+            guard themes[theme.id] == nil else { throw DumpError.broken("themes[\(index)]: theme \(theme.id) is listed twice") }
             themes[theme.id] = try createTheme(theme.label, description: theme.description, in: consultation.id).id
         }
         // Ideas merged into another follow it into its theme when merged.
@@ -87,16 +88,37 @@ extension Transaction {
             _ = try submitCardSort(groups, by: try person(sort.sorter, "card_sorts[\(index)].sorter"), in: consultation.id)
         }
 
-        for (index, entry) in dump.ideas.enumerated() {
+        // Merges first, each before its target is itself merged (the longest chains first), while
+        // every target is still open; then withdrawals and hiding.
+        let mergedInto = Dictionary(dump.ideas.compactMap { e in e.mergedInto.map { (e.id, $0) } }, uniquingKeysWith: { a, _ in a })
+        func chainLength(_ id: Int) -> Int {
+            var length = 0, current = id
+            while let next = mergedInto[current], length <= mergedInto.count { length += 1; current = next }
+            return length
+        }
+        let statusOrder = dump.ideas.indices.sorted { a, b in
+            let (ea, eb) = (dump.ideas[a], dump.ideas[b])
+            let (ma, mb) = (ea.status == "merged", eb.status == "merged")
+            if ma != mb { return ma }
+            if ma { let (la, lb) = (chainLength(ea.id), chainLength(eb.id)); if la != lb { return la > lb } }
+            return a < b
+        }
+        for index in statusOrder {
+            let entry = dump.ideas[index]
             let id = try idea(entry.id, "ideas[\(index)]")
-            switch entry.status {
-            case "open": break
-            case "merged":
-                guard let target = entry.mergedInto else { throw DumpError.broken("ideas[\(index)]: a merged idea needs merged_into") }
-                try mergeIdea(id, into: try idea(target, "ideas[\(index)].merged_into"))
-            case "withdrawn": try withdrawIdea(id)
-            case "hidden": try hideIdea(id, reason: entry.hiddenReason ?? "")
-            case let other: throw DumpError.broken("ideas[\(index)].status: unknown status '\(other)'")
+            do {
+                switch entry.status {
+                case "open": break
+                case "merged":
+                    guard let target = entry.mergedInto else { throw DumpError.broken("ideas[\(index)]: a merged idea needs merged_into") }
+                    try mergeIdea(id, into: try idea(target, "ideas[\(index)].merged_into"))
+                case "withdrawn": try withdrawIdea(id)
+                case "hidden": try hideIdea(id, reason: entry.hiddenReason ?? "")
+                case let other: throw DumpError.broken("ideas[\(index)].status: unknown status '\(other)'")
+                }
+            } catch let error as CharretteError {
+                // Name the place in the file: the workspace's own numbers may differ from the file's.
+                throw DumpError.broken("ideas[\(index)] (idea #\(entry.id), \(entry.status)): \(error.description)")
             }
         }
         if c.phase != .ideation { _ = try changePhase(of: consultation.id, to: c.phase) }

@@ -24,6 +24,7 @@ public enum ReportContext {
             },
             "themes": report.themes.map { theme in
                 ["label": theme.label, "description": theme.description, "count": theme.ideas.count,
+                 "count_text": theme.ideas.count == 1 ? "1 idea" : "\(theme.ideas.count) ideas",
                  "ideas": theme.ideas.map(idea)] as [String: Any]
             },
             "unsorted": report.unsorted.map(idea),
@@ -32,10 +33,12 @@ public enum ReportContext {
             "moderation": [
                 "hidden": report.moderation.hiddenReasons.count, "withdrawn": report.moderation.withdrawn,
                 "merged": report.moderation.merged, "has_reasons": !report.moderation.hiddenReasons.isEmpty,
+                "merged_out_of_sight": report.moderation.mergedOutOfSight, "has_merged_out_of_sight": report.moderation.mergedOutOfSight > 0,
                 "reasons": report.moderation.hiddenReasons.map { ["id": $0.idea, "reason": $0.reason] as [String: Any] },
             ] as [String: Any],
             "journal": [
                 "entries": report.journalEntries, "head": report.journalHead,
+                "entries_text": report.journalEntries == 1 ? "1 entry" : "\(report.journalEntries) entries",
             ] as [String: Any],
         ]
         return withoutNils(context) as! [String: Any]

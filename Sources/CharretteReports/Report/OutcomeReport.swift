@@ -44,6 +44,9 @@ public struct OutcomeReport: Sendable {
         public let hiddenReasons: [(idea: Int, reason: String)]
         public let withdrawn: Int
         public let merged: Int
+        /// Merged ideas whose idea (at the end of the chain) was since withdrawn or hidden, so the
+        /// report lists them nowhere.
+        public let mergedOutOfSight: Int
     }
 
     public let title: String
@@ -78,9 +81,15 @@ public struct OutcomeReport: Sendable {
         let ideas = state.ideas(of: id)
         var duplicates: [Idea.ID: [Idea]] = [:]
         for idea in ideas { if case .merged(let target) = idea.status { duplicates[target, default: []].append(idea) } }
+        // Everything merged into an idea, also through a chain (#3 into #2, #2 into #1).
+        func merged(into id: Idea.ID, seen: Set<Idea.ID> = []) -> [Idea] {
+            (duplicates[id] ?? []).filter { !seen.contains($0.id) }.flatMap { [$0] + merged(into: $0.id, seen: seen.union([id])) }
+        }
         func line(_ idea: Idea) -> IdeaLine {
             IdeaLine(id: idea.id.rawValue, text: idea.text, author: names.name(of: idea.author),
-                     duplicates: (duplicates[idea.id] ?? []).map(line))
+                     duplicates: merged(into: idea.id).sorted { $0.id < $1.id }.map {
+                         IdeaLine(id: $0.id.rawValue, text: $0.text, author: names.name(of: $0.author), duplicates: [])
+                     })
         }
         themes = state.themes(of: id).map { theme in
             ThemeSection(label: theme.label, description: theme.description,
@@ -94,7 +103,10 @@ public struct OutcomeReport: Sendable {
                 if case .hidden(let reason) = idea.status { (idea.id.rawValue, reason) } else { nil }
             },
             withdrawn: ideas.filter { $0.status == .withdrawn }.count,
-            merged: ideas.filter { if case .merged = $0.status { true } else { false } }.count)
+            merged: ideas.filter { if case .merged = $0.status { true } else { false } }.count,
+            mergedOutOfSight: ideas.filter(\.status.isOpen).reduce(ideas.filter { if case .merged = $0.status { true } else { false } }.count) {
+                $0 - merged(into: $1.id).count
+            })
         journalEntries = state.headSequence
         journalHead = state.headHash.hex
     }

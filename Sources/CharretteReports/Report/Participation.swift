@@ -14,13 +14,16 @@ public struct Participation: Sendable {
         public let tookPart: Int
         /// The value's share of the people who took part and gave this attribute.
         public let share: Double
+        /// How many people who took part gave this attribute: what `share` is a share of.
+        public let basis: Int
         /// The value's share of the population, when one is loaded and gives it.
         public let target: Double?
 
         /// Taking part at less than four fifths of the population's share (the four-fifths rule
-        /// used in adverse-impact checks), or not at all where the population has some.
+        /// used in adverse-impact checks), or not at all where the population has some. Never
+        /// when nobody who took part gave the attribute: then there is nothing to compare.
         public var underRepresented: Bool {
-            guard let target, target > 0 else { return false }
+            guard let target, target > 0, basis > 0 else { return false }
             return share < 0.8 * target
         }
     }
@@ -61,7 +64,7 @@ public struct Participation: Sendable {
             guard !members.isEmpty else { return nil }
             let taking = members.filter { active.contains($0.id) }.count
             return Count(label: board.title, asked: members.count, tookPart: taking,
-                         share: took.isEmpty ? 0 : Double(taking) / Double(took.count), target: nil)
+                         share: took.isEmpty ? 0 : Double(taking) / Double(took.count), basis: took.count, target: nil)
         }
 
         // Attributes of those who consented to analytics.
@@ -81,7 +84,7 @@ public struct Participation: Sendable {
                 let withValue = asked.filter { attributes($0)[name] == value }
                 let taking = withValue.filter { active.contains($0.id) }.count
                 return Count(label: value, asked: withValue.count, tookPart: taking,
-                             share: giving == 0 ? 0 : Double(taking) / Double(giving),
+                             share: giving == 0 ? 0 : Double(taking) / Double(giving), basis: giving,
                              target: population?.share(of: name, value))
             }
             return Attribute(name: name, values: counts, notGiven: took.count - giving)

@@ -68,9 +68,16 @@ public struct VoteSection: Sendable {
         failure = nil
         voters = result.voters
         valueLabel = result.scores?.label
+        // Places as in a competition: tied ideas share a place, and the next place skips as many
+        // (1, 2, 2, 2, 5).
         var place: [Int: Int] = [:]
-        for (tier, members) in (result.ranking ?? []).enumerated() { for c in members { place[c] = tier + 1 } }
-        let elected = Set(result.elected)
+        var ahead = 0
+        for members in result.ranking ?? [] {
+            for c in members { place[c] = ahead + 1 }
+            ahead += members.count
+        }
+        // Nobody voted: a method may still name a winner by lot, but there is no outcome.
+        let elected = result.voters == 0 ? [] : Set(result.elected)
         let order = ids.indices.sorted { a, b in
             let (pa, pb) = (place[a] ?? .max, place[b] ?? .max)
             if pa != pb { return pa < pb }

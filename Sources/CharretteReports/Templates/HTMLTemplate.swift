@@ -135,7 +135,7 @@ bdi { unicode-bidi: isolate; }
 <h2 id="themes-heading">Themes and ideas</h2>
 {{^has_themes}}<p>No themes were made.</p>{{/has_themes}}
 {{#themes}}
-<h3><bdi>{{label}}</bdi> <span class="note">({{count}} ideas)</span></h3>
+<h3><bdi>{{label}}</bdi> <span class="note">({{count_text}})</span></h3>
 {{#description}}<p><bdi>{{description}}</bdi></p>{{/description}}
 <ul class="ideas">
 {{#ideas}}<li><span class="id">#{{id}}</span> <bdi>{{text}}</bdi> <span class="by">— <bdi>{{author}}</bdi></span>{{#has_duplicates}}<ul>{{#duplicates}}<li><span class="note">merged:</span> <span class="id">#{{id}}</span> <bdi>{{text}}</bdi> <span class="by">— <bdi>{{author}}</bdi></span></li>{{/duplicates}}</ul>{{/has_duplicates}}</li>
@@ -145,7 +145,7 @@ bdi { unicode-bidi: isolate; }
 {{#has_unsorted}}
 <h3>Not in a theme</h3>
 <ul class="ideas">
-{{#unsorted}}<li><span class="id">#{{id}}</span> <bdi>{{text}}</bdi> <span class="by">— <bdi>{{author}}</bdi></span></li>
+{{#unsorted}}<li><span class="id">#{{id}}</span> <bdi>{{text}}</bdi> <span class="by">— <bdi>{{author}}</bdi></span>{{#has_duplicates}}<ul>{{#duplicates}}<li><span class="note">merged:</span> <span class="id">#{{id}}</span> <bdi>{{text}}</bdi> <span class="by">— <bdi>{{author}}</bdi></span></li>{{/duplicates}}</ul>{{/has_duplicates}}</li>
 {{/unsorted}}
 </ul>
 {{/has_unsorted}}
@@ -219,7 +219,7 @@ bdi { unicode-bidi: isolate; }
 <ul>
 <li>{{hidden}} ideas hidden by a moderator</li>
 <li>{{withdrawn}} ideas withdrawn by their authors</li>
-<li>{{merged}} ideas merged into a near duplicate (listed under it above)</li>
+<li>{{merged}} ideas merged into a near duplicate (listed under it above{{#has_merged_out_of_sight}}, but for {{merged_out_of_sight}} merged into an idea since withdrawn or hidden{{/has_merged_out_of_sight}})</li>
 </ul>
 {{#has_reasons}}<table><caption>Why ideas were hidden</caption><thead><tr><th scope="col" class="number">Idea</th><th scope="col">Reason given</th></tr></thead>
 <tbody>{{#reasons}}<tr><td class="number">#{{id}}</td><td><bdi>{{reason}}</bdi></td></tr>{{/reasons}}</tbody></table>{{/has_reasons}}
@@ -229,7 +229,7 @@ bdi { unicode-bidi: isolate; }
 {{#journal}}
 <section id="verify" aria-labelledby="verify-heading">
 <h2 id="verify-heading">Checking this report</h2>
-<p>Every change behind this report is an entry in the consultation's journal, each sealed with the hash of the one before. This report was made from <strong>{{entries}} entries</strong>; the last one's hash is</p>
+<p>Every change behind this report is an entry in the consultation's journal, each sealed with the hash of the one before. This report was made from <strong>{{entries_text}}</strong>; the last one's hash is</p>
 <p class="hash">{{head}}</p>
 <p>To check it, open the workspace and run <code>journal verify</code>: it recomputes every hash from the first entry and prints the head. The head it prints must be the one above; if the consultation has gone on since, the journal is longer and this report describes it as it stood at entry {{entries}} (<code>journal log</code> lists what came after). Votes can be counted again from their ballots with <code>vote results</code>, or from an exported ballot file with <code>tally</code>.</p>
 </section>

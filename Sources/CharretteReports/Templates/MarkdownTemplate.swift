@@ -72,7 +72,7 @@ No themes were made.
 {{/has_themes}}
 {{#themes}}
 
-### {{label}} ({{count}} ideas)
+### {{label}} ({{count_text}})
 {{#description}}
 
 {{description}}
@@ -91,6 +91,9 @@ No themes were made.
 
 {{#unsorted}}
 - #{{id}} {{text}} — {{author}}
+{{#duplicates}}
+  - merged: #{{id}} {{text}} — {{author}}
+{{/duplicates}}
 {{/unsorted}}
 {{/has_unsorted}}
 {{#has_votes}}
@@ -197,7 +200,7 @@ No idea divides the groups.
 
 - {{hidden}} ideas hidden by a moderator
 - {{withdrawn}} ideas withdrawn by their authors
-- {{merged}} ideas merged into a near duplicate (listed under it above)
+- {{merged}} ideas merged into a near duplicate (listed under it above{{#has_merged_out_of_sight}}, but for {{merged_out_of_sight}} merged into an idea since withdrawn or hidden{{/has_merged_out_of_sight}})
 {{#has_reasons}}
 
 | Idea | Reason given |
@@ -211,7 +214,7 @@ No idea divides the groups.
 
 ## Checking this report
 
-Every change behind this report is an entry in the consultation's journal, each sealed with the hash of the one before. This report was made from **{{entries}} entries**; the last one's hash is `{{head}}`.
+Every change behind this report is an entry in the consultation's journal, each sealed with the hash of the one before. This report was made from **{{entries_text}}**; the last one's hash is `{{head}}`.
 
 To check it, open the workspace and run `journal verify`: it recomputes every hash from the first entry and prints the head, which must be the one above; if the consultation has gone on since, the journal is longer and this report describes it as it stood at entry {{entries}} (`journal log` lists what came after). Votes can be counted again from their ballots with `vote results`, or from an exported ballot file with `tally`.
 {{/journal}}

@@ -16,7 +16,12 @@ enum ExportCommands {
             try call.interpreter.flush()
             let state = call.interpreter.workspace.state
             let consultation = try call.consultation()
-            let ideas = Rows.table(state.ideas(of: consultation).map { Rows.idea($0, state) })
+            // A hidden idea's text stays out of the table (moderators hide abuse and personal details).
+            let ideas = Rows.table(state.ideas(of: consultation).map { idea in
+                let record = Rows.idea(idea, state)
+                guard case .hidden = idea.status else { return record }
+                return Record(record.fields.map { $0.name == "text" ? ("text", .null) : ($0.name, $0.value) })
+            })
             let text: String
             let ext = (path as NSString).pathExtension.lowercased()
             switch ext {

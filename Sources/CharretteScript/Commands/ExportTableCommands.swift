@@ -63,7 +63,7 @@ enum ExportTableCommands {
     /// `export NAME FILE.csv`: the table `rows` gives, written as CSV.
     static func table(_ name: String, _ summary: String, columns: [String], flags: [Signature.Flag] = [],
                       _ rows: @escaping @Sendable (Invocation, WorkspaceState, Consultation.ID) throws -> [Record]) -> CommandSpec {
-        CommandSpec("export \(name)", summary: "write \(summary) as CSV",
+        CommandSpec("export \(name)", summary: "write a CSV of \(summary)",
                     signature: Signature([.init("file", "the .csv file to write")], flags: flags),
                     example: "export \(name) outcome/\(name).csv", showsResult: false) { call in
             let path = try call.string(0, "a .csv file name")

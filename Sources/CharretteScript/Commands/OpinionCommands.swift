@@ -141,23 +141,23 @@ enum OpinionCommands {
 
     /// Writes the reactions vote as a Pol.is export folder (`opinions export`, `export polis`).
     static func writePolis(_ call: Invocation) throws -> Value {
-            let folder = try call.string(0, "a folder")
-            let (map, state, vote) = try consultationMap(call, groups: try groupCount(call))
-            let statements = map.matrix.statements.compactMap { id -> PolisWriter.Statement? in
-                guard let idea = state.ideas[Idea.ID(id)] else { return nil }
-                return .init(id: id, author: idea.author.rawValue, text: idea.text, moderation: idea.status.isOpen ? 1 : -1, time: idea.submittedAt)
-            }
-            let votes = state.reactionVotes(in: vote, timed: true)
-            let groups = Dictionary(uniqueKeysWithValues: map.matrix.participants.indices.filter { map.groups.labels[$0] >= 0 }
-                .map { (map.matrix.participants[$0], map.groups.labels[$0]) })
-            let consultation = try call.consultation()
-            let writer = PolisWriter(statements: statements, votes: votes, groups: groups,
-                                     topic: state.consultations[consultation]?.title ?? vote.title,
-                                     description: state.consultations[consultation]?.question ?? "")
-            let url = URL(fileURLWithPath: call.scriptRelativePath(folder))
-            do { try writer.write(to: url) } catch { throw call.error("cannot write \(folder): \((error as NSError).localizedDescription)", at: 0) }
-            return .string(url.path)
+        let folder = try call.string(0, "a folder")
+        let (map, state, vote) = try consultationMap(call, groups: try groupCount(call))
+        let statements = map.matrix.statements.compactMap { id -> PolisWriter.Statement? in
+            guard let idea = state.ideas[Idea.ID(id)] else { return nil }
+            return .init(id: id, author: idea.author.rawValue, text: idea.text, moderation: idea.status.isOpen ? 1 : -1, time: idea.submittedAt)
         }
+        let votes = state.reactionVotes(in: vote, timed: true)
+        let groups = Dictionary(uniqueKeysWithValues: map.matrix.participants.indices.filter { map.groups.labels[$0] >= 0 }
+            .map { (map.matrix.participants[$0], map.groups.labels[$0]) })
+        let consultation = try call.consultation()
+        let writer = PolisWriter(statements: statements, votes: votes, groups: groups,
+                                 topic: state.consultations[consultation]?.title ?? vote.title,
+                                 description: state.consultations[consultation]?.question ?? "")
+        let url = URL(fileURLWithPath: call.scriptRelativePath(folder))
+        do { try writer.write(to: url) } catch { throw call.error("cannot write \(folder): \((error as NSError).localizedDescription)", at: 0) }
+        return .string(url.path)
+    }
 
     static func groupCount(_ call: Invocation) throws -> Int? {
         guard let k = try call.flagInt("groups") else { return nil }

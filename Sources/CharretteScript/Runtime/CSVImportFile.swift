@@ -80,11 +80,12 @@ struct CSVImportFile {
         return i
     }
 
-    /// A cell as written before a CSV export put `'` in front of a formula-like start.
+    /// A cell as written before a CSV export put `'` in front of it (see
+    /// `Rendering.startsLikeFormula`).
     static func unneutralised(_ cell: String) -> String {
-        let scalars = cell.unicodeScalars
-        guard scalars.first == "'", scalars.count > 1, Rendering.formulaStarts.contains(scalars[scalars.index(after: scalars.startIndex)]) else { return cell }
-        return String(cell.unicodeScalars.dropFirst())
+        guard cell.hasPrefix("'") else { return cell }
+        let rest = String(cell.unicodeScalars.dropFirst())
+        return Rendering.startsLikeFormula(rest) ? rest : cell
     }
 
     /// The index of the column headed `name` (case and surrounding spaces ignored), or an error
