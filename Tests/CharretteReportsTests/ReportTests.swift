@@ -148,6 +148,32 @@ struct ReportTests {
         #expect(vote.results.map(\.value) == [3, 1, 1, 1])
     }
 
+    @Test func aGroupsBestAgreedStatementReadsAsAgreed() throws {
+        // Everyone agrees on lighting; for the small camp it is still its best-agreed statement,
+        // though the rest agree with it even more (Pol.is then labels it by disagreement).
+        let workspace = try Workspace(storage: InMemoryStorage())
+        let c = try workspace.perform { tx in
+            let c = try tx.openConsultation(title: "T", question: "Q?")
+            try tx.registerParticipant(handle: "sam", role: .facilitator)
+            let ideas = try ["Free passes", "Wifi", "Lighting", "Family tickets", "Minibuses"].map {
+                try tx.submitIdea($0, by: try tx.participant(handle: "sam").id, to: c.id).id
+            }
+            let vote = try tx.openVote("R", on: c.id, method: VotingMethod(rawValue: "reactions")!, candidates: ideas)
+            for n in 0..<18 {
+                let young = n < 14
+                let voter = try tx.registerParticipant(handle: "p\(n)").id
+                try tx.castBallot(.reactions([ideas[0]: young ? .agree : .disagree, ideas[1]: young ? .agree : .disagree, ideas[2]: .agree,
+                                              ideas[3]: young ? .disagree : .agree, ideas[4]: young ? .disagree : .agree]), by: voter, in: vote.id)
+            }
+            return c.id
+        }
+        let opinions = try #require(OutcomeReport(workspace.state, consultation: c).opinions)
+        let small = try #require(opinions.groups.first { $0.size == 4 })
+        let lighting = try #require(small.statements.first)
+        #expect(lighting.text == "Lighting" && lighting.stance == "agree" && lighting.share == 1)
+        #expect(small.statements.allSatisfy { $0.share > 0.5 })
+    }
+
     @Test func theOpinionMapFindsTheTwoCampsAndWhatTheyShare() throws {
         let report = try ReportFixture().report()
         let opinions = try #require(report.opinions)

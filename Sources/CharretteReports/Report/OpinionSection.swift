@@ -50,9 +50,14 @@ public struct OpinionSection: Sendable {
         participants = map.matrix.participants.count
         clustered = map.groups.clustered.count
         groups = map.representative.enumerated().map { g, picks in
-            Group(number: g + 1, size: map.groups.labels.filter { $0 == g }.count, statements: picks.map { pick in
-                Statement(id: map.matrix.statements[pick.column], text: text(pick.column), stance: pick.direction.rawValue,
-                          share: share(map.statistics.groups[g][pick.column], pick.direction.rawValue))
+            // The best-agreed statement first, then the others as picked (agrees before disagrees).
+            let ordered = picks.filter(\.bestAgree) + picks.filter { !$0.bestAgree }
+            return Group(number: g + 1, size: map.groups.labels.filter { $0 == g }.count, statements: ordered.map { pick in
+                // Pol.is labels every pick by its stronger representativeness test, even the
+                // group's best-agreed statement; a reader is told it is agreed on, and how widely.
+                let stance = pick.bestAgree ? "agree" : pick.direction.rawValue
+                return Statement(id: map.matrix.statements[pick.column], text: text(pick.column), stance: stance,
+                                 share: share(map.statistics.groups[g][pick.column], stance))
             })
         }
         let everyone = map.consensus.statistics
