@@ -6,14 +6,15 @@ extension Transaction {
     /// Boards and people are matched by name and handle, and added when missing (with the
     /// personal data the dump holds). Ideas, themes, votes with their ballots, and card sorts are
     /// replayed in an order the workspace's rules accept: ideas, themes, votes and ballots, card
-    /// sorts, then merges (chains from their far end), withdrawals and hiding, then the phase. Everything is recorded at the
-    /// time of the import; the agenda, a record of the original session, is not replayed.
+    /// sorts, then merges (chains from their far end), withdrawals and hiding, then the phase.
+    /// Everything is recorded at the time of the import; the agenda, a record of the original
+    /// session, is not replayed.
     ///
     /// - Returns: the new consultation.
     @discardableResult
     public mutating func importConsultation(_ dump: ConsultationDump) throws -> Consultation {
-        // People and boards first.
-        // Boards are listed in the order they were made, so a shadowed board comes first.
+        // Boards first, in the order they were made (so a shadowed board exists before its
+        // shadow), then people.
         for board in dump.boards where state.board(named: board.name) == nil {
             _ = try createBoard(name: board.name, title: board.title, shadows: board.shadows)
         }
