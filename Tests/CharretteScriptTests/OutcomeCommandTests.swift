@@ -162,6 +162,8 @@ struct OutcomeCommandTests {
         try shell.run("import ideas \(files.path("answers.csv")) --skip-bad-rows")
         let texts = shell.interpreter.workspace.state.ideas.values.sorted { $0.id < $1.id }.map(\.text)
         #expect(texts.suffix(3) == ["Night buses", "A quoted\nline break", "Benches"])
+        try files.write("no-author.csv", "text,who\r\nBenches,lena\r\n")
+        #expect(shell.refusal("import ideas \(files.path("no-author.csv"))").contains("has no column 'by' or 'author' for the authors' handles: name it with --by COLUMN; the columns are text, who"))
         try files.write("people.csv", "handle,role\r\nmei,participant\r\nkwame,chief\r\n")
         #expect(shell.refusal("import participants \(files.path("people.csv"))").contains("people.csv:3: the row gives the role 'chief'"))
     }

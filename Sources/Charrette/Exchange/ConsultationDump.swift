@@ -203,7 +203,7 @@ public struct ConsultationDump: Codable, Sendable, Equatable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
-            try container.encode(Self.timestamp(date))
+            try container.encode(Timestamp.text(date, milliseconds: true))
         }
         return try encoder.encode(self)
     }
@@ -213,7 +213,7 @@ public struct ConsultationDump: Codable, Sendable, Equatable {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let text = try decoder.singleValueContainer().decode(String.self)
-            guard let date = parseTimestamp(text) else {
+            guard let date = Timestamp.date(text) else {
                 throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not an ISO 8601 time"))
             }
             return date
@@ -224,20 +224,6 @@ public struct ConsultationDump: Codable, Sendable, Equatable {
         guard let version = header.version, version >= 1 else { throw DumpError.broken("version: a whole number from 1 is needed") }
         guard version <= currentVersion else { throw DumpError.laterVersion(version) }
         return try decoder.decode(ConsultationDump.self, from: data)
-    }
-
-    static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
-    }
-
-    static func parseTimestamp(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
     }
 }
 

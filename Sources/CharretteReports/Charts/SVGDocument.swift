@@ -49,5 +49,8 @@ struct SVGDocument {
         """
     }
 
-    private func f(_ x: Double) -> String { ReportNumber.text((x * 10).rounded() / 10) }
+    /// A coordinate, to a tenth of a pixel.
+    static func number(_ x: Double) -> String { ReportNumber.text((x * 10).rounded() / 10) }
+
+    private func f(_ x: Double) -> String { Self.number(x) }
 }

@@ -34,7 +34,8 @@ enum ScatterChart {
 
     /// A group's mark: circle, square, triangle, diamond, cross, in its colour.
     static func mark(group: Int, x: Double, y: Double) -> String {
-        let (cx, cy) = (ReportNumber.text((x * 10).rounded() / 10), ReportNumber.text((y * 10).rounded() / 10))
+        let n = SVGDocument.number
+        let (cx, cy) = (n(x), n(y))
         guard group >= 0 else {
             return "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"4\" fill=\"none\" stroke=\"\(Palette.muted)\" stroke-width=\"1.5\"/>"
         }
@@ -42,10 +43,10 @@ enum ScatterChart {
         let outline = " fill=\"\(colour)\" stroke=\"#FFFFFF\" stroke-width=\"0.8\""
         switch group % 5 {
         case 0: return "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"5\"\(outline)/>"
-        case 1: return "<rect x=\"\(ReportNumber.text(x - 4.5))\" y=\"\(ReportNumber.text(y - 4.5))\" width=\"9\" height=\"9\"\(outline)/>"
-        case 2: return "<path d=\"M\(cx) \(ReportNumber.text(y - 6))L\(ReportNumber.text(x + 5.5)) \(ReportNumber.text(y + 4))L\(ReportNumber.text(x - 5.5)) \(ReportNumber.text(y + 4))Z\"\(outline)/>"
-        case 3: return "<path d=\"M\(cx) \(ReportNumber.text(y - 6))L\(ReportNumber.text(x + 6)) \(cy)L\(cx) \(ReportNumber.text(y + 6))L\(ReportNumber.text(x - 6)) \(cy)Z\"\(outline)/>"
-        default: return "<path d=\"M\(ReportNumber.text(x - 5)) \(ReportNumber.text(y - 5))L\(ReportNumber.text(x + 5)) \(ReportNumber.text(y + 5))M\(ReportNumber.text(x + 5)) \(ReportNumber.text(y - 5))L\(ReportNumber.text(x - 5)) \(ReportNumber.text(y + 5))\" stroke=\"\(colour)\" stroke-width=\"2.5\"/>"
+        case 1: return "<rect x=\"\(n(x - 4.5))\" y=\"\(n(y - 4.5))\" width=\"9\" height=\"9\"\(outline)/>"
+        case 2: return "<path d=\"M\(cx) \(n(y - 6))L\(n(x + 5.5)) \(n(y + 4))L\(n(x - 5.5)) \(n(y + 4))Z\"\(outline)/>"
+        case 3: return "<path d=\"M\(cx) \(n(y - 6))L\(n(x + 6)) \(cy)L\(cx) \(n(y + 6))L\(n(x - 6)) \(cy)Z\"\(outline)/>"
+        default: return "<path d=\"M\(n(x - 5)) \(n(y - 5))L\(n(x + 5)) \(n(y + 5))M\(n(x + 5)) \(n(y - 5))L\(n(x - 5)) \(n(y + 5))\" stroke=\"\(colour)\" stroke-width=\"2.5\"/>"
         }
     }
 }

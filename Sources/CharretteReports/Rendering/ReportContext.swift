@@ -1,3 +1,4 @@
+import Charrette
 import Foundation
 
 /// The report as the values a Mustache template reads: nested dictionaries and lists of plain
@@ -13,13 +14,13 @@ public enum ReportContext {
             "title": report.title,
             "question": report.question,
             "phase": report.phase,
-            "generated_at": timestamp(report.generatedAt),
+            "generated_at": Timestamp.text(report.generatedAt),
             "participation": participation(report.participation),
             "agenda": report.agenda.map { step in
                 let actual = Int(step.endedAt.timeIntervalSince(step.startedAt).rounded())
                 return [
                     "name": step.name, "planned": duration(step.plannedSeconds), "actual": duration(actual),
-                    "started": timestamp(step.startedAt), "over": actual > step.plannedSeconds,
+                    "started": Timestamp.text(step.startedAt), "over": actual > step.plannedSeconds,
                 ] as [String: Any]
             },
             "themes": report.themes.map { theme in
@@ -181,12 +182,6 @@ public enum ReportContext {
                     + o.groups.map { "group \($0.number) has \($0.size)" }.joined(separator: ", "),
                 points: o.points, groups: o.groups.map { ($0.number, $0.size) }),
         ]
-    }
-
-    static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
     }
 
     static func duration(_ seconds: Int) -> String {

@@ -98,15 +98,14 @@ public struct OutcomeReport: Sendable {
         unsorted = ideas.filter { $0.status.isOpen && $0.theme == nil }.map(line)
         votes = state.votes.values.filter { $0.consultation == id }.sorted { $0.id < $1.id }.map { VoteSection($0, state) }
         opinions = OpinionSection(state, consultation: id)
+        let mergedCount = ideas.filter { if case .merged = $0.status { true } else { false } }.count
+        let listed = (themes.flatMap(\.ideas) + unsorted).reduce(0) { $0 + $1.duplicates.count }
         moderation = Moderation(
             hiddenReasons: ideas.compactMap { idea in
                 if case .hidden(let reason) = idea.status { (idea.id.rawValue, reason) } else { nil }
             },
             withdrawn: ideas.filter { $0.status == .withdrawn }.count,
-            merged: ideas.filter { if case .merged = $0.status { true } else { false } }.count,
-            mergedOutOfSight: ideas.filter(\.status.isOpen).reduce(ideas.filter { if case .merged = $0.status { true } else { false } }.count) {
-                $0 - merged(into: $1.id).count
-            })
+            merged: mergedCount, mergedOutOfSight: mergedCount - listed)
         journalEntries = state.headSequence
         journalHead = state.headHash.hex
     }

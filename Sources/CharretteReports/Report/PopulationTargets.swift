@@ -1,14 +1,10 @@
 /// The make-up of the population a consultation should hear from, such as a census's shares of
 /// each age band and district, to compare who took part against.
-public struct PopulationTargets: Sendable, Equatable {
+public struct PopulationTargets: Sendable {
     /// One attribute's values and their shares of the population, which add up to 1.
-    public struct Attribute: Sendable, Equatable {
+    public struct Attribute: Sendable {
         public let name: String
         public let shares: [(value: String, share: Double)]
-
-        public static func == (lhs: Attribute, rhs: Attribute) -> Bool {
-            lhs.name == rhs.name && lhs.shares.elementsEqual(rhs.shares) { $0.value == $1.value && $0.share == $1.share }
-        }
     }
 
     /// A value whose weight is not a positive finite number, or that is given twice.
@@ -50,9 +46,5 @@ public struct PopulationTargets: Sendable, Equatable {
     /// The share of `value` for `attribute`, if the population gives one.
     public func share(of attribute: String, _ value: String) -> Double? {
         attributes.first { $0.name == attribute }?.shares.first { $0.value == value }?.share
-    }
-
-    public static func == (lhs: PopulationTargets, rhs: PopulationTargets) -> Bool {
-        lhs.attributes == rhs.attributes && lhs.source == rhs.source
     }
 }

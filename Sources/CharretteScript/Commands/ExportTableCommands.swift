@@ -26,7 +26,7 @@ enum ExportTableCommands {
                     ("id", .integer(idea.id.rawValue)), ("text", hiddenText ? .null : .string(idea.text)), ("author", handle(idea.author, state)),
                     ("status", .string(status)), ("merged_into", merged), ("hidden_reason", reason),
                     ("theme", idea.theme.flatMap { state.themes[$0] }.map { .string($0.label) } ?? .null),
-                    ("submitted_at", .string(timestamp(idea.submittedAt))),
+                    ("submitted_at", .string(Timestamp.text(idea.submittedAt))),
                 ])
             }
         },
@@ -112,7 +112,7 @@ enum ExportTableCommands {
     /// A vote's ballots in long form: one row per voter and idea.
     static func ballotRows(_ vote: Vote, _ state: WorkspaceState) -> [Record] {
         (state.ballots[vote.id] ?? [:]).sorted { $0.key < $1.key }.flatMap { voter, ballot -> [Record] in
-            let cast = Value.string(timestamp(state.ballotTimes[vote.id]?[voter] ?? vote.openedAt))
+            let cast = Value.string(Timestamp.text(state.ballotTimes[vote.id]?[voter] ?? vote.openedAt))
             func row(_ idea: Idea.ID, _ value: Value) -> Record {
                 Record([("vote", .string(vote.title)), ("method", .string(vote.method.rawValue)), ("voter", handle(voter, state)),
                         ("idea", .integer(idea.rawValue)), ("value", value), ("cast_at", cast)])
@@ -131,11 +131,5 @@ enum ExportTableCommands {
 
     static func handle(_ id: Participant.ID, _ state: WorkspaceState) -> Value {
         state.participants[id].map { .string($0.handle) } ?? .null
-    }
-
-    static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
     }
 }

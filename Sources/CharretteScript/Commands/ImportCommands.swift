@@ -19,8 +19,10 @@ enum ImportCommands {
                     example: #"import ideas answers.csv --text "Your idea" --by "Handle""#) { call in
             let file = try CSVImportFile(call)
             let textIndex = try file.column(try call.flagString("text") ?? "text", flag: "text", call)
-            let byIndex = try call.flagString("by").map { try file.column($0, flag: "by", call) }
-                ?? file.optionalColumn("by") ?? file.column("author", flag: "by", call)
+            guard let byIndex = try call.flagString("by").map({ try file.column($0, flag: "by", call) })
+                ?? file.optionalColumn("by") ?? file.optionalColumn("author") else {
+                throw call.error("'\(file.path)' has no column 'by' or 'author' for the authors' handles: name it with --by COLUMN; the columns are \(file.header.joined(separator: ", "))", at: 0)
+            }
             let consultation = try call.consultation()
             return try call.importRows(file, noun: "ideas") { tx, row in
                 guard row.count > max(textIndex, byIndex) else { throw ImportRowError("has \(row.count) cells, fewer than the header") }

@@ -148,9 +148,10 @@ public enum Rendering {
             + table.rows.map { row in
                 table.columns.map { column in
                     let value = row[column] ?? .null
-                    if case .integer = value { return cell(value.text, number: true) }
-                    if case .decimal = value { return cell(value.text, number: true) }
-                    return cell(csvText(value))
+                    switch value {
+                    case .integer, .decimal: return cell(value.text, number: true)
+                    default: return cell(csvText(value))
+                    }
                 }.joined(separator: ",")
             }
         return lines.joined(separator: "\r\n") + "\r\n"
