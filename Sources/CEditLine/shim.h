@@ -29,30 +29,4 @@ static inline void chr_set_word_breaks(const char *breaks) {
     rl_completer_word_break_characters = (char *)breaks;
 }
 
-static volatile sig_atomic_t chr_interrupted = 0;
-
-static void chr_on_interrupt(int signal) {
-    (void)signal;
-    chr_interrupted = 1;
-}
-
-/// A SIGINT handler that only sets a flag, without SA_RESTART so that readline() returns.
-static inline void chr_install_interrupt_handler(void) {
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = chr_on_interrupt;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = 0;
-    sigaction(SIGINT, &action, NULL);
-}
-
-/// Whether Ctrl-C was pressed since the last call, clearing the flag.
-static inline int chr_take_interrupt(void) {
-    int was = chr_interrupted;
-    chr_interrupted = 0;
-    return was;
-}
-
-static inline int chr_peek_interrupt(void) { return chr_interrupted; }
-
 #endif

@@ -4,8 +4,9 @@ import GRDB
 import GRDBSQLite
 
 /// A value bound to a statement of the store's hot paths.
-enum SQLiteValue {
+enum SQLiteValue: Equatable {
     case int(Int64)
+    case real(Double)
     case text(String)
     case blob([UInt8])
     case null
@@ -47,6 +48,7 @@ extension Database {
             let index = Int32(offset + 1)
             switch value.sqliteValue {
             case .int(let int): sqlite3_bind_int64(raw, index, int)
+            case .real(let real): sqlite3_bind_double(raw, index, real)
             case .text(let text): sqlite3_bind_text(raw, index, text, -1, transient)
             case .blob(let bytes): _ = bytes.withUnsafeBytes { sqlite3_bind_blob(raw, index, $0.baseAddress, Int32($0.count), transient) }
             case .null: sqlite3_bind_null(raw, index)

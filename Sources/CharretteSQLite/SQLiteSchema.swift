@@ -2,9 +2,10 @@ import GRDB
 
 /// The tables of a Charrette SQLite file, created and upgraded by GRDB's migrator.
 ///
-/// `journal`, `journal_head` and `personal_records` are the source of truth; every other table is
-/// a plain copy of the current state for people querying the file with any SQLite tool, rewritten
-/// in the transaction of each change. Times in the query tables are UTC text.
+/// `journal`, `journal_head` and `personal_records` are the source of truth; `open_sessions` lists
+/// who has the file open; every other table is a plain copy of the current state for people
+/// querying the file with any SQLite tool (their columns are listed in `QueryTable`), rewritten in
+/// the transaction of each change. Times in the query tables are UTC text.
 enum SQLiteSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -116,6 +117,18 @@ enum SQLiteSchema {
         // would end up in the stored schema and break it.)
         migrator.registerMigration("v3: consultation language") { db in
             try db.execute(sql: "ALTER TABLE consultations ADD COLUMN language TEXT")
+        }
+        // Who has the file open (see `OpenSession`), and the file's mark as a Charrette workspace.
+        migrator.registerMigration("v4: open sessions and application id") { db in
+            try db.execute(sql: """
+                CREATE TABLE open_sessions (
+                    id INTEGER PRIMARY KEY,
+                    host TEXT NOT NULL,
+                    pid INTEGER NOT NULL,
+                    opened_at TEXT NOT NULL
+                );
+                PRAGMA application_id = \(WorkspaceFile.applicationID);
+                """)
         }
         return migrator
     }

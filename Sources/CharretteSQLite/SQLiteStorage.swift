@@ -2,13 +2,20 @@ import Charrette
 import Foundation
 import GRDB
 import GRDBSQLite
+import Synchronization
 
 /// The embedded default store: the journal, the personal records and plain query tables in one
 /// SQLite file, each change written in one transaction.
 ///
 /// The file is in WAL mode. With the default ``Durability/processCrash``, a change reported as
 /// written survives any crash of the process (kill -9 included) and the file is never left with
-/// half a change; ``Durability/powerLoss`` also waits for the disk on every change.
+/// half a change; ``Durability/powerLoss`` also waits for the disk on every change. ``close()``
+/// (or releasing the store) moves the write-ahead log into the main file, so the main file alone
+/// is the whole workspace once every session on it has ended.
+///
+/// Opening changes nothing in a file that is not a Charrette workspace: it is refused with a
+/// ``SQLiteStorageError``. A workspace copied (or whose write-ahead log was deleted) while a session
+/// was writing to it opens read-only, with ``readOnlyReason`` saying what may be missing.
 ///
 /// ```swift
 /// let workspace = try Workspace(storage: SQLiteStorage(path: "charrette.sqlite"))
@@ -28,22 +35,128 @@ public final class SQLiteStorage: JournalStorage {
     public let path: String
     /// The database, for reading the query tables directly.
     public let database: DatabaseQueue
+    /// Whether the store was opened for reading only (asked for, or because it is incomplete).
+    public let isReadOnly: Bool
+    public let readOnlyReason: String?
 
-    /// Opens (or creates) the store at `path`; `:memory:` gives a store that lives as long as this object.
-    public init(path: String, durability: Durability = .processCrash) throws {
+    private struct Session {
+        /// This store's row in `open_sessions`; `nil` for read-only and in-memory stores.
+        var row: Int64?
+        var closed = false
+        /// The last `PRAGMA data_version` seen: it changes when another connection commits.
+        var dataVersion: Int64 = 0
+        /// When this store last took and released the write lock.
+        var writeStarted: ContinuousClock.Instant?
+        var writeEnded: ContinuousClock.Instant?
+
+        /// How long to wait before taking the lock again: a twentieth of the time it was last
+        /// held, at most ``pauseBetweenWrites``, less the time since. None after a short hold: a
+        /// sleep takes a good fraction of a millisecond however short it is asked to be.
+        func pause(now: ContinuousClock.Instant) -> Duration {
+            guard let writeStarted, let writeEnded else { return .zero }
+            let pause = min((writeEnded - writeStarted) / 20, SQLiteStorage.pauseBetweenWrites)
+            return pause < .microseconds(100) ? .zero : pause - (now - writeEnded)
+        }
+    }
+
+    private let session = Mutex(Session())
+
+    /// How long a writer waits for another to release the write lock before giving up.
+    public static let lockTimeout: Duration = .seconds(10)
+    /// The longest pause a writer leaves between two of its own writes, so that a writer of
+    /// another process waiting for the lock gets it. SQLite's lock is not fair: without the pause
+    /// a script writing groups back to back would keep an interactive shell waiting. The pause is
+    /// a twentieth of the time the lock was held, so single changes (held for tens of
+    /// microseconds) hardly pause, and a group held for 20 ms leaves a gap of 1 ms, in which a
+    /// waiting writer polling every quarter of a millisecond gets in.
+    static let pauseBetweenWrites: Duration = .milliseconds(1)
+
+    /// Opens (or creates) the store at `path`; `:memory:` gives a store that lives as long as this
+    /// object.
+    ///
+    /// - Parameter readOnly: open without writing anything to the file; changes are refused.
+    /// - Throws: ``SQLiteStorageError`` when the file is not a Charrette workspace (or nothing yet),
+    ///   leaving it unchanged.
+    public init(path: String, durability: Durability = .processCrash, readOnly: Bool = false) throws {
         self.path = path
         var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
-        configuration.journalMode = .wal
-        database = path == ":memory:"
-            ? try DatabaseQueue(configuration: configuration)
-            : try DatabaseQueue(path: path, configuration: configuration)
-        // GRDB sets `synchronous = NORMAL` when it turns WAL on, after `prepareDatabase` has run.
-        if durability == .powerLoss {
-            try database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+        configuration.busyMode = .callback(Self.waitForLock)
+        // A write (or a consistent read) spans several calls: grouped changes hold the lock.
+        configuration.allowsUnsafeTransactions = true
+        if path == ":memory:" {
+            configuration.journalMode = .wal
+            database = try DatabaseQueue(configuration: configuration)
+            try SQLiteSchema.migrator.migrate(database)
+            isReadOnly = false
+            readOnlyReason = nil
+            return
         }
-        try SQLiteSchema.migrator.migrate(database)
+        let file = try WorkspaceFile.inspect(path)
+        let incomplete = file.kind == .workspace && !file.hasLog && !file.sessions.isEmpty ? Self.incompleteReason(path, file.sessions) : nil
+        isReadOnly = readOnly || incomplete != nil
+        readOnlyReason = incomplete ?? (readOnly ? "it was opened read-only" : nil)
+        if isReadOnly {
+            guard file.kind == .workspace else { throw SQLiteStorageError.notAWorkspace(path: path, tables: []) }
+            configuration.readonly = true
+            // Without a log beside it nobody is writing: read the file as it is, without making one.
+            database = try DatabaseQueue(path: file.hasLog ? path : Self.immutableURI(path), configuration: configuration)
+            if try database.read({ try SQLiteSchema.migrator.hasBeenSuperseded($0) }) { throw SQLiteStorageError.newerVersion(path: path) }
+        } else {
+            configuration.journalMode = .wal
+            database = try DatabaseQueue(path: path, configuration: configuration)
+            if try database.read({ try SQLiteSchema.migrator.hasBeenSuperseded($0) }) { throw SQLiteStorageError.newerVersion(path: path) }
+            // GRDB sets `synchronous = NORMAL` when it turns WAL on, after `prepareDatabase` has run.
+            if durability == .powerLoss {
+                try database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+            }
+            try SQLiteSchema.migrator.migrate(database)
+            try register(forgetting: file.hasLog ? file.sessions.filter(\.hasEnded) : [])
+        }
+        try session.withLock { $0.dataVersion = try currentDataVersion() }
     }
+
+    // Not `close()`: the database may outlive the store (``database`` is public), and closes
+    // itself, moving its log into the file, when the last reference to it goes.
+    deinit { try? endSession() }
+
+    private static func incompleteReason(_ path: String, _ sessions: [OpenSession]) -> String {
+        "'\(path)' was copied, or its write-ahead log '\(WorkspaceFile.logPath(of: path))' deleted, while a session had it open "
+            + "(\(sessions.map(\.description).joined(separator: "; "))): what that session wrote since may be missing here. "
+            + "Copy the workspace again once that session has ended (leaving the shell moves everything into the main file), "
+            + "or copy its write-ahead log with it"
+    }
+
+    /// Notes this session in the file, forgets sessions known to have ended (their changes were
+    /// read back from the log), and moves the log into the main file so that a copy of the main
+    /// file says it was open.
+    private func register(forgetting ended: [OpenSession]) throws {
+        let row = try database.write { db -> Int64 in
+            for old in ended {
+                try db.execute(sql: "DELETE FROM open_sessions WHERE host = ? AND pid = ? AND opened_at = ?",
+                               arguments: [old.host, old.pid, old.openedAt])
+            }
+            try db.execute(sql: "INSERT INTO open_sessions (host, pid, opened_at) VALUES (?, ?, ?)",
+                           arguments: [OpenSession.thisHost, getpid(), SQLiteTime.text(for: Date()).prefix(19).description])
+            return db.lastInsertedRowID
+        }
+        session.withLock { $0.row = row }
+        try database.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
+    }
+
+    private static func immutableURI(_ path: String) -> String {
+        "file:" + WorkspaceFile.uriEscaped((path as NSString).expandingTildeInPath) + "?immutable=1"
+    }
+
+    /// SQLite's busy handler: waits in short steps, so that a write lock released for a moment
+    /// between another process's writes is taken, up to ``lockTimeout``.
+    private static let waitForLock: Database.BusyCallback = { tries in
+        let step = 250  // microseconds
+        guard Int64(tries) * Int64(step) < lockTimeout.components.seconds * 1_000_000 else { return false }
+        usleep(UInt32(step))
+        return true
+    }
+
+    // MARK: Reading
 
     public func readEntries(after sequence: Int64, _ body: (EncodedEntry) throws -> Void) throws {
         try database.read { db in try Self.readEntries(db, where: "sequence > ?", sequence, body) }
@@ -97,15 +210,24 @@ public final class SQLiteStorage: JournalStorage {
 
     public func personalRecords() throws -> [SealedPersonalRecord] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT participant_id, salt, record FROM personal_records ORDER BY participant_id").map { row in
-                // Checked conversions: a hand-edited file gives an error here, not a crash.
-                guard let id = Int.fromDatabaseValue(row[0]), let salt = Data.fromDatabaseValue(row[1]),
-                      let record = Data.fromDatabaseValue(row[2]) else {
-                    throw JournalError.inconsistent(sequence: 0, reason: "a personal record has a column of the wrong type")
-                }
-                return SealedPersonalRecord(participant: Participant.ID(rawValue: id), salt: Array(salt), bytes: Array(record))
-            }
+            try Row.fetchAll(db, sql: "SELECT participant_id, salt, record FROM personal_records ORDER BY participant_id").map(Self.sealedRecord)
         }
+    }
+
+    public func personalRecord(of participant: Participant.ID) throws -> SealedPersonalRecord? {
+        try database.read { db in
+            try Row.fetchOne(db, sql: "SELECT participant_id, salt, record FROM personal_records WHERE participant_id = ?",
+                             arguments: [participant.rawValue]).map(Self.sealedRecord)
+        }
+    }
+
+    private static func sealedRecord(_ row: Row) throws -> SealedPersonalRecord {
+        // Checked conversions: a hand-edited file gives an error here, not a crash.
+        guard let id = Int.fromDatabaseValue(row[0]), let salt = Data.fromDatabaseValue(row[1]),
+              let record = Data.fromDatabaseValue(row[2]) else {
+            throw JournalError.inconsistent(sequence: 0, reason: "a personal record has a column of the wrong type")
+        }
+        return SealedPersonalRecord(participant: Participant.ID(rawValue: id), salt: Array(salt), bytes: Array(record))
     }
 
     public func recordedHead() throws -> (sequence: Int64, hash: JournalHash)? {
@@ -119,11 +241,67 @@ public final class SQLiteStorage: JournalStorage {
         }
     }
 
+    public func hasChangedElsewhere() throws -> Bool {
+        let version = try currentDataVersion()
+        return session.withLock { session in
+            defer { session.dataVersion = version }
+            return version != session.dataVersion
+        }
+    }
+
+    private func currentDataVersion() throws -> Int64 {
+        try database.writeWithoutTransaction { try $0.fetchInt64("PRAGMA data_version") ?? 0 }
+    }
+
+    public func withConsistentView<T>(_ body: () throws -> T) throws -> T {
+        // A read transaction in WAL mode sees the database as it was when it began.
+        let began = try database.writeWithoutTransaction { db -> Bool in
+            guard !db.isInsideTransaction else { return false }
+            try db.execute(sql: "BEGIN DEFERRED")
+            _ = try db.fetchInt64("SELECT count(*) FROM journal_head")
+            return true
+        }
+        defer {
+            if began { try? database.writeWithoutTransaction { db in if db.isInsideTransaction { try db.execute(sql: "COMMIT") } } }
+        }
+        return try body()
+    }
+
+    public func firstQueryTableDifference(from state: WorkspaceState) throws -> String? {
+        try database.read { db in
+            // A file opened read-only may be of an older layout, whose tables cannot be compared.
+            guard try SQLiteSchema.migrator.hasCompletedMigrations(db) else { return nil }
+            return try QueryTableCheck.firstDifference(in: db, from: state)
+        }
+    }
+
+    // MARK: Writing
+
+    public func beginWrite() throws {
+        guard !isReadOnly else { throw JournalError.readOnly(readOnlyReason ?? "it was opened read-only") }
+        let pause = session.withLock { $0.pause(now: .now) }
+        if pause > .zero { usleep(UInt32(pause.components.attoseconds / 1_000_000_000_000)) }
+        // BEGIN IMMEDIATE takes the write lock first, so the head cannot move between reading it and
+        // writing after it.
+        do {
+            try database.writeWithoutTransaction { db in try db.run("BEGIN IMMEDIATE", []) }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw JournalError.busy(seconds: Int(Self.lockTimeout.components.seconds))
+        }
+        session.withLock { $0.writeStarted = .now }
+    }
+
+    public func abandonWrite() {
+        try? database.writeWithoutTransaction { db in
+            if db.isInsideTransaction { try db.run("ROLLBACK", []) }
+        }
+        session.withLock { $0.writeEnded = .now }
+    }
+
     public func commit(_ batch: CommitBatch) throws {
+        defer { session.withLock { $0.writeEnded = .now } }
         try database.writeWithoutTransaction { db in
-            // BEGIN IMMEDIATE takes the write lock first, so the head cannot move between check and
-            // write. The statements are prepared once: this is the path every change takes.
-            try db.run("BEGIN IMMEDIATE", [])
+            // The statements are prepared once: this is the path every change takes.
             do {
                 let head = try db.fetchInt64("SELECT sequence FROM journal_head") ?? 0
                 guard head == batch.expectedHead else { throw JournalError.headMoved(expected: batch.expectedHead, found: head) }
@@ -132,8 +310,7 @@ public final class SQLiteStorage: JournalStorage {
                 try ProjectionWriter(db: db).write(batch.projection)
                 try db.run("COMMIT", [])
             } catch {
-                if !db.isInsideTransaction { throw error }
-                try? db.run("ROLLBACK", [])
+                if db.isInsideTransaction { try? db.run("ROLLBACK", []) }
                 throw error
             }
         }
@@ -161,6 +338,36 @@ public final class SQLiteStorage: JournalStorage {
             } else {
                 try db.execute(sql: "DELETE FROM personal_records WHERE participant_id = ?", arguments: [id.rawValue])
             }
+        }
+    }
+
+    // MARK: Closing
+
+    /// Takes this session out of the file's open sessions, moves the write-ahead log into the main
+    /// file and closes the database. Closing twice does nothing.
+    public func close() throws {
+        var failure: (any Error)?
+        do { try endSession() } catch { failure = error }
+        try database.close()
+        if let failure { throw failure }
+    }
+
+    /// Takes this session out of the file's open sessions and moves the write-ahead log into the
+    /// main file, once.
+    private func endSession() throws {
+        let (wasClosed, row) = session.withLock { session -> (Bool, Int64?) in
+            defer { session.closed = true }
+            return (session.closed, session.row)
+        }
+        guard !wasClosed, !isReadOnly else { return }
+        try database.writeWithoutTransaction { db in
+            if db.isInsideTransaction { try db.execute(sql: "ROLLBACK") }
+            if let row { try db.execute(sql: "DELETE FROM open_sessions WHERE id = ?", arguments: [row]) }
+            // Every change into the main file. Another session still reading may keep the log
+            // busy: then that session moves it when it ends.
+            do {
+                try db.checkpoint(.truncate)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {}
         }
     }
 }

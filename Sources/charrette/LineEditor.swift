@@ -1,4 +1,5 @@
 import CEditLine
+import Charrette
 import CharretteScript
 import Foundation
 
@@ -22,7 +23,6 @@ final class LineEditor {
         chr_set_name(strdup("charrette"))
         chr_set_word_breaks(strdup(" \t\n'|(){}[];,"))
         chr_set_completer { _, _, end in LineEditor.complete(end: Int(end)) }
-        chr_install_interrupt_handler()
         try? FileManager.default.createDirectory(atPath: (historyPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         using_history()
         stifle_history(historyLimit)
@@ -33,15 +33,22 @@ final class LineEditor {
         case line(String)
         /// Ctrl-C: the line was cancelled.
         case cancelled
-        /// Ctrl-D on an empty line.
+        /// Ctrl-D on an empty line, or a signal that ends the shell (SIGTERM, SIGHUP).
         case end
     }
 
+    /// Reads a line. While it reads, libedit catches signals itself and hands them on to the
+    /// shell's handlers (see ``Signals``) before returning without a line.
     func read(prompt: String) -> Input {
-        _ = chr_take_interrupt()
-        guard let raw = readline(prompt) else { return chr_take_interrupt() != 0 ? .cancelled : .end }
+        // A Ctrl-C pressed while the last command ended has done its work.
+        if Signals.waiting == SIGINT { _ = Signals.take() }
+        let raw = readline(prompt)
         defer { free(raw) }
-        if chr_take_interrupt() != 0 { return .cancelled }
+        if Signals.waiting == SIGINT {
+            _ = Signals.take()
+            return .cancelled
+        }
+        guard let raw else { return .end }
         return .line(String(cString: raw))
     }
 
@@ -52,9 +59,6 @@ final class LineEditor {
         write_history(historyPath)
     }
 
-    /// Whether Ctrl-C was pressed since the last look (for a running step).
-    static var interrupted: Bool { chr_take_interrupt() != 0 }
-
     private static func complete(end: Int) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
         chr_completion_over()
         guard let completer, let buffer = chr_line_buffer() else { return nil }
@@ -62,7 +66,8 @@ final class LineEditor {
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: String(cString: buffer).unicodeScalars.prefix(end))
         let line = String(scalars)
-        let candidates = completer.completions(for: line)
+        // libedit prints the candidates as they are: one holding a control character is left out.
+        let candidates = completer.completions(for: line).filter { !$0.unicodeScalars.contains(where: TerminalText.isControl) }
         guard !candidates.isEmpty else { return nil }
         let entries = candidates.count == 1 ? candidates : [Completer.commonPrefix(candidates)] + candidates
         // libedit frees the list and its strings with free(): allocate them with malloc.

@@ -8,7 +8,8 @@ struct Shell {
     let terminal: Terminal
     let database: String
 
-    func run() {
+    /// Runs until Ctrl-D or a signal that ends the shell; returns that signal, if any.
+    func run() -> Int32? {
         interpreter.width = terminal.width
         // At the keyboard every command is written before the next prompt.
         interpreter.groupsChanges = false
@@ -21,7 +22,7 @@ struct Shell {
             switch editor.read(prompt: prompt) {
             case .end:
                 print("")
-                return
+                return Signals.take()
             case .cancelled:
                 // Ctrl-C drops the line (and any open block) but not the shell.
                 print("^C")
@@ -37,23 +38,27 @@ struct Shell {
             do {
                 try interpreter.run(source)
             } catch let error as ScriptError {
-                FileHandle.standardError.write(Data((error.render() + "\n").utf8))
+                Output.error(error.render())
             } catch {
-                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                Output.error("error: \(error)")
             }
+            // Ctrl-C stopped the command and is done with; another signal ends the shell.
+            if let signal = Signals.waiting, signal != SIGINT { return Signals.take() }
         }
     }
 
-    /// Shows a step's remaining time in place, once a second, until it runs out or Ctrl-C.
+    /// Shows a step's remaining time in place, once a second, until it runs out or Ctrl-C (or a
+    /// signal that ends the shell, which is left waiting for the loop).
     static func countDown(_ name: String, seconds: Int, colour: Bool) {
         var remaining = seconds
-        _ = LineEditor.interrupted
+        let name = Output.neutralised(name)
         while remaining > 0 {
             let text = String(format: "⏱  %@  %d:%02d left (Ctrl-C ends the step)", name, remaining / 60, remaining % 60)
             FileHandle.standardOutput.write(Data(("\r" + (colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text) + "\u{1B}[K").utf8))
             for _ in 0..<10 {
                 usleep(100_000)
-                if LineEditor.interrupted {
+                if let signal = Signals.waiting {
+                    if signal == SIGINT { _ = Signals.take() }
                     print("\r⏹  \(name) ended early\u{1B}[K")
                     return
                 }

@@ -15,12 +15,15 @@ let usage = """
 
     Options:
       --db PATH      the workspace file (default: $CHARRETTE_DB or ./charrette.sqlite; :memory: for a throw-away one)
+      --read-only    open the workspace without writing to it (to look at or verify a copy)
       -c COMMANDS    run COMMANDS and exit
       --no-init      skip ~/.config/charrette/init.chr
       --version      print the version and exit
       --help         print this help and exit
 
-    Exit status: 0 on success, 1 when the script fails, 2 on a usage error.
+    Exit status: 0 on success, 1 when the script fails, 2 on a usage error, 128 + N when stopped
+    by signal N (130 for Ctrl-C). The workspace is closed on every exit: its file alone then holds
+    everything.
     """
 
 func fail(_ message: String, status: Int32) -> Never {
@@ -34,6 +37,7 @@ struct Options {
     var script: String?
     var arguments: [String] = []
     var readInit = true
+    var readOnly = false
 }
 
 var options = Options()
@@ -49,6 +53,7 @@ while let argument = rest.popFirst() {
         guard let command = rest.popFirst() else { fail("charrette: -c needs commands\n\n\(usage)", status: 2) }
         options.command = command
     case "--no-init": options.readInit = false
+    case "--read-only": options.readOnly = true
     case "--":
         if let script = rest.popFirst() { options.script = script }
         options.arguments = Array(rest)
@@ -66,17 +71,35 @@ while let argument = rest.popFirst() {
 }
 if options.command != nil && options.script != nil { fail("charrette: give either -c or a script, not both", status: 2) }
 
+Signals.install()
 let workspace: Workspace
 do {
-    workspace = try Workspace(storage: SQLiteStorage(path: options.database))
+    workspace = try Workspace(storage: SQLiteStorage(path: options.database, readOnly: options.readOnly))
 } catch {
     fail("charrette: cannot open the workspace '\(options.database)': \(error)", status: 1)
 }
+if let reason = workspace.readOnlyReason, !options.readOnly {
+    Output.error("charrette: warning: this workspace can only be read: \(reason)")
+}
 
-let interpreter = Interpreter(workspace: workspace)
+/// Closes the workspace (moving its write-ahead log into its file) and exits: every way out of
+/// the shell comes through here.
+func finish(_ status: Int32) -> Never {
+    var status = status
+    do {
+        try workspace.close()
+    } catch {
+        Output.error("charrette: the workspace could not be closed cleanly: \(error)")
+        status = max(status, 1)
+    }
+    exit(status)
+}
+
+let interpreter = Interpreter(workspace: workspace, output: { Output.print($0) })
 interpreter.define("args", .list(options.arguments.map(Value.string)))
 // Scripts write their changes in groups, flushed before anything is shown; the shell does not.
 interpreter.groupsChanges = true
+interpreter.interruption = { Signals.waiting.map(Signals.reason) }
 let terminal = Terminal.current
 
 /// Runs one source, printing its error the way the language reference describes. True on success.
@@ -86,33 +109,45 @@ func run(_ source: Source) -> Bool {
         try interpreter.run(source)
         return true
     } catch let error as ScriptError {
-        FileHandle.standardError.write(Data((error.render() + "\n").utf8))
+        Output.error(error.render())
     } catch {
-        FileHandle.standardError.write(Data("\(source.name): error: \(error)\n".utf8))
+        Output.error("\(source.name): error: \(error)")
     }
     return false
+}
+
+/// Runs a whole script (or command string) and finishes with its status.
+@MainActor
+func runToEnd(_ source: Source) -> Never {
+    let succeeded = run(source)
+    if let signal = Signals.take() { finish(Signals.exitStatus(signal)) }
+    finish(succeeded ? 0 : 1)
 }
 
 if options.readInit {
     let initFile = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".config/charrette/init.chr")
     if let text = try? String(contentsOf: initFile, encoding: .utf8) {
         if terminal.isInteractive { print("(read \(initFile.path))") }
-        if !run(Source(name: initFile.path, text: text)) { exit(1) }
+        if !run(Source(name: initFile.path, text: text)) { finish(Signals.take().map(Signals.exitStatus) ?? 1) }
     }
 }
 
 if let command = options.command {
-    exit(run(Source(name: "<command line>", text: command)) ? 0 : 1)
+    runToEnd(Source(name: "<command line>", text: command))
 }
 if let script = options.script, script != "-" {
-    guard let text = try? String(contentsOfFile: script, encoding: .utf8) else { fail("charrette: cannot read '\(script)'", status: 2) }
+    guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
+        Output.error("charrette: cannot read '\(script)'")
+        finish(2)
+    }
     interpreter.directory = (script as NSString).deletingLastPathComponent.isEmpty ? "." : (script as NSString).deletingLastPathComponent
-    exit(run(Source(name: script, text: text)) ? 0 : 1)
+    runToEnd(Source(name: script, text: text))
 }
 if options.script == "-" || !terminal.isInteractive {
     // A piped script behaves exactly like a script file: the first error stops it with status 1.
     var text = ""
     while let line = readLine(strippingNewline: false) { text += line }
-    exit(run(Source(name: "<stdin>", text: text)) ? 0 : 1)
+    runToEnd(Source(name: "<stdin>", text: text))
 }
-Shell(interpreter: interpreter, terminal: terminal, database: options.database).run()
+let signal = Shell(interpreter: interpreter, terminal: terminal, database: options.database).run()
+finish(signal.map(Signals.exitStatus) ?? 0)

@@ -276,4 +276,34 @@ struct ReportTests {
         #expect(!markdown.contains("{{"))
         #expect(!markdown.contains("<svg"))
     }
+
+    /// Ballots were cast on a text: an edit after the vote does not rewrite its outcome, and the
+    /// report shows it as an edit.
+    @Test func aVoteShowsTheTextVotedOnAndLaterEditsAsEdits() throws {
+        let fixture = try ReportFixture()
+        try fixture.workspace.perform { tx in try tx.editIdea(1, text: "Night buses every hour, all night") }
+        let report = fixture.report()
+        let final = try #require(report.votes.first { $0.title == "Final" })
+        let edited = try #require(final.results.first { $0.id == 1 })
+        #expect(edited.text == "Night buses" && edited.editedText == "Night buses every hour, all night")
+        let markdown = try ReportRenderer.render(report, as: .markdown)
+        #expect(markdown.contains("#1 Night buses (edited after the vote; it now reads “Night buses every hour, all night”)"))
+        let html = try ReportRenderer.render(report, as: .html)
+        #expect(html.contains("<bdi>Night buses</bdi> <span class=\"edited\">(edited after the vote; it now reads “<bdi>Night buses every hour, all night</bdi>”)</span>"))
+    }
+
+    /// A vote nobody voted in has no winner, not one drawn by lot.
+    @Test func aVoteWithoutBallotsElectsNobody() throws {
+        let fixture = try ReportFixture()
+        try fixture.workspace.perform { tx in
+            let vote = try tx.openVote("Unanswered", on: fixture.consultation, method: VotingMethod(rawValue: "schulze")!, candidates: [1, 2, 3])
+            try tx.closeVote(vote.id)
+        }
+        let section = try #require(fixture.report().votes.first { $0.title == "Unanswered" })
+        #expect(section.voters == 0 && section.results.allSatisfy { !$0.elected } && section.lot == nil)
+        #expect(section.notes == ["no ballots were cast: there is no winner"])
+        let markdown = try ReportRenderer.render(fixture.report(), as: .markdown)
+        let part = try #require(markdown.components(separatedBy: "Unanswered").last)
+        #expect(part.contains("no ballots were cast: there is no winner") && !part.contains("elected"))
+    }
 }

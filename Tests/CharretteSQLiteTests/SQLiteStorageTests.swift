@@ -112,7 +112,10 @@ struct SQLiteStorageTests {
         let workspace = try Workspace(storage: storage)
         try runSession(workspace)
         try storage.database.write { try $0.execute(sql: "UPDATE journal SET version = 'one', time = 'noon' WHERE sequence = 3") }
-        #expect(throws: JournalError.self) { try Workspace(storage: SQLiteStorage(path: path)) }
+        // It opens for reading only, as far as the journal can be read, and says why.
+        let reopened = try Workspace(storage: SQLiteStorage(path: path))
+        #expect(reopened.readOnlyReason?.hasPrefix("journal entry 3 cannot be read") == true)
+        #expect(reopened.state.headSequence == 2)
         // Verification reads on and names the entry rather than stopping at it.
         #expect(try workspace.verify().problem?.sequence == 3)
     }

@@ -93,10 +93,13 @@ struct OpinionCommandTests {
         for (x, y) in zip(a.rows, b.rows) {
             #expect(x["x"] == y["x"] && x["y"] == y["y"] && x["group"] == y["group"])
         }
-        // The hidden idea is marked moderated out, and the groups come back as published.
+        // The hidden idea is marked moderated out, its text withheld unless asked for, and the
+        // groups come back as published.
         let comments = try String(contentsOf: folder.appendingPathComponent("comments.csv"), encoding: .utf8)
-        #expect(comments.contains(",-1,Wifi"))
+        #expect(comments.contains(",-1,\(Idea.hiddenText)") && !comments.contains("Wifi"))
         #expect(file["published_agreement"] == .decimal(1))
+        try i.run(Source(name: "test", text: "opinions export \"\(folder.path)\" --hidden"))
+        #expect(try String(contentsOf: folder.appendingPathComponent("comments.csv"), encoding: .utf8).contains(",-1,Wifi"))
     }
 
     /// A public conversation loaded into a workspace maps as the folder does, once moderated-out

@@ -50,13 +50,44 @@ struct GroupedChangeTests {
     }
 
     @Test func aFailedFlushTakesTheGroupBack() throws {
+        let storage = TruncatingStorage()
+        let workspace = try Workspace(storage: storage)
+        let consultation = try workspace.perform { tx in
+            try tx.createBoard(name: "youth")
+            try tx.registerParticipant(handle: "amira", boards: ["youth"])
+            return try tx.openConsultation(title: "Bus fares", question: "What would make buses work for you?").id
+        }
+        let before = workspace.state
+        let amira = before.participant(handle: "amira")!.id
+        try workspace.performGrouped { try $0.submitIdea("Lost", by: amira, to: consultation) }
+        storage.failCommits = true
+        #expect(throws: TruncatingStorage.DiskFull.self) { try workspace.flush() }
+        #expect(workspace.state == before)
+        // The lock was given back: the next change goes through.
+        storage.failCommits = false
+        try workspace.perform { try $0.submitIdea("Kept", by: amira, to: consultation) }
+        #expect(try Workspace(storage: storage).state.ideas.values.map(\.text) == ["Kept"])
+    }
+
+    /// A group holds the store's write lock: another workspace on the same store waits until the
+    /// group is written, then reads it and checks its own change against it.
+    @Test func anotherWriterWaitsForTheGroupAndBuildsOnIt() async throws {
         let f = try Fixture()
-        let before = f.workspace.state
-        try f.workspace.performGrouped { try $0.submitIdea("Lost", by: f.amira, to: f.consultation) }
-        // Another writer moves the journal on: the group can no longer be written where it was checked.
+        let idea = try f.workspace.performGrouped { try $0.submitIdea("Night buses", by: f.amira, to: f.consultation).id }
         let other = try Workspace(storage: f.storage)
-        try other.perform { try $0.createTheme("Elsewhere", in: f.consultation) }
-        #expect(throws: JournalError.self) { try f.workspace.flush() }
-        #expect(f.workspace.state == before)
+        let started = Date()
+        let writer = Task.detached {
+            // Withdrawing the grouped idea can only pass once the group is written and read.
+            try other.perform(by: f.amira) { try $0.withdrawIdea(idea) }
+        }
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(try f.storage.recordedHead()!.sequence == f.workspace.state.headSequence - 1, "the other writer did not wait")
+        try f.workspace.flush()
+        try await writer.value
+        #expect(Date().timeIntervalSince(started) >= 0.2)
+        try f.workspace.refresh()
+        #expect(f.workspace.state.ideas[idea]?.status == .withdrawn)
+        #expect(f.workspace.state == other.state)
+        #expect(try f.workspace.verify().isIntact)
     }
 }

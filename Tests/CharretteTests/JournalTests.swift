@@ -250,7 +250,7 @@ struct JournalTests {
     }
 }
 
-/// An in-memory storage whose tests can hide the last entry or forge a personal record.
+/// An in-memory storage whose tests can hide the last entry, forge a personal record or fail commits.
 final class TruncatingStorage: JournalStorage, @unchecked Sendable {
     let base = InMemoryStorage()
     var hideLast = false
@@ -267,7 +267,17 @@ final class TruncatingStorage: JournalStorage, @unchecked Sendable {
     func entry(at sequence: Int64) throws -> EncodedEntry? { try base.entry(at: sequence) }
     func personalRecords() throws -> [SealedPersonalRecord] { try forgedRecord.map { [$0] } ?? base.personalRecords() }
     func recordedHead() throws -> (sequence: Int64, hash: JournalHash)? { try frozenHead ?? base.recordedHead() }
+    /// Commits fail, as on a full disk, releasing the write lock.
+    var failCommits = false
+    struct DiskFull: Error {}
+
+    func beginWrite() throws { try base.beginWrite() }
+    func abandonWrite() { base.abandonWrite() }
     func commit(_ batch: CommitBatch) throws {
+        if failCommits {
+            base.abandonWrite()
+            throw DiskFull()
+        }
         if headLagsBehind && frozenHead == nil { frozenHead = try base.recordedHead() }
         try base.commit(batch)
     }

@@ -148,3 +148,29 @@ struct TextbookTests {
         #expect(result.notes == ["p2 is blocked by 1 person: it does not pass until the objection is resolved"])
     }
 }
+
+/// A vote nobody voted in elects nobody, whatever the method: no lot among ideas no one chose.
+@Suite("No ballots")
+struct NoBallotTests {
+    static func empty(_ shape: BallotShape, candidates n: Int) -> Ballots {
+        switch shape {
+        case .ranking: .ranked(RankedBallots(candidateCount: n))
+        case .approval: .approval(ApprovalBallots(candidateCount: n))
+        case .grades: .grades(GradeBallots(candidateCount: n))
+        case .amounts: .amounts(AmountBallots(candidateCount: n))
+        case .positions: .positions(PositionBallots(candidateCount: n, positions: PositionBallots.reactions))
+        }
+    }
+
+    @Test(arguments: TallyMethods.names)
+    func noBallotsNoWinner(_ name: String) throws {
+        let method = try #require(TallyMethods.named(name))
+        var ballots = Self.empty(method.shape, candidates: 3)
+        if name == "consent" { ballots = .positions(PositionBallots(candidateCount: 3, positions: PositionBallots.consent)) }
+        let rules = TallyRules(seats: method.isMultiWinner ? 2 : nil, budget: 10, costs: [3, 4, 5], credits: 9, gradeRange: 0...5)
+        let result = try method.tally(Election(candidates: ["#1", "#2", "#3"], ballots: ballots, rules: rules))
+        #expect(result.voters == 0)
+        #expect(result.winners.isEmpty && result.elected.isEmpty && result.lot == nil, "\(name) elected \(result.elected)")
+        #expect(result.notes.contains("no ballots were cast: there is no winner"))
+    }
+}

@@ -42,4 +42,21 @@ broken("an unknown role", lambda d: d["participants"][0].update(role="admin"))
 broken("a ballot of another kind than its vote's", lambda d: d["votes"][-1]["ballots"][0]["ballot"].update(kind="approval"))
 broken("a merged idea without merged_into", lambda d: next(i for i in d["ideas"] if i["status"] == "merged").pop("merged_into"))
 broken("another format", lambda d: d.update(format="something-else"))
+broken("an open idea without its text", lambda d: d["ideas"][0].pop("text"))
+broken("an open idea marked as withheld", lambda d: d["ideas"][0].update(text_withheld=True))
+
+
+def withheld(d):
+    """A hidden idea whose text the export left out, as `export FILE.json` writes it."""
+    idea = d["ideas"][0]
+    idea.update(status="hidden", hidden_reason="names a person", text_withheld=True)
+    idea.pop("text")
+    idea.pop("merged_into", None)
+
+
+copy_ = copy.deepcopy(document)
+withheld(copy_)
+accepted = validator.is_valid(copy_)
+failures += not accepted
+print(("ok   " if accepted else "FAIL ") + "accepted: a hidden idea whose text was withheld")
 sys.exit(1 if failures else 0)

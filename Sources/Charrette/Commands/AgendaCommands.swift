@@ -6,8 +6,7 @@ extension Transaction {
     /// Anyone running the session may record a step; it changes nothing but the record of the
     /// session itself.
     public mutating func recordAgendaStep(_ name: String, plannedSeconds: Int, startedAt: Date, consultation: Consultation.ID?) throws {
-        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw CharretteError.emptyText("agenda step's name") }
+        let name = try Self.checkedText(name, kind: "agenda step's name")
         if let consultation { _ = try self.consultation(consultation) }
         try record(.agendaStepRecorded(AgendaStep(
             name: name, plannedSeconds: max(0, plannedSeconds), startedAt: min(startedAt, time), endedAt: time, consultation: consultation)))

@@ -10,6 +10,7 @@ extension Transaction {
         guard state.participant(handle: handle) == nil else { throw CharretteError.handleTaken(handle) }
         let boardIDs = try Self.unique(boards.map { try board(named: $0).id })
         let participant = Participant(id: state.nextParticipant, handle: handle, role: role, boards: boardIDs, consent: consent)
+        if let personalData { try Self.check(personalData) }
         let sealed = try personalData.map { try SealedPersonalRecord(participant: participant.id, record: $0) }
         try record(.participantRegistered(participant, personalData: sealed?.commitment))
         if let sealed { try storePersonalRecord(sealed, for: participant.id) }
@@ -37,6 +38,7 @@ extension Transaction {
     public mutating func setPersonalData(_ id: Participant.ID, to personalData: PersonalRecord) throws {
         let participant = try participant(id)
         if actor != id { try requireFacilitator(to: "change other participants' personal data") }
+        try Self.check(personalData)
         let sealed = try SealedPersonalRecord(participant: id, record: personalData)
         try record(.personalDataChanged(id, before: state.personalCommitments[id], after: sealed.commitment))
         _ = participant

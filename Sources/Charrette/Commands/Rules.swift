@@ -90,14 +90,33 @@ extension Transaction {
         }
     }
 
-    /// Trims `text` and checks it is neither empty (unless allowed) nor too long.
-    static func checkedText(_ text: String, kind: String, allowEmpty: Bool = false) throws -> String {
-        let trimmed = text.trimmed
+    /// Trims `text`, makes its line breaks line feeds, and checks it is neither empty (unless
+    /// allowed) nor too long, and holds no control character: text that could drive a terminal
+    /// (an escape sequence in an idea) is refused wherever it comes from.
+    public static func checkedText(_ text: String, kind: String, allowEmpty: Bool = false) throws -> String {
+        let trimmed = TerminalText.normalisedLineBreaks(text).trimmed
         guard !trimmed.isEmpty || allowEmpty else { throw CharretteError.emptyText(kind) }
         guard trimmed.count <= textLimit else {
             throw CharretteError.textTooLong(kind: kind, length: trimmed.count, limit: textLimit)
         }
+        if let (offset, scalar) = trimmed.unicodeScalars.enumerated().first(where: { TerminalText.isControl($0.element) }) {
+            throw CharretteError.controlCharacter(kind: kind, name: TerminalText.name(scalar), position: offset + 1)
+        }
         return trimmed
+    }
+
+    /// Refuses a personal record whose name or attributes hold a control character.
+    static func check(_ record: PersonalRecord) throws {
+        func check(_ text: String, _ kind: String) throws {
+            if let (offset, scalar) = text.unicodeScalars.enumerated().first(where: { TerminalText.isControl($0.element) }) {
+                throw CharretteError.controlCharacter(kind: kind, name: TerminalText.name(scalar), position: offset + 1)
+            }
+        }
+        if let name = record.displayName { try check(name, "display name") }
+        for (key, value) in record.attributes.sorted(by: { $0.key < $1.key }) {
+            try check(key, "attribute name")
+            try check(value, "attribute '\(key)'")
+        }
     }
 
     static func normalizedHandle(_ handle: String) -> String {

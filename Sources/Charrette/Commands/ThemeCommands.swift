@@ -95,7 +95,7 @@ extension Transaction {
     /// Moves the ideas merged into `idea` that sat with it in `from` to `to`, so a duplicate
     /// stays beside the idea that carries it on.
     mutating func moveDuplicates(of idea: Idea.ID, from: Theme.ID?, to: Theme.ID?) throws {
-        let duplicates = state.ideas.values.filter { $0.status == .merged(into: idea) && $0.theme == from }.sorted { $0.id < $1.id }
+        let duplicates = state.duplicates(of: idea).filter { $0.theme == from }
         for duplicate in duplicates {
             try record(.ideaMoved(duplicate.id, from: from, to: to))
             try moveDuplicates(of: duplicate.id, from: from, to: to)

@@ -6,15 +6,23 @@ extension Transaction {
     /// journal. Personal data changes and erasures are outside undo (an erasure is final): undo
     /// passes over them to the change before.
     ///
+    /// - Parameter expected: the change (its first entry) the caller means to revert, as it saw it
+    ///   last: if another change was made since, nothing is undone and
+    ///   ``CharretteError/notTheLatestChange(expected:latest:)`` says so. `nil` reverts whatever
+    ///   change is the latest.
     /// - Returns: the entries that were undone, in the order they had been written.
     @discardableResult
-    public mutating func undo() throws -> [JournalEntry] {
+    public mutating func undo(change expected: Int64? = nil) throws -> [JournalEntry] {
         try requireFacilitator(to: "undo changes")
         let targets = state.nextUndoableEntries
+        if let expected, state.nextUndoableChange != expected {
+            throw CharretteError.notTheLatestChange(expected: expected, latest: state.nextUndoableChange)
+        }
         guard !targets.isEmpty else { throw CharretteError.nothingToUndo }
+        let written = try entries(targets)
         var undone: [JournalEntry] = []
         for target in targets.reversed() {
-            guard let entry = try entry(at: target) else {
+            guard let entry = written[target] else {
                 throw JournalError.inconsistent(sequence: target, reason: "is missing from the store")
             }
             var compensation = try WorkspaceState.inverse(of: entry.event)
@@ -24,8 +32,8 @@ extension Transaction {
                 if state.personalRecords[participant.id] != nil { try storePersonalRecord(nil, for: participant.id) }
             }
             try record(.undone(entry: target, change: entry.change, compensation: compensation))
-            undone.insert(entry, at: 0)
+            undone.append(entry)
         }
-        return undone
+        return undone.reversed()
     }
 }

@@ -65,6 +65,10 @@ extension Transaction {
         if let range = settings.scoreRange, range.lowerBound == range.upperBound {
             throw CharretteError.invalidSetting(setting: "scores", reason: "needs at least two values")
         }
+        // The limits `tally` keeps: within them, no count can overflow.
+        if let (setting, reason) = settings.tallyRules(method: method, candidates: candidates).limitProblem {
+            throw CharretteError.invalidSetting(setting: setting, reason: reason)
+        }
         switch method.ballotKind {
         case .dots:
             guard settings.budget != nil else { throw CharretteError.missingSetting(method: method.rawValue, setting: "budget") }

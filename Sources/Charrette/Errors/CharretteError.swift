@@ -20,6 +20,8 @@ public enum CharretteError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidName(kind: String, name: String, reason: String)
     case emptyText(String)
     case textTooLong(kind: String, length: Int, limit: Int)
+    /// The text holds a control character (at `position`, counting Unicode scalars from 1).
+    case controlCharacter(kind: String, name: String, position: Int)
     case boardShadowsItself(String)
     case consultationClosed(title: String)
     case consultationInDraft(title: String)
@@ -66,6 +68,8 @@ public enum CharretteError: Error, Hashable, Sendable, CustomStringConvertible {
     case noPersonalData(handle: String)
     case nothingToUndo
     case cannotUndo(entry: Int64, reason: String)
+    /// Undo was asked to revert change `expected`, but the latest change is `latest`.
+    case notTheLatestChange(expected: Int64, latest: Int64?)
     case emptyChange
 
     public var description: String {
@@ -83,6 +87,8 @@ public enum CharretteError: Error, Hashable, Sendable, CustomStringConvertible {
         case .invalidName(let kind, let name, let reason): "'\(name)' cannot be a \(kind): \(reason)"
         case .emptyText(let kind): "the \(kind) is empty"
         case .textTooLong(let kind, let length, let limit): "the \(kind) has \(length) characters; the limit is \(limit)"
+        case .controlCharacter(let kind, let name, let position):
+            "the \(kind) holds \(name) at character \(position): text that could drive a terminal is refused"
         case .boardShadowsItself(let name): "board '\(name)' cannot shadow itself"
         case .consultationClosed(let title): "consultation '\(title)' is closed; nothing in it can change"
         case .consultationInDraft(let title): "consultation '\(title)' is still a draft; move it to ideation first"
@@ -132,6 +138,9 @@ public enum CharretteError: Error, Hashable, Sendable, CustomStringConvertible {
         case .noPersonalData(let handle): "@\(handle) has no personal data to change or erase"
         case .nothingToUndo: "there is nothing to undo"
         case .cannotUndo(let entry, let reason): "journal entry \(entry) cannot be undone: \(reason)"
+        case .notTheLatestChange(let expected, let latest):
+            latest.map { "change \(expected) is not the latest change: change \($0) is; look at journal log before undoing" }
+                ?? "change \(expected) is not the latest change: there is nothing left to undo"
         case .emptyChange: "there is nothing to change"
         }
     }
@@ -161,8 +170,13 @@ public enum JournalError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The entry was written by a newer version of Charrette.
     case newerVersion(sequence: Int64, version: Int)
     case unreadable(sequence: Int64, reason: String)
-    /// Another process wrote to the store since this workspace last read it.
+    /// The store's journal does not end where this workspace read it to end, although it holds
+    /// the write lock: the store was edited by hand.
     case headMoved(expected: Int64, found: Int64)
+    /// The workspace may only be read; the reason says why and what to do.
+    case readOnly(String)
+    /// Another process held the store's write lock for longer than a writer waits.
+    case busy(seconds: Int)
     /// The store's entries do not form a journal this workspace can fold.
     case inconsistent(sequence: Int64, reason: String)
 
@@ -171,7 +185,11 @@ public enum JournalError: Error, Hashable, Sendable, CustomStringConvertible {
         case .newerVersion(let sequence, let version):
             "journal entry \(sequence) uses event version \(version); this Charrette reads up to \(Event.currentVersion)"
         case .unreadable(let sequence, let reason): "journal entry \(sequence) cannot be read: \(reason)"
-        case .headMoved(let expected, let found): "the journal moved from entry \(expected) to \(found) while writing"
+        case .headMoved(let expected, let found):
+            "the store's journal ends at entry \(found), not at entry \(expected) where this workspace read it to end: run journal verify"
+        case .readOnly(let reason): "this workspace can only be read: \(reason)"
+        case .busy(let seconds):
+            "another process has been writing to this workspace for over \(seconds) seconds; nothing was written: try again when it is done"
         case .inconsistent(let sequence, let reason): "journal entry \(sequence): \(reason)"
         }
     }

@@ -12,7 +12,13 @@ public struct ConsultationDump: Codable, Sendable, Equatable {
     public struct Options: Sendable {
         /// Write display names and attributes of the people who have them.
         public var includePersonalData: Bool
-        public init(includePersonalData: Bool = false) { self.includePersonalData = includePersonalData }
+        /// Write the texts of hidden ideas (withheld by default: moderators hide abuse and
+        /// personal details).
+        public var includeHiddenTexts: Bool
+        public init(includePersonalData: Bool = false, includeHiddenTexts: Bool = false) {
+            self.includePersonalData = includePersonalData
+            self.includeHiddenTexts = includeHiddenTexts
+        }
     }
 
     public struct ConsultationPart: Codable, Sendable, Equatable {
@@ -46,7 +52,10 @@ public struct ConsultationDump: Codable, Sendable, Equatable {
 
     public struct IdeaPart: Codable, Sendable, Equatable {
         public var id: Int
-        public var text: String
+        /// The idea's text; absent for a hidden idea whose text was withheld.
+        public var text: String?
+        /// True when the text of this hidden idea was left out of the dump.
+        public var textWithheld: Bool?
         public var author: String
         /// open, merged, withdrawn or hidden.
         public var status: String
@@ -54,7 +63,10 @@ public struct ConsultationDump: Codable, Sendable, Equatable {
         public var hiddenReason: String?
         public var theme: Int?
         public var submittedAt: Date
-        enum CodingKeys: String, CodingKey { case id, text, author, status, mergedInto = "merged_into", hiddenReason = "hidden_reason", theme, submittedAt = "submitted_at" }
+        enum CodingKeys: String, CodingKey {
+            case id, text, textWithheld = "text_withheld", author, status, mergedInto = "merged_into", hiddenReason = "hidden_reason", theme,
+                 submittedAt = "submitted_at"
+        }
     }
 
     public struct ThemePart: Codable, Sendable, Equatable {
@@ -95,10 +107,15 @@ public struct ConsultationDump: Codable, Sendable, Equatable {
         public var method: String
         public var settings: SettingsPart
         public var candidates: [Int]
+        /// Each candidate's text when the vote opened, what people voted on (an idea may be
+        /// edited after its vote closed); `nil` where a hidden idea's text was withheld.
+        public var candidateTexts: [String?]?
         public var openedAt: Date
         public var closedAt: Date?
         public var ballots: [BallotPart]
-        enum CodingKeys: String, CodingKey { case id, title, method, settings, candidates, openedAt = "opened_at", closedAt = "closed_at", ballots }
+        enum CodingKeys: String, CodingKey {
+            case id, title, method, settings, candidates, candidateTexts = "candidate_texts", openedAt = "opened_at", closedAt = "closed_at", ballots
+        }
     }
 
     public struct CardSortPart: Codable, Sendable, Equatable {
@@ -170,7 +187,13 @@ public struct ConsultationDump: Codable, Sendable, Equatable {
             case .open: break
             case .merged(let target): part.status = "merged"; part.mergedInto = target.rawValue
             case .withdrawn: part.status = "withdrawn"
-            case .hidden(let reason): part.status = "hidden"; part.hiddenReason = reason
+            case .hidden(let reason):
+                part.status = "hidden"
+                part.hiddenReason = reason
+                if !options.includeHiddenTexts {
+                    part.text = nil
+                    part.textWithheld = true
+                }
             }
             return part
         }
@@ -186,7 +209,11 @@ public struct ConsultationDump: Codable, Sendable, Equatable {
                 BallotPart(voter: handle(voter), castAt: state.ballotTimes[vote.id]?[voter] ?? vote.openedAt, ballot: ballot)
             }
             return VotePart(id: vote.id.rawValue, title: vote.title, method: vote.method.rawValue, settings: settings,
-                            candidates: vote.candidates.map(\.rawValue), openedAt: vote.openedAt, closedAt: vote.closedAt, ballots: ballots)
+                            candidates: vote.candidates.map(\.rawValue),
+                            candidateTexts: vote.candidates.map { id in
+                                state.ideas[id]?.isHidden == true && !options.includeHiddenTexts ? nil : state.textVotedOn(id, in: vote)
+                            },
+                            openedAt: vote.openedAt, closedAt: vote.closedAt, ballots: ballots)
         }
         cardSorts = (state.cardSorts[id] ?? [:]).sorted { $0.key < $1.key }.map { sorter, sort in
             CardSortPart(sorter: handle(sorter), submittedAt: sort.submittedAt, groups: sort.groups)

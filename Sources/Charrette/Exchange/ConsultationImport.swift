@@ -40,7 +40,17 @@ extension Transaction {
         var ideas: [Int: Idea.ID] = [:]
         for (index, idea) in dump.ideas.enumerated() {
             guard ideas[idea.id] == nil else { throw DumpError.broken("ideas[\(index)]: idea #\(idea.id) is listed twice") }
-            ideas[idea.id] = try submitIdea(idea.text, by: try person(idea.author, "ideas[\(index)].author"), to: consultation.id).id
+            // A hidden idea whose text the dump withheld keeps its place (votes may name it), and
+            // shows it was hidden.
+            guard let text = idea.text ?? (idea.status == "hidden" ? Idea.hiddenText : nil) else {
+                throw DumpError.broken("ideas[\(index)]: idea #\(idea.id) has no text")
+            }
+            let author = try person(idea.author, "ideas[\(index)].author")
+            do {
+                ideas[idea.id] = try submitIdea(text, by: author, to: consultation.id).id
+            } catch let error as CharretteError {
+                throw DumpError.broken("ideas[\(index)].text: \(error)")
+            }
         }
         func idea(_ number: Int, _ place: String) throws -> Idea.ID {
             guard let id = ideas[number] else { throw DumpError.broken("\(place): idea #\(number) is not among the ideas") }

@@ -13,6 +13,16 @@ public struct JournalVerification: Sendable, Hashable {
             case added
             /// A personal record does not match what the journal committed to.
             case personalDataChanged
+            /// The store is behind what was written to it elsewhere (a copy taken while it was open).
+            case incomplete
+            /// A query table does not hold what the journal folds to (it was edited by hand).
+            case queryTables
+        }
+
+        public init(kind: Kind, sequence: Int64, description: String) {
+            self.kind = kind
+            self.sequence = sequence
+            self.description = description
         }
 
         public let kind: Kind
@@ -29,6 +39,11 @@ public struct JournalVerification: Sendable, Hashable {
     public let problem: Problem?
 
     public var isIntact: Bool { problem == nil }
+
+    /// The same walk with `problem` found after it.
+    func with(_ problem: Problem) -> JournalVerification {
+        JournalVerification(entryCount: entryCount, headHash: headHash, problem: problem)
+    }
 }
 
 /// Walks a journal's chain and names the first entry that was changed, removed or reordered.

@@ -27,6 +27,22 @@ public struct Idea: Identifiable, Codable, Sendable, Hashable {
     /// The theme the idea sits in, if it has been sorted.
     public var theme: Theme.ID?
 
+    /// What shows in place of a hidden idea's text: a moderator hid it (abuse, someone's
+    /// personal details), so it appears nowhere unless asked for.
+    public static let hiddenText = "(hidden by a moderator)"
+
+    /// The text to show people: ``text``, or ``hiddenText`` for an idea a moderator hid.
+    public var shownText: String {
+        if case .hidden = status { return Self.hiddenText }
+        return text
+    }
+
+    /// Whether a moderator hid the idea.
+    public var isHidden: Bool {
+        if case .hidden = status { return true }
+        return false
+    }
+
     public init(
         id: ID, consultation: Consultation.ID, text: String, author: Participant.ID,
         submittedAt: Date, status: Status = .open, theme: Theme.ID? = nil

@@ -2,8 +2,15 @@ import CharretteVoting
 
 extension WorkspaceState {
     /// The ballots in force in `vote` as an election for the voting module: candidates are the
-    /// vote's ideas (`#12`), named by their text; voters in the order of their ids.
-    public func election(for vote: Vote) -> Election {
+    /// vote's ideas (`#12`), named by the text they had when the vote opened (what people voted
+    /// on; ``Idea/hiddenText`` for an idea a moderator hid since); voters in the order of their ids.
+    ///
+    /// - Throws: ``TallyError/setting(_:)`` when the vote's settings are beyond what a count can
+    ///   take (only a journal written before votes were checked for this can hold such a vote).
+    public func election(for vote: Vote) throws(TallyError) -> Election {
+        if let (setting, reason) = vote.settings.tallyRules(for: vote).limitProblem {
+            throw .setting("its --\(setting) \(reason)")
+        }
         let candidates = vote.candidates
         let index = Dictionary(uniqueKeysWithValues: candidates.enumerated().map { ($1, $0) })
         let inForce = (ballots[vote.id] ?? [:]).sorted { $0.key < $1.key }
@@ -46,13 +53,10 @@ extension WorkspaceState {
             for case .reactions(let map) in cast { b.append(mapped(map).mapValues { PositionBallots.reactions.firstIndex(of: $0.rawValue)! }) }
             converted = .positions(b)
         }
-        let settings = vote.settings
-        var rules = TallyRules(seats: settings.seats, budget: settings.budget, capPerCandidate: settings.capPerIdea,
-                               credits: settings.credits, gradeRange: settings.effectiveScoreRange,
-                               seed: settings.seed ?? TallyRules.defaultSeed)
-        if vote.method.ballotKind == .budget { rules.costs = candidates.map { settings.costs[$0] ?? 0 } }
-        var election = Election(candidates: candidates.map { "#\($0.rawValue)" }, names: candidates.map { ideas[$0]?.text },
-                                ballots: converted, rules: rules)
+        var election = Election(candidates: candidates.map { "#\($0.rawValue)" }, names: candidates.map { id in
+            ideas[id]?.isHidden == true ? Idea.hiddenText : textVotedOn(id, in: vote)
+        },
+                                ballots: converted, rules: vote.settings.tallyRules(for: vote))
         election.ballotLabels = inForce.map { voter, _ in participants[voter].map { "@\($0.handle)" } ?? "voter \(voter.rawValue)" }
         return election
     }
@@ -63,5 +67,17 @@ extension WorkspaceState {
             throw .setting("no tally for the method '\(vote.method.rawValue)'")
         }
         return try method.tally(election(for: vote))
+    }
+}
+
+extension VoteSettings {
+    /// The rules of the count for `vote`'s settings; costs by candidate for participatory budgets.
+    func tallyRules(for vote: Vote) -> TallyRules { tallyRules(method: vote.method, candidates: vote.candidates) }
+
+    func tallyRules(method: VotingMethod, candidates: [Idea.ID]) -> TallyRules {
+        var rules = TallyRules(seats: seats, budget: budget, capPerCandidate: capPerIdea, credits: credits,
+                               gradeRange: effectiveScoreRange, seed: seed ?? TallyRules.defaultSeed)
+        if method.ballotKind == .budget { rules.costs = candidates.map { costs[$0] ?? 0 } }
+        return rules
     }
 }

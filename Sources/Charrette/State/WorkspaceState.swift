@@ -19,6 +19,9 @@ public struct WorkspaceState: Sendable, Equatable {
     public internal(set) var ballots: [Vote.ID: [Participant.ID: Ballot]] = [:]
     /// When each ballot in force was cast.
     public internal(set) var ballotTimes: [Vote.ID: [Participant.ID: Date]] = [:]
+    /// The text of each idea on a vote's ballot as it was when the vote opened: what people voted
+    /// on, whatever edits came after the vote closed.
+    public internal(set) var ballotTexts: [Vote.ID: [Idea.ID: String]] = [:]
     /// Each sorter's latest card sort, by consultation.
     public internal(set) var cardSorts: [Consultation.ID: [Participant.ID: CardSort]] = [:]
     /// The agenda's steps as they ran, in the order they finished.
@@ -31,6 +34,9 @@ public struct WorkspaceState: Sendable, Equatable {
     /// Entries that `undo` may still revert, oldest first, with the change each belongs to.
     internal var undoStack: [(sequence: Int64, change: Int64)] = []
 
+    /// The ideas merged into each idea, so that moving an idea finds its duplicates without
+    /// looking at every idea.
+    var duplicates: [Idea.ID: Set<Idea.ID>] = [:]
     var handles: [String: Participant.ID] = [:]
     var boardNames: [String: Board.ID] = [:]
     var nextBoard: Board.ID = 1
@@ -46,6 +52,12 @@ public struct WorkspaceState: Sendable, Equatable {
 
     public func participant(handle: String) -> Participant? { handles[handle].flatMap { participants[$0] } }
     public func board(named name: String) -> Board? { boardNames[name].flatMap { boards[$0] } }
+
+    /// The text `idea` had on `vote`'s ballot: what its voters voted on, even if the idea was
+    /// edited after the vote closed.
+    public func textVotedOn(_ idea: Idea.ID, in vote: Vote) -> String? {
+        ballotTexts[vote.id]?[idea] ?? ideas[idea]?.text
+    }
 
     /// The ideas of a theme, in the order they were submitted.
     public func ideas(in theme: Theme.ID) -> [Idea] {
@@ -66,6 +78,9 @@ public struct WorkspaceState: Sendable, Equatable {
         themes.values.first { $0.consultation == consultation && $0.label.caseInsensitiveCompare(label) == .orderedSame }
     }
 
+    /// The change `undo` would revert next (the sequence number of its first entry), if any.
+    public var nextUndoableChange: Int64? { undoStack.last?.change }
+
     /// The entries `undo` would revert next, in the order they were written: those of the latest
     /// change not yet undone.
     public var nextUndoableEntries: [Int64] {
@@ -77,8 +92,8 @@ public struct WorkspaceState: Sendable, Equatable {
         lhs.boards == rhs.boards && lhs.participants == rhs.participants && lhs.personalRecords == rhs.personalRecords
             && lhs.personalCommitments == rhs.personalCommitments && lhs.consultations == rhs.consultations
             && lhs.ideas == rhs.ideas && lhs.themes == rhs.themes && lhs.votes == rhs.votes && lhs.ballots == rhs.ballots
-            && lhs.ballotTimes == rhs.ballotTimes && lhs.cardSorts == rhs.cardSorts && lhs.agenda == rhs.agenda && lhs.headSequence == rhs.headSequence && lhs.headHash == rhs.headHash
-            && lhs.undoStack.elementsEqual(rhs.undoStack, by: ==) && lhs.handles == rhs.handles
+            && lhs.ballotTimes == rhs.ballotTimes && lhs.ballotTexts == rhs.ballotTexts && lhs.cardSorts == rhs.cardSorts && lhs.agenda == rhs.agenda && lhs.headSequence == rhs.headSequence && lhs.headHash == rhs.headHash
+            && lhs.undoStack.elementsEqual(rhs.undoStack, by: ==) && lhs.duplicates == rhs.duplicates && lhs.handles == rhs.handles
             && lhs.boardNames == rhs.boardNames && lhs.nextBoard == rhs.nextBoard && lhs.nextParticipant == rhs.nextParticipant
             && lhs.nextConsultation == rhs.nextConsultation && lhs.nextIdea == rhs.nextIdea && lhs.nextTheme == rhs.nextTheme
             && lhs.nextVote == rhs.nextVote
@@ -186,11 +201,15 @@ public struct WorkspaceState: Sendable, Equatable {
 
         case .ideaSubmitted(let idea):
             ideas[idea.id] = idea
+            noteDuplicate(idea.id, was: nil, is: idea.status)
             nextIdea = max(nextIdea, idea.id.next)
         case .ideaRemoved(let idea):
+            noteDuplicate(idea.id, was: ideas[idea.id]?.status, is: nil)
             ideas[idea.id] = nil
         case .ideaStatusChanged(let id, _, let status):
+            let before = ideas[id]?.status
             try Self.modify(&ideas, id, sequence: headSequence + 1) { $0.status = status }
+            noteDuplicate(id, was: before, is: status)
         case .ideaTextChanged(let id, _, let text):
             try Self.modify(&ideas, id, sequence: headSequence + 1) { $0.text = text }
         case .ideaMoved(let id, _, let theme):
@@ -206,11 +225,13 @@ public struct WorkspaceState: Sendable, Equatable {
 
         case .voteOpened(let vote):
             votes[vote.id] = vote
+            ballotTexts[vote.id] = Dictionary(uniqueKeysWithValues: vote.candidates.compactMap { id in ideas[id].map { (id, $0.text) } })
             nextVote = max(nextVote, vote.id.next)
         case .voteRemoved(let vote):
             votes[vote.id] = nil
             ballots[vote.id] = nil
             ballotTimes[vote.id] = nil
+            ballotTexts[vote.id] = nil
         case .voteClosed(let id, let at):
             try Self.modify(&votes, id, sequence: headSequence + 1) { $0.closedAt = at }
         case .voteReopened(let id, _):
@@ -240,6 +261,20 @@ public struct WorkspaceState: Sendable, Equatable {
         case .undone(_, _, let compensation):
             try apply(compensation)
         }
+    }
+
+    /// Keeps ``duplicates`` in step with an idea's status.
+    private mutating func noteDuplicate(_ id: Idea.ID, was before: Idea.Status?, is after: Idea.Status?) {
+        if case .merged(let target)? = before {
+            duplicates[target]?.remove(id)
+            if duplicates[target]?.isEmpty == true { duplicates[target] = nil }
+        }
+        if case .merged(let target)? = after { duplicates[target, default: []].insert(id) }
+    }
+
+    /// The ideas merged into `idea`, in the order they were submitted.
+    public func duplicates(of idea: Idea.ID) -> [Idea] {
+        (duplicates[idea] ?? []).compactMap { ideas[$0] }.sorted { $0.id < $1.id }
     }
 
     /// The ballot in force after `ballot` is cast over `earlier`: it replaces it, except reactions,

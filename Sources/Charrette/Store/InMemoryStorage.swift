@@ -1,6 +1,10 @@
+import Dispatch
 import Synchronization
 
 /// A storage that lives only as long as the process: for tests, previews and throw-away sessions.
+///
+/// Workspaces sharing one in-memory storage take turns through its write lock, as processes do on
+/// an SQLite file.
 public final class InMemoryStorage: JournalStorage {
     private struct Contents {
         var entries: [EncodedEntry] = []
@@ -8,6 +12,9 @@ public final class InMemoryStorage: JournalStorage {
     }
 
     private let contents = Mutex(Contents())
+    /// Held from ``beginWrite()`` to ``commit(_:)`` or ``abandonWrite()``. A semaphore, not a
+    /// mutex: grouped changes may begin a write on one thread and commit it on another.
+    private let writer = DispatchSemaphore(value: 1)
 
     public init() {}
 
@@ -30,7 +37,16 @@ public final class InMemoryStorage: JournalStorage {
         contents.withLock { $0.entries.last.map { ($0.sequence, $0.hash) } }
     }
 
+    /// Always true: workspaces sharing this storage are not told apart, so each reads what is
+    /// new after its own head, which costs little in memory.
+    public func hasChangedElsewhere() throws -> Bool { true }
+
+    public func beginWrite() throws { writer.wait() }
+
+    public func abandonWrite() { writer.signal() }
+
     public func commit(_ batch: CommitBatch) throws {
+        defer { writer.signal() }
         try contents.withLock { contents in
             guard contents.entries.count == batch.expectedHead else {
                 throw JournalError.headMoved(expected: batch.expectedHead, found: Int64(contents.entries.count))

@@ -4,6 +4,11 @@ import Foundation
 ///
 /// A storage only persists: every rule is checked by ``Workspace`` before ``commit(_:)`` is called.
 /// `CharretteSQLite` provides the default, ``InMemoryStorage`` one for tests and throw-away work.
+///
+/// Several workspaces, in this process or others, may share one store. Appends are serialised by
+/// the store's write lock: a change takes it with ``beginWrite()``, reads what others appended
+/// meanwhile, checks its rules against that, and writes with ``commit(_:)``, which releases it.
+/// So a change is never checked against a state that is already out of date when it is written.
 public protocol JournalStorage: AnyObject, Sendable {
     /// Calls `body` with every entry after `sequence`, in order.
     func readEntries(after sequence: Int64, _ body: (EncodedEntry) throws -> Void) throws
@@ -11,13 +16,50 @@ public protocol JournalStorage: AnyObject, Sendable {
     func entry(at sequence: Int64) throws -> EncodedEntry?
     /// Every personal record kept beside the journal.
     func personalRecords() throws -> [SealedPersonalRecord]
+    /// The personal record of one participant, if one is kept.
+    func personalRecord(of participant: Participant.ID) throws -> SealedPersonalRecord?
     /// The head the storage recorded with its last commit: sequence and hash of the last entry.
     func recordedHead() throws -> (sequence: Int64, hash: JournalHash)?
-    /// Writes a batch atomically: all of it or nothing.
+
+    /// Takes the store's write lock, waiting while another writer holds it. Until ``commit(_:)``
+    /// or ``abandonWrite()``, nobody else appends, and reads see everything appended before.
+    func beginWrite() throws
+    /// Writes a batch atomically, all of it or nothing, and ends the write begun with
+    /// ``beginWrite()``.
     ///
-    /// Throws ``JournalError/headMoved(expected:found:)`` without writing when the journal no longer
-    /// ends at `batch.expectedHead` (another process wrote to it).
+    /// Throws ``JournalError/headMoved(expected:found:)`` without writing when the journal does not
+    /// end at `batch.expectedHead`, which the write lock rules out unless the store was edited by
+    /// hand.
     func commit(_ batch: CommitBatch) throws
+    /// Ends the write begun with ``beginWrite()`` without writing anything.
+    func abandonWrite()
+    /// Runs `body` on one consistent view of the store: what others append meanwhile does not
+    /// show in the reads `body` makes. Verification reads the store this way.
+    func withConsistentView<T>(_ body: () throws -> T) throws -> T
+
+    /// Whether another connection (another workspace, another process) committed since the last
+    /// time this was asked. Cheap: ``Workspace/refresh()`` asks it before every command.
+    func hasChangedElsewhere() throws -> Bool
+    /// Why this store may only be read, when it may not be written: it is behind what was written
+    /// to it elsewhere, for instance. `nil` when it can be written.
+    var readOnlyReason: String? { get }
+    /// The first difference between the store's query tables and `state`, the fold of its journal;
+    /// `nil` when they agree or the store keeps no query tables.
+    func firstQueryTableDifference(from state: WorkspaceState) throws -> String?
+    /// Writes everything into the store's main file and lets it go. Nothing may be read or written
+    /// afterwards.
+    func close() throws
+}
+
+extension JournalStorage {
+    public func personalRecord(of participant: Participant.ID) throws -> SealedPersonalRecord? {
+        try personalRecords().first { $0.participant == participant }
+    }
+    public func withConsistentView<T>(_ body: () throws -> T) throws -> T { try body() }
+    public func hasChangedElsewhere() throws -> Bool { false }
+    public var readOnlyReason: String? { nil }
+    public func firstQueryTableDifference(from state: WorkspaceState) throws -> String? { nil }
+    public func close() throws {}
 }
 
 /// Everything one change writes, in one transaction.

@@ -75,8 +75,9 @@ public struct Transaction: Sendable {
         touched.append(.participant(id))
     }
 
+    /// Writes what this transaction recorded and ends the store's write, which it holds.
     mutating func commit() throws {
-        guard !entries.isEmpty else { return }
+        guard !entries.isEmpty else { return storage.abandonWrite() }
         var seen = Set<TouchedRow>()
         let projection = touched.filter { seen.insert($0).inserted }.map { $0.projection(in: state) }
         try storage.commit(CommitBatch(
@@ -98,10 +99,20 @@ public struct Transaction: Sendable {
         touched.removeSubrange(mark.touched...)
     }
 
-    /// The journal entry at `sequence`, whether written before or earlier in this change.
-    func entry(at sequence: Int64) throws -> JournalEntry? {
-        if sequence > startHead { return applied.first { $0.sequence == sequence } }
-        return try storage.entry(at: sequence).map(EntryCoding.decode)
+    /// The journal entries at `sequences` (in ascending order), whether written before or earlier
+    /// in this change, read in one pass.
+    func entries(_ sequences: [Int64]) throws -> [Int64: JournalEntry] {
+        guard let first = sequences.first, let last = sequences.last else { return [:] }
+        let wanted = Set(sequences)
+        var found: [Int64: JournalEntry] = [:]
+        for entry in applied where wanted.contains(entry.sequence) { found[entry.sequence] = entry }
+        if first <= startHead {
+            try storage.readEntries(after: first - 1) { encoded in
+                guard encoded.sequence <= min(last, startHead) else { return }
+                if wanted.contains(encoded.sequence) { found[encoded.sequence] = try EntryCoding.decode(encoded) }
+            }
+        }
+        return found
     }
 }
 

@@ -8,9 +8,10 @@ import Darwin
 
 /// A workspace: the journal of every change, its current state, and the rules that guard it.
 ///
-/// Every change goes through ``perform(by:_:)``: the rules are checked against the current state,
-/// the events are chained into the journal and written with the query tables in one transaction,
-/// and only then does ``state`` move on. A refused or failed change leaves nothing behind.
+/// Every change goes through ``perform(by:_:)``: it takes the store's write lock, reads what other
+/// workspaces (other processes on the same file) appended meanwhile, checks the rules against that
+/// state, chains the events into the journal and writes them with the query tables in one
+/// transaction; only then does ``state`` move on. A refused or failed change leaves nothing behind.
 ///
 /// ```swift
 /// let workspace = try Workspace(storage: InMemoryStorage())
@@ -19,16 +20,24 @@ import Darwin
 public final class Workspace: Sendable {
     private struct Inner: Sendable {
         var state: WorkspaceState
-        /// Grouped changes not written yet; while there are some, they hold the state.
+        /// Grouped changes not written yet; while there are some, they hold the state and the
+        /// store's write lock.
         var pending: Transaction?
-        /// Set when a write failed and the state could not be brought back in line with storage.
+        /// Set when a write failed and the state could not be brought back in line with storage,
+        /// or when the workspace was closed.
         var broken: String?
+        /// The changes (by their first entry) that other workspaces wrote while this one was open.
+        var madeElsewhere: Set<Int64> = []
 
         var current: WorkspaceState { pending?.state ?? state }
     }
 
     /// The storage the journal lives in.
     public let storage: any JournalStorage
+    /// Why this workspace may only be read, or `nil` when it may be changed: its store is behind
+    /// what was written to it elsewhere, or its journal does not end where the store recorded.
+    /// Changes are refused with this reason; ``verify()`` reports it.
+    public let readOnlyReason: String?
     private let clock: @Sendable () -> Date
     private let inner: Mutex<Inner>
     /// The thread inside ``perform(by:_:)``, if any, to name the mistake of reading the workspace
@@ -54,18 +63,31 @@ public final class Workspace: Sendable {
 
     /// Opens a workspace on `storage`, folding its whole journal.
     ///
+    /// A store whose journal cannot be folded to its end (an entry edited by hand, written by a
+    /// newer Charrette) or does not end where the store recorded its last entry opens read-only,
+    /// folded as far as it goes, with ``readOnlyReason`` saying why: ``verify()`` then names
+    /// what is wrong.
+    ///
     /// - Parameter clock: where the time of each change comes from; the system clock by default.
     public init(storage: any JournalStorage, clock: @escaping @Sendable () -> Date = { Date() }) throws {
         self.storage = storage
         self.clock = clock
         var state = WorkspaceState()
-        try Self.fold(from: storage, into: &state)
+        var problem: String?
+        do {
+            try Self.fold(from: storage, into: &state)
+            problem = try Self.headProblem(of: storage, folding: &state)
+        } catch let error as JournalError {
+            problem = "\(error); it is shown as it stood at entry \(state.headSequence) (run journal verify)"
+        }
         try Self.loadPersonalRecords(from: storage, into: &state)
+        readOnlyReason = storage.readOnlyReason ?? problem
         inner = Mutex(Inner(state: state))
     }
 
     /// The current state. A snapshot: later changes do not alter a state already read.
     ///
+    /// What other processes appended shows after ``refresh()`` or the next change.
     /// Not available inside ``perform(by:_:)``, which holds the workspace: read the transaction's
     /// ``Transaction/state`` there.
     public var state: WorkspaceState {
@@ -79,21 +101,16 @@ public final class Workspace: Sendable {
     /// Makes a change: `body` calls the commands of ``Transaction`` in order, each checked against
     /// the state the earlier ones left. All of it is written, or, if anything throws, none of it.
     ///
+    /// The change holds the store's write lock from start to end, and starts by reading what other
+    /// workspaces appended, so its rules are checked against the journal it is written to.
+    ///
     /// - Parameter actor: who makes the change, as the journal records it; `nil` for the program.
     @discardableResult
     public func perform<T: Sendable>(by actor: Participant.ID? = nil, _ body: (inout Transaction) throws -> T) throws -> T {
         try changing("Workspace.perform") { inner in
             try flush(&inner)
-            for attempt in 0..<2 {
-                do {
-                    return try attemptChange(&inner, by: actor, body)
-                } catch JournalError.headMoved where attempt == 0 {
-                    // Another process wrote meanwhile: read its entries and check the change again.
-                    try Self.fold(from: storage, into: &inner.state)
-                    try Self.loadPersonalRecords(from: storage, into: &inner.state)
-                }
-            }
-            throw JournalError.headMoved(expected: inner.state.headSequence, found: -1)
+            try beginWrite(&inner)
+            return try attemptChange(&inner, by: actor, body)
         }
     }
 
@@ -101,18 +118,32 @@ public final class Workspace: Sendable {
     /// but written together with the grouped changes around it: when ``flush()`` is called, when a
     /// change is made with ``perform(by:_:)``, or when the journal is verified.
     ///
-    /// Until then the change is in ``state`` but not in storage, and a crash loses it. Scripts use
-    /// this to write thousands of commands a second; they flush before they show anything, so
-    /// nothing is reported done before it is written.
+    /// Until then the change is in ``state`` but not in storage, and a crash loses it. The first
+    /// grouped change takes the store's write lock and the group keeps it until it is written, so
+    /// no other process can append in between: flush soon. Scripts use this to write thousands of
+    /// commands a second; they flush before they show anything and after a few milliseconds, so
+    /// nothing is reported done before it is written and other writers wait only briefly.
     @discardableResult
     public func performGrouped<T: Sendable>(by actor: Participant.ID? = nil, _ body: (inout Transaction) throws -> T) throws -> T {
         try changing("Workspace.performGrouped") { inner in
+            if inner.pending == nil {
+                try beginWrite(&inner)
+                inner.pending = Transaction(state: inner.state, actor: actor, time: Date(), storage: storage)
+                inner.state = WorkspaceState()
+            }
             // Moved out, so that the transaction's state is not shared while it changes.
-            var transaction = inner.pending ?? Transaction(state: inner.state, actor: actor, time: Date(), storage: storage)
+            var transaction = inner.pending!
             inner.pending = nil
-            inner.state = WorkspaceState()
             let mark = transaction.beginChange(by: actor, at: EntryCoding.truncated(clock()))
-            defer { inner.pending = transaction }
+            defer {
+                if transaction.isEmpty {
+                    // Nothing waits to be written: let other writers in.
+                    storage.abandonWrite()
+                    inner.state = transaction.state
+                } else {
+                    inner.pending = transaction
+                }
+            }
             do {
                 return try body(&transaction)
             } catch {
@@ -130,7 +161,20 @@ public final class Workspace: Sendable {
             performingThread.store(Self.currentThread, ordering: .relaxed)
             defer { performingThread.store(0, ordering: .relaxed) }
             if let broken = inner.broken { throw JournalError.inconsistent(sequence: inner.state.headSequence, reason: broken) }
+            if let readOnlyReason { throw JournalError.readOnly(readOnlyReason) }
             return try body(&inner)
+        }
+    }
+
+    /// Takes the store's write lock and reads what others appended before it (when the store
+    /// says anything was: most changes follow the workspace's own).
+    private func beginWrite(_ inner: inout Inner) throws {
+        try storage.beginWrite()
+        do {
+            if try storage.hasChangedElsewhere() { try catchUp(&inner) }
+        } catch {
+            storage.abandonWrite()
+            throw error
         }
     }
 
@@ -143,6 +187,7 @@ public final class Workspace: Sendable {
     private func flush(_ inner: inout Inner) throws {
         if let broken = inner.broken {
             // A change that could not be taken back must never reach storage.
+            if inner.pending != nil { storage.abandonWrite() }
             inner.pending = nil
             throw JournalError.inconsistent(sequence: inner.state.headSequence, reason: broken)
         }
@@ -166,6 +211,7 @@ public final class Workspace: Sendable {
         }
     }
 
+    /// Runs `body` and writes what it did, releasing the write lock either way.
     private func attemptChange<T: Sendable>(_ inner: inout Inner, by actor: Participant.ID?, _ body: (inout Transaction) throws -> T) throws -> T {
         var transaction = Transaction(state: inner.state, actor: actor, time: EntryCoding.truncated(clock()), storage: storage)
         // The transaction works on the state in place; on failure it reverts what it applied.
@@ -174,6 +220,12 @@ public final class Workspace: Sendable {
         let result: T
         do {
             result = try body(&transaction)
+        } catch {
+            storage.abandonWrite()
+            Self.takeBack(&inner) { try transaction.rollBack() }
+            throw error
+        }
+        do {
             try transaction.commit()
         } catch {
             Self.takeBack(&inner) { try transaction.rollBack() }
@@ -182,13 +234,62 @@ public final class Workspace: Sendable {
         return result
     }
 
-    /// Folds the entries of `storage` after the state's head into the state.
-    static func fold(from storage: any JournalStorage, into state: inout WorkspaceState) throws {
+    // MARK: Other writers
+
+    /// Reads what other workspaces (other processes on the same store) appended since this one
+    /// last read the journal, and folds it into ``state``. Cheap when nothing was appended: the
+    /// shell calls it before every command. Changes call it themselves, under the write lock.
+    ///
+    /// - Returns: whether anything was appended.
+    @discardableResult
+    public func refresh() throws -> Bool {
+        requireOutsidePerform("Workspace.refresh was called")
+        return try inner.withLock { inner in
+            // A group holds the write lock: nobody else can have appended. A workspace that may only
+            // be read stays as it opened: it is a copy, or its journal cannot be read further.
+            guard inner.pending == nil, inner.broken == nil, readOnlyReason == nil, try storage.hasChangedElsewhere() else { return false }
+            return try catchUp(&inner)
+        }
+    }
+
+    /// Whether the change that began at entry `change` was written by another workspace (another
+    /// process) while this one was open, rather than here or before it opened.
+    public func isFromAnotherSession(change: Int64) -> Bool {
+        inner.withLock { $0.madeElsewhere.contains(change) }
+    }
+
+    /// Folds in what others appended, noting their changes and reloading the personal records
+    /// those touched.
+    @discardableResult
+    private func catchUp(_ inner: inout Inner) throws -> Bool {
+        var people = Set<Participant.ID>()
+        var changes = Set<Int64>()
+        let before = inner.state.headSequence
+        try Self.fold(from: storage, into: &inner.state) { entry in
+            changes.insert(entry.change)
+            for case .participant(let id) in TouchedRow.rows(touchedBy: entry.event) { people.insert(id) }
+        }
+        for id in people {
+            inner.state.personalRecords[id] = inner.state.participants[id] == nil ? nil : try storage.personalRecord(of: id)?.record()
+        }
+        inner.madeElsewhere.formUnion(changes)
+        return inner.state.headSequence != before
+    }
+
+    // MARK: Reading the store
+
+    /// Folds the entries of `storage` after the state's head into the state, calling `folded`
+    /// with each.
+    static func fold(
+        from storage: any JournalStorage, into state: inout WorkspaceState, _ folded: ((JournalEntry) -> Void)? = nil
+    ) throws {
         try storage.readEntries(after: state.headSequence) { encoded in
             guard encoded.previousHash == state.headHash else {
                 throw JournalError.inconsistent(sequence: encoded.sequence, reason: "does not follow entry \(state.headSequence); run journal verify")
             }
-            try state.apply(try EntryCoding.decode(encoded))
+            let entry = try EntryCoding.decode(encoded)
+            try state.apply(entry)
+            folded?(entry)
         }
     }
 
@@ -200,10 +301,68 @@ public final class Workspace: Sendable {
         state.personalRecords = records
     }
 
-    /// Checks the whole journal chain and the personal records against it. Changes nothing.
+    /// Why the journal, as folded, does not end where the store recorded its last entry; reads on
+    /// when others appended since it was read. `nil` when it ends there.
+    static func headProblem(of storage: any JournalStorage, folding state: inout WorkspaceState) throws -> String? {
+        while true {
+            guard let head = try storage.recordedHead() else {
+                return state.headSequence == 0 ? nil
+                    : "the store's record of its last entry is missing, so entries at the end of its journal may have been removed (run journal verify)"
+            }
+            if head.sequence > state.headSequence {
+                let before = state.headSequence
+                try fold(from: storage, into: &state)
+                if state.headSequence > before { continue }
+                return "the store recorded entry \(head.sequence) as its last, but its journal ends at entry \(before): entries were removed (run journal verify)"
+            }
+            if head.sequence < state.headSequence {
+                return "the journal goes on past entry \(head.sequence), which the store recorded as its last: entries were added outside Charrette (run journal verify)"
+            }
+            return head.hash == state.headHash ? nil
+                : "entry \(head.sequence) is not the entry the store recorded as its last: the journal was rewritten (run journal verify)"
+        }
+    }
+
+    // MARK: Verifying and closing
+
+    /// Checks the whole journal chain, the personal records against it, the store's query tables
+    /// against the state it folds to, and that the store is not behind. Changes nothing.
+    ///
+    /// Reads one consistent view of the store, so what other processes append meanwhile cannot
+    /// make a sound journal look broken.
     public func verify() throws -> JournalVerification {
         requireOutsidePerform("Workspace.verify was called")
         try flush()
-        return try JournalVerifier.verify(storage: storage)
+        return try inner.withLock { inner in
+            try storage.withConsistentView {
+                if inner.broken == nil && readOnlyReason == nil { try catchUp(&inner) }
+                let chain = try JournalVerifier.verify(storage: storage)
+                guard chain.isIntact else { return chain }
+                if let readOnlyReason {
+                    return chain.with(.init(kind: .incomplete, sequence: chain.entryCount, description: readOnlyReason))
+                }
+                if let difference = try storage.firstQueryTableDifference(from: inner.state) {
+                    return chain.with(.init(kind: .queryTables, sequence: chain.entryCount, description: difference))
+                }
+                return chain
+            }
+        }
     }
+
+    /// Writes what is waiting and closes the store, which then holds everything in its main file
+    /// (for SQLite: the write-ahead log is checkpointed). Nothing can be changed afterwards.
+    /// Closing twice does nothing.
+    public func close() throws {
+        requireOutsidePerform("Workspace.close was called")
+        try inner.withLock { inner in
+            guard inner.broken != Self.closed else { return }
+            var failure: (any Error)?
+            do { try flush(&inner) } catch { failure = error }
+            inner.broken = Self.closed
+            try storage.close()
+            if let failure { throw failure }
+        }
+    }
+
+    private static let closed = "the workspace is closed"
 }

@@ -124,7 +124,7 @@ public enum ReportContext {
             "status": vote.isOpen ? "open" : "closed", "voters": vote.voters,
             "value_label": vote.valueLabel as Any,
             "results": zip(vote.results, figures).map { r, figure in
-                ["id": r.id, "text": r.text, "figure": figure, "place": r.place as Any, "elected": r.elected] as [String: Any]
+                ["id": r.id, "text": r.text, "edited": r.editedText as Any, "figure": figure, "place": r.place as Any, "elected": r.elected] as [String: Any]
             },
             "elected": elected.map { ["id": $0.id, "text": $0.text] as [String: Any] },
             "working": vote.working.map { table in

@@ -42,7 +42,7 @@ public struct OpinionSection: Sendable {
         guard let vote = state.votes.values.filter({ $0.consultation == id && $0.method.ballotKind == .reactions })
             .sorted(by: { $0.id > $1.id }).first(where: { !(state.ballots[$0.id] ?? [:]).isEmpty }) else { return nil }
         let map = state.opinionMap(of: vote)
-        func text(_ column: Int) -> String { state.ideas[Idea.ID(map.matrix.statements[column])]?.reportText ?? "" }
+        func text(_ column: Int) -> String { state.ideas[Idea.ID(map.matrix.statements[column])]?.shownText ?? "" }
         func share(_ s: StatementStatistics, _ direction: String) -> Double {
             Double(direction == "agree" ? s.agrees : s.disagrees) / Double(max(s.seen, 1))
         }

@@ -111,15 +111,6 @@ public struct OutcomeReport: Sendable {
     }
 }
 
-extension Idea {
-    /// The idea's text as reports show it: a hidden idea's text stays out of them (moderators hide
-    /// abuse and personal details), though its place in a vote's count is kept.
-    var reportText: String {
-        if case .hidden = status { return "(hidden by a moderator)" }
-        return text
-    }
-}
-
 /// How a report names people: by handle (their pseudonym), or by display name where they
 /// consented to be named and the report asks for names.
 struct AuthorNames {

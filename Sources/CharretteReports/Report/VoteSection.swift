@@ -6,7 +6,10 @@ public struct VoteSection: Sendable {
     /// An idea on the ballot with its figure (points, dots, approvals, ...) and place.
     public struct Result: Sendable, Equatable {
         public let id: Int
+        /// The text the idea had when the vote opened: what people voted on.
         public let text: String
+        /// The idea's text now, when it was edited after the vote closed.
+        public let editedText: String?
         public let value: Double?
         /// 1 for the first tier of the method's ranking, and so on; `nil` when unranked.
         public let place: Int?
@@ -53,14 +56,21 @@ public struct VoteSection: Sendable {
         methodSummary = TallyMethods.named(vote.method.rawValue)?.summary ?? ""
         isOpen = vote.isOpen
         let ids = vote.candidates
-        func text(_ c: Int) -> String { state.ideas[ids[c]]?.reportText ?? "" }
+        func text(_ c: Int) -> String {
+            guard let idea = state.ideas[ids[c]] else { return "" }
+            return idea.isHidden ? idea.shownText : state.textVotedOn(idea.id, in: vote) ?? idea.text
+        }
+        func edited(_ c: Int) -> String? {
+            guard let idea = state.ideas[ids[c]], !idea.isHidden, idea.text != text(c) else { return nil }
+            return idea.text
+        }
         let result: TallyResult
         do {
             result = try state.tally(vote)
         } catch {
             voters = state.ballots[vote.id]?.count ?? 0
             valueLabel = nil
-            results = ids.indices.map { Result(id: ids[$0].rawValue, text: text($0), value: nil, place: nil, elected: false) }
+            results = ids.indices.map { Result(id: ids[$0].rawValue, text: text($0), editedText: edited($0), value: nil, place: nil, elected: false) }
             working = []; rounds = []; notes = []; ties = []; lot = nil
             failure = error.description
             return
@@ -85,7 +95,8 @@ public struct VoteSection: Sendable {
             return va != vb ? va > vb : a < b
         }
         results = order.map { c in
-            Result(id: ids[c].rawValue, text: text(c), value: result.scores?.values[c], place: place[c], elected: elected.contains(c))
+            Result(id: ids[c].rawValue, text: text(c), editedText: edited(c), value: result.scores?.values[c], place: place[c],
+                   elected: elected.contains(c))
         }
         working = result.working.map { table in
             Working(title: table.title, note: table.note, columns: table.columns, rows: table.rows.map { row in

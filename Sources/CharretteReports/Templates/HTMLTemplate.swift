@@ -26,7 +26,7 @@ section { margin-top: 2.5rem; break-inside: auto; }
 h2 { font-size: 1.5rem; border-bottom: 2px solid var(--accent); padding-bottom: .25rem; margin-bottom: 1rem; }
 h3 { font-size: 1.2rem; margin: 1.75rem 0 .5rem; }
 h4 { font-size: 1rem; margin: 1.25rem 0 .5rem; }
-p.note, .note { color: var(--muted); font-size: .92rem; }
+p.note, .note, .edited { color: var(--muted); font-size: .92rem; }
 table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .92rem; width: auto; max-width: 100%; }
 caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 th, td { border: 1px solid var(--rule); padding: .3rem .6rem; text-align: left; vertical-align: top; }
@@ -165,7 +165,7 @@ bdi { unicode-bidi: isolate; }
 <caption>Results{{#value_label}} ({{value_label}}){{/value_label}}</caption>
 <thead><tr><th scope="col" class="number">Place</th><th scope="col">Idea</th><th scope="col" class="number">{{#value_label}}{{value_label}}{{/value_label}}{{^value_label}}Result{{/value_label}}</th><th scope="col">Outcome</th></tr></thead>
 <tbody>
-{{#results}}<tr{{#elected}} class="elected"{{/elected}}><td class="number">{{place}}</td><td><span class="id">#{{id}}</span> <bdi>{{text}}</bdi></td><td class="number">{{figure}}</td><td>{{#elected}}elected{{/elected}}</td></tr>
+{{#results}}<tr{{#elected}} class="elected"{{/elected}}><td class="number">{{place}}</td><td><span class="id">#{{id}}</span> <bdi>{{text}}</bdi>{{#edited}} <span class="edited">(edited after the vote; it now reads “<bdi>{{edited}}</bdi>”)</span>{{/edited}}</td><td class="number">{{figure}}</td><td>{{#elected}}elected{{/elected}}</td></tr>
 {{/results}}
 </tbody>
 </table>

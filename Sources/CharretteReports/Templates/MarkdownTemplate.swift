@@ -116,7 +116,7 @@ No themes were made.
 | Place | Idea | {{#value_label}}{{value_label}}{{/value_label}}{{^value_label}}Result{{/value_label}} | Outcome |
 |--:|---|--:|---|
 {{#results}}
-| {{place}} | #{{id}} {{text}} | {{figure}} | {{#elected}}elected{{/elected}} |
+| {{place}} | #{{id}} {{text}}{{#edited}} (edited after the vote; it now reads “{{edited}}”){{/edited}} | {{figure}} | {{#elected}}elected{{/elected}} |
 {{/results}}
 {{#working}}
 

@@ -8,7 +8,7 @@ enum CardSortCommands {
         CommandSpec("sort submit", summary: "hand in a participant's card sort: their own named groups of ideas (replaces their earlier one)",
                     signature: Signature([.init("participant", "who sorted, such as @amira", completes: .participant),
                                           .init("groups", #"a record of group names and ideas, such as {"Cost": [#1, #4], "Safety": [#2]}"#)]),
-                    example: #"sort submit @amira {"Cost": [#1, #4], "Safety": [#2, #3]}"#, showsResult: false) { call in
+                    example: #"sort submit @amira {"Cost": [#1, #4], "Safety": [#2, #3]}"#, showsResult: false, changes: true) { call in
             let handle = try call.handle(0)
             guard call.positional.count > 1, case .record(let record) = call.positional[1] else {
                 throw call.error(#"'sort submit' needs the groups as a record, such as {"Cost": [#1, #4], "Safety": [#2]}"#,
@@ -91,7 +91,7 @@ enum CardSortCommands {
             }
             let disputed = consensus.disputed.map { d in
                 Record([
-                    ("idea", .idea(ideas[d.item].id)), ("text", .string(ideas[d.item].text)),
+                    ("idea", .idea(ideas[d.item].id)), ("text", .string(ideas[d.item].shownText)),
                     ("theme", .integer(d.theme + 1)), ("support", percent(d.support)),
                     ("also_fits", d.alternative.map { .integer($0 + 1) } ?? .null), ("there", percent(d.alternativeSupport)),
                 ])

@@ -9,7 +9,7 @@ enum ConsultationCommands {
                         .init("draft", "", "start as a draft that takes no ideas yet"),
                     ]),
                     example: #"consultation open "Getting around at 16" --question "What would make buses work for you?""#,
-                    showsResult: false) { call in
+                    showsResult: false, changes: true) { call in
             let title = try call.string(0, "a title")
             guard let question = try call.flagString("question") else { throw call.error("'consultation open' needs --question \"...\"") }
             let boards = try call.flagList("boards")
@@ -21,7 +21,7 @@ enum ConsultationCommands {
         },
         CommandSpec("consultation phase", summary: "move the current consultation to another phase",
                     signature: Signature([.init("phase", "draft, ideation, clustering, voting or closed", completes: .phase)]),
-                    example: "consultation phase voting", showsResult: false) { call in
+                    example: "consultation phase voting", showsResult: false, changes: true) { call in
             let name = try call.string(0, "a phase")
             guard let phase = Consultation.Phase(rawValue: name) else {
                 let names = Consultation.Phase.allCases.map(\.rawValue)
@@ -34,7 +34,7 @@ enum ConsultationCommands {
         },
         CommandSpec("consultation language", summary: "set the language of the current consultation's ideas, for themes and duplicates",
                     signature: Signature([.init("language", "en, es, fr, pt or de; auto to detect it from the ideas")]),
-                    example: "consultation language es", showsResult: false) { call in
+                    example: "consultation language es", showsResult: false, changes: true) { call in
             let code = try call.string(0, "a language")
             let id = try call.consultation()
             try call.perform { try $0.setLanguage(of: id, to: code.lowercased() == "auto" ? nil : code) }
@@ -49,7 +49,7 @@ enum ConsultationCommands {
                         .init("title", "TEXT", "the full name shown in reports"),
                         .init("shadows", "BOARD", "the board this one shadows", completes: .board),
                     ]),
-                    example: #"board add youth --title "Youth Shadow Board" --shadows exec"#, showsResult: false) { call in
+                    example: #"board add youth --title "Youth Shadow Board" --shadows exec"#, showsResult: false, changes: true) { call in
             let name = try call.string(0, "a board name")
             let title = try call.flagString("title"), shadows = try call.flagString("shadows")
             let board = try call.perform { try $0.createBoard(name: name, title: title, shadows: shadows) }

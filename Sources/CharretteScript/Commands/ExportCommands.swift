@@ -9,6 +9,7 @@ enum ExportCommands {
                     signature: Signature([.init("file", "where to write; the extension chooses the format")], flags: [
                         .init("vote", "TITLE", "the vote whose ballots a ballot file holds; the newest by default"),
                         .init("personal", "", "include display names and attributes in .json (personal data; left out by default)"),
+                        .init("hidden", "", "include the texts of hidden ideas (left out by default: they may hold abuse or personal details)"),
                     ]),
                     example: "export outcome.json", showsResult: false) { call in
             let path = try call.string(0, "a file name")
@@ -16,17 +17,14 @@ enum ExportCommands {
             try call.interpreter.flush()
             let state = call.interpreter.workspace.state
             let consultation = try call.consultation()
-            // A hidden idea's text stays out of the table (moderators hide abuse and personal details).
-            let ideas = Rows.table(state.ideas(of: consultation).map { idea in
-                let record = Rows.idea(idea, state)
-                guard case .hidden = idea.status else { return record }
-                return Record(record.fields.map { $0.name == "text" ? ("text", .null) : ($0.name, $0.value) })
-            })
+            // A hidden idea's text stays out unless asked for (moderators hide abuse and personal details).
+            let ideas = Rows.table(state.ideas(of: consultation).map { Rows.idea($0, state, hidden: call.has("hidden")) })
             let text: String
             let ext = (path as NSString).pathExtension.lowercased()
             switch ext {
             case "json":
-                let dump = ConsultationDump(state, consultation: consultation, options: .init(includePersonalData: call.has("personal")))
+                let dump = ConsultationDump(state, consultation: consultation,
+                                            options: .init(includePersonalData: call.has("personal"), includeHiddenTexts: call.has("hidden")))
                 text = String(decoding: try dump.json(), as: UTF8.self) + "\n"
             case "csv": text = Rendering.csv(ideas)
             case "md": text = Rendering.markdown(ideas) + "\n"
@@ -49,7 +47,12 @@ enum ExportCommands {
     /// A vote's ballots in the format the extension names. Alternatives are named "#12 text" so
     /// the file says which idea each number stands for.
     static func ballotFile(_ call: Invocation, ext: String, name: String, vote: Vote, _ state: WorkspaceState) throws -> String {
-        var election = state.election(for: vote)
+        var election: Election
+        do {
+            election = try state.election(for: vote)
+        } catch {
+            throw call.error("cannot export the ballots of '\(vote.title)': \(error)", at: 0)
+        }
         election.names = zip(election.candidates, election.names).map { id, text in text.map { "\(id) \($0)" } ?? id }
         switch BallotFileFormat(fileExtension: ext)! {
         case .jsonLines:

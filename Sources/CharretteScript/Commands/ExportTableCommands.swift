@@ -54,7 +54,8 @@ enum ExportTableCommands {
         CommandSpec("export polis", summary: "write a reactions vote as a Pol.is export folder (as opinions export): participants by number only",
                     signature: Signature([.init("folder", "the folder to write (created if needed)")],
                                          flags: [.init("vote", "TITLE", "the reactions vote (default: the newest)"),
-                                                 .init("groups", "K", "make K groups instead of choosing by silhouette")]),
+                                                 .init("groups", "K", "make K groups instead of choosing by silhouette"),
+                                                 .init("hidden", "", "include the texts of hidden ideas (left out by default)")]),
                     example: "export polis outcome/polis") { call in
             try OpinionCommands.writePolis(call)
         },

@@ -4,7 +4,7 @@ enum IdeaCommands {
     static let all: [CommandSpec] = [
         CommandSpec("idea add", summary: "submit an idea to the current consultation",
                     signature: Signature([.init("text", "the idea, in the author's words")], flags: [.init("by", "HANDLE", "who had it", completes: .participant)]),
-                    example: #"idea add "Free bus passes for under-18s" --by amira"#, showsResult: false) { call in
+                    example: #"idea add "Free bus passes for under-18s" --by amira"#, showsResult: false, changes: true) { call in
             let text = try call.string(0, "the idea's text")
             guard let author = try call.flagString("by") else { throw call.error("'idea add' needs --by HANDLE: who had the idea") }
             let consultation = try call.consultation()
@@ -13,34 +13,34 @@ enum IdeaCommands {
         },
         CommandSpec("idea edit", summary: "correct an idea's text",
                     signature: Signature([.init("idea", "the idea, such as #12", completes: .idea), .init("text", "the corrected text")]),
-                    example: #"idea edit #12 "Free passes for everyone under 18""#, showsResult: false) { call in
+                    example: #"idea edit #12 "Free passes for everyone under 18""#, showsResult: false, changes: true) { call in
             let id = try call.idea(0), text = try call.string(1, "the new text")
             try call.perform { try $0.editIdea(id, text: text) }
             return .record(Rows.idea(call.interpreter.workspace.state.ideas[id]!, call.interpreter.workspace.state))
         },
         CommandSpec("idea withdraw", summary: "take an idea back", signature: Signature([.init("idea", "the idea, such as #12", completes: .idea)]),
-                    example: "idea withdraw #12", showsResult: false) { call in
+                    example: "idea withdraw #12", showsResult: false, changes: true) { call in
             let id = try call.idea(0)
             try call.perform { try $0.withdrawIdea(id) }
             return .null
         },
         CommandSpec("idea hide", summary: "hide an idea from the room, with the reason",
                     signature: Signature([.init("idea", "the idea, such as #12", completes: .idea)], flags: [.init("reason", "TEXT", "why it is hidden")]),
-                    example: #"idea hide #12 --reason "names a person""#, showsResult: false) { call in
+                    example: #"idea hide #12 --reason "names a person""#, showsResult: false, changes: true) { call in
             let id = try call.idea(0)
             guard let reason = try call.flagString("reason") else { throw call.error("'idea hide' needs --reason \"...\"") }
             try call.perform { try $0.hideIdea(id, reason: reason) }
             return .null
         },
         CommandSpec("idea restore", summary: "bring back a hidden or withdrawn idea", signature: Signature([.init("idea", "the idea, such as #12", completes: .idea)]),
-                    example: "idea restore #12", showsResult: false) { call in
+                    example: "idea restore #12", showsResult: false, changes: true) { call in
             let id = try call.idea(0)
             try call.perform { try $0.restoreIdea(id) }
             return .null
         },
         CommandSpec("idea merge", summary: "mark an idea as a near duplicate of another",
                     signature: Signature([.init("idea", "the duplicate", completes: .idea)], flags: [.init("into", "IDEA", "the idea that carries on")]),
-                    example: "idea merge #9 --into #1", showsResult: false) { call in
+                    example: "idea merge #9 --into #1", showsResult: false, changes: true) { call in
             let id = try call.idea(0)
             guard let into = try call.flagIdea("into") else { throw call.error("'idea merge' needs --into #N") }
             try call.perform { try $0.mergeIdea(id, into: into) }
@@ -50,7 +50,7 @@ enum IdeaCommands {
                     signature: Signature([.init("idea", "the idea, such as #12", completes: .idea)], flags: [
                         .init("to", "THEME", "the theme's label", completes: .theme), .init("out", "", "take it out of its theme"),
                     ]),
-                    example: #"idea move #17 --to "Safety at night""#, showsResult: false) { call in
+                    example: #"idea move #17 --to "Safety at night""#, showsResult: false, changes: true) { call in
             let id = try call.idea(0)
             let label = try call.flagString("to")
             guard label != nil || call.has("out") else { throw call.error("'idea move' needs --to THEME or --out") }
@@ -58,10 +58,11 @@ enum IdeaCommands {
             try call.perform { tx in try tx.moveIdea(id, to: try label.map { try tx.theme(labelled: $0, in: consultation).id }) }
             return .null
         },
-        CommandSpec("ideas", summary: "the ideas of the current consultation",
-                    flags: [], example: #"ideas | where status == "open" | first 5"#) { call in
+        CommandSpec("ideas", summary: "the ideas of the current consultation (a hidden idea's text only with --hidden)",
+                    flags: [.init("hidden", "", "show the texts of hidden ideas too (they may hold abuse or personal details)")],
+                    example: #"ideas | where status == "open" | first 5"#) { call in
             let state = call.interpreter.workspace.state
-            return Rows.table(state.ideas(of: try call.consultation()).map { Rows.idea($0, state) })
+            return Rows.table(state.ideas(of: try call.consultation()).map { Rows.idea($0, state, hidden: call.has("hidden")) })
         },
     ]
 }

@@ -16,7 +16,7 @@ enum ImportCommands {
                         .init("text", "COLUMN", "the column holding the idea (default: text)"),
                         .init("by", "COLUMN", "the column holding the author's handle (default: by, or author)"),
                     ] + rowFlags),
-                    example: #"import ideas answers.csv --text "Your idea" --by "Handle""#) { call in
+                    example: #"import ideas answers.csv --text "Your idea" --by "Handle""#, changes: true) { call in
             let file = try CSVImportFile(call)
             let textIndex = try file.column(try call.flagString("text") ?? "text", flag: "text", call)
             guard let byIndex = try call.flagString("by").map({ try file.column($0, flag: "by", call) })
@@ -40,7 +40,7 @@ enum ImportCommands {
                         .init("consent", "COLUMN", "the column holding their consent, separated by ; (default: consent, if there is one; else participation;analytics)"),
                         .init("attributes", "COLUMNS", "columns to keep as attributes for inclusion analytics, such as age,district"),
                     ] + rowFlags),
-                    example: "import participants panel.csv --attributes [age, district]") { call in
+                    example: "import participants panel.csv --attributes [age, district]", changes: true) { call in
             let file = try CSVImportFile(call)
             let handle = try file.column(try call.flagString("handle") ?? "handle", flag: "handle", call)
             func optional(_ flag: String) throws -> Int? {
@@ -80,7 +80,7 @@ enum ImportCommands {
         },
         CommandSpec("import consultation", summary: "rebuild a consultation from Charrette JSON (export FILE.json): people, ideas, themes, votes with ballots, card sorts",
                     signature: Signature([.init("file", "the JSON file")], flags: [.init("dry-run", "", "check the file and add nothing")]),
-                    example: "import consultation outcome/youth-transport.json") { call in
+                    example: "import consultation outcome/youth-transport.json", changes: true) { call in
             let path = try call.string(0, "a JSON file")
             guard let data = FileManager.default.contents(atPath: call.scriptRelativePath(path)) else { throw call.error("cannot read '\(path)'", at: 0) }
             let dump: ConsultationDump

@@ -11,8 +11,10 @@ enum JournalCommands {
             let state = workspace.state
             var rows: [Record] = []
             try workspace.storage.readEntries(after: max(0, state.headSequence - Int64(count))) { encoded in
+                guard encoded.sequence <= state.headSequence else { return }
                 rows.append(Record([
                     ("entry", .integer(Int(encoded.sequence))),
+                    ("change", .integer(Int(encoded.change))),
                     ("time", .string(Self.time(EntryCoding.date(millis: encoded.timeMillis)))),
                     ("by", encoded.actor.flatMap { state.participants[Participant.ID($0)] }.map { .participant($0.handle) } ?? .null),
                     ("event", .string(encoded.kind)),
@@ -20,24 +22,62 @@ enum JournalCommands {
             }
             return Rows.table(rows)
         },
-        CommandSpec("journal verify", summary: "check the whole journal's hash chain", example: "journal verify") { call in
+        CommandSpec("journal verify", summary: "check the whole journal's hash chain, the personal records and the query tables; fails when anything does not hold",
+                    example: "journal verify") { call in
             let result = try call.interpreter.workspace.verify()
-            return .record(Record([
+            let record = Record([
                 ("entries", .integer(Int(result.entryCount))), ("intact", .bool(result.isIntact)),
                 ("head", .string(result.headHash.hex)), ("problem", result.problem.map { .string($0.description) } ?? .null),
-            ]))
+            ])
+            guard let problem = result.problem else { return .record(record) }
+            // A broken journal fails the script, so that a script or CI job can tell.
+            try call.interpreter.show(Rendering.text(.record(record), width: call.interpreter.width))
+            throw call.error("the journal does not verify: \(problem.description)")
         },
         CommandSpec("journal undo", summary: "revert the latest change (appends its compensation; nothing is erased)",
-                    example: "journal undo") { call in
-            let undone = try call.perform { try $0.undo() }
-            let entries = undone.map { "entry \($0.sequence) (\($0.event.kind))" }.joined(separator: ", ")
-            return .string("undone: \(entries)")
+                    signature: Signature(flags: [.init("change", "N", "the change to revert, as journal log numbers it: needed when another session made the latest change")]),
+                    example: "journal undo", changes: true) { call in
+            let workspace = call.interpreter.workspace
+            try call.interpreter.flush()
+            try workspace.refresh()
+            guard let latest = workspace.state.nextUndoableChange else { throw call.error(CharretteError.nothingToUndo.description) }
+            let named = try call.flagInt("change").map(Int64.init)
+            if named == nil, workspace.isFromAnotherSession(change: latest) {
+                throw call.error("the latest change, \(try describe(change: latest, workspace)), was made in another session "
+                                 + "while this one was open: to undo it, say journal undo --change \(latest)")
+            }
+            let undone = try call.perform { try $0.undo(change: named ?? latest) }
+            guard let first = undone.first else { return .null }
+            return .string("undone: " + summary(of: undone, elsewhere: workspace.isFromAnotherSession(change: first.change), workspace.state))
         },
     ]
 
-    static func time(_ date: Date) -> String {
+    /// "change 11 (voteClosed), made 2026-12-02 11:09:12 by @sam", from the store.
+    static func describe(change: Int64, _ workspace: Workspace) throws -> String {
+        var entries: [JournalEntry] = []
+        try workspace.storage.readEntries(after: change - 1) { encoded in
+            if encoded.change == change { entries.append(try EntryCoding.decode(encoded)) }
+        }
+        return summary(of: entries, elsewhere: false, workspace.state)
+    }
+
+    /// One line for the entries of one change, however many: their kinds counted, when and by whom.
+    static func summary(of entries: [JournalEntry], elsewhere: Bool, _ state: WorkspaceState) -> String {
+        guard let first = entries.first else { return "no change" }
+        var counts: [(kind: String, count: Int)] = []
+        for entry in entries {
+            if let index = counts.firstIndex(where: { $0.kind == entry.event.kind }) { counts[index].count += 1 } else { counts.append((entry.event.kind, 1)) }
+        }
+        let kinds = entries.count == 1 ? first.event.kind
+            : "\(entries.count) entries: " + counts.map { "\($0.kind) × \($0.count)" }.joined(separator: ", ")
+        let author = first.actor.flatMap { state.participants[$0] }.map { " by @\($0.handle)" } ?? ""
+        let when = Calendar.current.isDateInToday(first.time) ? "at " + time(first.time, format: "HH:mm:ss") : "on " + time(first.time)
+        return "change \(first.change) (\(kinds)), made \(when)\(author)\(elsewhere ? " in another session" : "")"
+    }
+
+    static func time(_ date: Date, format: String = "yyyy-MM-dd HH:mm:ss") -> String {
         let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        formatter.dateFormat = format
         return formatter.string(from: date)
     }
 }

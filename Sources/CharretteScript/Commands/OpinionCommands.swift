@@ -12,7 +12,7 @@ enum OpinionCommands {
                                           .init("idea", "the idea, such as #12", completes: .idea),
                                           .init("reaction", "agree, disagree or pass")],
                                          flags: [.init("vote", "TITLE", "the reactions vote, when more than one is open")]),
-                    example: "react @amira #12 agree", showsResult: false) { call in
+                    example: "react @amira #12 agree", showsResult: false, changes: true) { call in
             let handle = try call.handle(0), idea = try call.idea(1)
             let word = try call.string(2, "a reaction: agree, disagree or pass")
             guard let reaction = Reaction(rawValue: word.lowercased()) else {
@@ -47,7 +47,7 @@ enum OpinionCommands {
                 return value
             }
             let (map, state, _) = try consultationMap(call, groups: groups)
-            return describe(map, statement: { .idea(Idea.ID($0)) }, text: { state.ideas[Idea.ID($0)]?.text ?? "" },
+            return describe(map, statement: { .idea(Idea.ID($0)) }, text: { state.ideas[Idea.ID($0)]?.shownText ?? "" },
                             participant: { state.participants[Participant.ID($0)].map { .participant($0.handle) } ?? .integer($0) },
                             positions: call.has("positions"))
         },
@@ -61,14 +61,15 @@ enum OpinionCommands {
         CommandSpec("opinions export", summary: "write the reactions vote as a Pol.is export folder (comments, votes, participants-votes with groups, summary)",
                     signature: Signature([.init("folder", "the folder to write (created if needed)")],
                                          flags: [.init("vote", "TITLE", "the reactions vote (default: the newest)"),
-                                                 .init("groups", "K", "make K groups instead of choosing by silhouette")]),
+                                                 .init("groups", "K", "make K groups instead of choosing by silhouette"),
+                                                 .init("hidden", "", "include the texts of hidden ideas (left out by default)")]),
                     example: "opinions export polis/buses") { call in
             try writePolis(call)
         },
         CommandSpec("import polis", summary: "load a Pol.is export folder into the current consultation: its people, statements as ideas, and reactions in a new reactions vote",
                     signature: Signature([.init("folder", "a Pol.is export folder (comments.csv, votes.csv)")],
                                          flags: [.init("board", "NAME", "the board the imported people sit on (needed when the consultation invites boards)", completes: .board)]),
-                    example: "import polis polis/brexit-consensus --board public") { call in
+                    example: "import polis polis/brexit-consensus --board public", changes: true) { call in
             let folder = try call.string(0, "a Pol.is export folder")
             let export: PolisExport
             do { export = try PolisExport(folder: URL(fileURLWithPath: call.scriptRelativePath(folder))) } catch {
@@ -76,6 +77,14 @@ enum OpinionCommands {
             }
             let board = try call.flagString("board")
             let consultation = try call.consultation()
+            // Public data carries whatever people typed: control characters are taken out (they
+            // would drive a terminal) and the statements cleaned are counted.
+            var cleaned = 0
+            let texts = Dictionary(export.statements.map { statement -> (Int, String) in
+                guard let stripped = TerminalText.stripped(statement.text) else { return (statement.id, statement.text) }
+                cleaned += 1
+                return (statement.id, stripped)
+            }, uniquingKeysWith: { first, _ in first })
             let summary = try call.perform { tx -> (people: Int, ideas: Int, hidden: Int, reactions: Int) in
                 // People by number only: Pol.is exports carry no names.
                 var people: [Int: Participant.ID] = [:]
@@ -84,7 +93,7 @@ enum OpinionCommands {
                 }
                 var ideas: [Int: Idea.ID] = [:], hidden = 0
                 for statement in export.statements {
-                    ideas[statement.id] = try tx.submitIdea(statement.text, by: people[statement.author]!, to: consultation).id
+                    ideas[statement.id] = try tx.submitIdea(texts[statement.id] ?? statement.text, by: people[statement.author]!, to: consultation).id
                 }
                 for statement in export.statements where statement.moderation == -1 {
                     try tx.hideIdea(ideas[statement.id]!, reason: "moderated out in Pol.is")
@@ -110,7 +119,7 @@ enum OpinionCommands {
                 ("participants", .integer(summary.people)), ("ideas", .integer(summary.ideas)),
                 ("hidden", .integer(summary.hidden)), ("reactions", .integer(summary.reactions)),
                 ("vote", .string("Pol.is reactions")),
-            ]))
+            ] + (cleaned > 0 ? [("control_characters_removed_from", .integer(cleaned))] : [])))
         },
         CommandSpec("opinions next", summary: "the idea to show a participant next: the Pol.is priority, drawn by lot among ideas they have not reacted to",
                     signature: Signature([.init("participant", "who is reacting, such as @amira", completes: .participant)],
@@ -145,7 +154,8 @@ enum OpinionCommands {
         let (map, state, vote) = try consultationMap(call, groups: try groupCount(call))
         let statements = map.matrix.statements.compactMap { id -> PolisWriter.Statement? in
             guard let idea = state.ideas[Idea.ID(id)] else { return nil }
-            return .init(id: id, author: idea.author.rawValue, text: idea.text, moderation: idea.status.isOpen ? 1 : -1, time: idea.submittedAt)
+            return .init(id: id, author: idea.author.rawValue, text: call.has("hidden") ? idea.text : idea.shownText,
+                         moderation: idea.status.isOpen ? 1 : -1, time: idea.submittedAt)
         }
         let votes = state.reactionVotes(in: vote, timed: true)
         let groups = Dictionary(uniqueKeysWithValues: map.matrix.participants.indices.filter { map.groups.labels[$0] >= 0 }

@@ -14,7 +14,7 @@ enum ParticipantCommands {
                         .init("district", "NAME", "where they live"),
                         .init("gender", "TEXT", "as they describe it"),
                     ]),
-                    example: "participant add amira --board youth --age 16-17 --district north", showsResult: false) { call in
+                    example: "participant add amira --board youth --age 16-17 --district north", showsResult: false, changes: true) { call in
             let handle = try call.handle(0)
             var role = Role.participant
             if let name = try call.flagString("role") {

@@ -2,7 +2,8 @@ import Charrette
 
 /// The workspace's things as records, the way commands show and return them.
 enum Rows {
-    static func idea(_ idea: Idea, _ state: WorkspaceState) -> Record {
+    /// An idea as a row; a hidden idea's text is left out (null) unless `hidden` asks for it.
+    static func idea(_ idea: Idea, _ state: WorkspaceState, hidden: Bool = false) -> Record {
         let status: String
         switch idea.status {
         case .open: status = "open"
@@ -11,7 +12,7 @@ enum Rows {
         case .hidden(let reason): status = "hidden: \(reason)"
         }
         return Record([
-            ("id", .idea(idea.id)), ("text", .string(idea.text)),
+            ("id", .idea(idea.id)), ("text", idea.isHidden && !hidden ? .null : .string(idea.text)),
             ("author", state.participants[idea.author].map { .participant($0.handle) } ?? .null),
             ("theme", idea.theme.flatMap { state.themes[$0] }.map { .string($0.label) } ?? .null),
             ("status", .string(status)),

@@ -33,7 +33,7 @@ enum SuggestCommands {
         CommandSpec("themes accept", summary: "make proposed themes real: all of them, or those numbered",
                     signature: Signature([.init("numbers", "the proposed themes to accept, as numbered by 'themes suggest' or 'themes consensus'", optional: true, variadic: true)],
                                          flags: [.init("as", "LABEL", "the label to give the one theme accepted")]),
-                    example: #"themes accept 2 --as "Night buses""#, showsResult: false) { call in
+                    example: #"themes accept 2 --as "Night buses""#, showsResult: false, changes: true) { call in
             guard let proposal = call.interpreter.proposedThemes else {
                 throw call.error("nothing is proposed: run 'themes suggest' or 'themes consensus' first")
             }

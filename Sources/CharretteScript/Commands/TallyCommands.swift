@@ -10,14 +10,18 @@ enum TallyCommands {
                     example: "vote results") { call in
             let vote = try VoteCommands.vote(call, title: try call.optionalString(0, "the vote's title"))
             let state = call.interpreter.workspace.state
-            let election = state.election(for: vote)
-            guard let method = TallyMethods.named(vote.method.rawValue) else { throw call.error("no count for the method '\(vote.method.rawValue)'") }
             do {
-                var result = try method.tally(election)
-                if vote.isOpen { result.notes.insert("the vote is still open: these results may change", at: 0) }
-                return TallyValues.value(result, names: election.names)
+                let election = try state.election(for: vote)
+                do {
+                    var result = try state.tally(vote)
+                    if vote.isOpen { result.notes.insert("the vote is still open: these results may change", at: 0) }
+                    result.notes += editsAfterTheVote(vote, state)
+                    return TallyValues.value(result, names: election.names)
+                } catch let error as TallyError {
+                    throw call.error("cannot count '\(vote.title)': \(error.describe(in: election))")
+                }
             } catch let error as TallyError {
-                throw call.error("cannot count '\(vote.title)': \(error.describe(in: election))")
+                throw call.error("cannot count '\(vote.title)': \(error)")
             }
         },
         CommandSpec("tally", summary: "count a ballot file (PrefLib .soc .soi .toc .toi .cat, pabulib .pb, JSON Lines .jsonl)",
@@ -65,6 +69,9 @@ enum TallyCommands {
             case (nil, _): throw call.flagError("max", "give --min and --max together")
             case (_, nil): throw call.flagError("min", "give --min and --max together")
             }
+            if let (setting, reason) = election.rules.limitProblem {
+                throw call.flag(setting) != nil ? call.flagError(setting, "--\(setting) \(reason)") : call.error("\(path): the \(setting) \(reason)", at: 0)
+            }
             do {
                 return TallyValues.value(try method.tally(election), names: election.names)
             } catch let error as TallyError {
@@ -72,4 +79,13 @@ enum TallyCommands {
             }
         },
     ]
+
+    /// A note for each idea on the ballot edited since the vote opened: results name ideas by the
+    /// text people voted on.
+    static func editsAfterTheVote(_ vote: Vote, _ state: WorkspaceState) -> [String] {
+        vote.candidates.compactMap { id in
+            guard let idea = state.ideas[id], !idea.isHidden, let voted = state.textVotedOn(id, in: vote), voted != idea.text else { return nil }
+            return "#\(id.rawValue) was edited after the vote: it now reads \"\(idea.text)\""
+        }
+    }
 }

@@ -4,7 +4,7 @@ enum ThemeCommands {
     static let all: [CommandSpec] = [
         CommandSpec("theme new", summary: "create a theme in the current consultation",
                     signature: Signature([.init("label", "the theme's name")], flags: [.init("description", "TEXT", "what it covers")]),
-                    example: #"theme new "Safety at night" --description "Getting home after dark""#, showsResult: false) { call in
+                    example: #"theme new "Safety at night" --description "Getting home after dark""#, showsResult: false, changes: true) { call in
             let label = try call.string(0, "a label")
             let description = try call.flagString("description") ?? ""
             let consultation = try call.consultation()
@@ -13,7 +13,7 @@ enum ThemeCommands {
         },
         CommandSpec("theme rename", summary: "give a theme another label",
                     signature: Signature([.init("label", "its label now", completes: .theme), .init("new", "its new label")]),
-                    example: #"theme rename "Cost" "Fares""#, showsResult: false) { call in
+                    example: #"theme rename "Cost" "Fares""#, showsResult: false, changes: true) { call in
             let label = try call.string(0, "the theme's label"), new = try call.string(1, "the new label")
             let consultation = try call.consultation()
             try call.perform { tx in _ = try tx.changeTheme(try tx.theme(labelled: label, in: consultation).id, label: new) }
@@ -21,7 +21,7 @@ enum ThemeCommands {
         },
         CommandSpec("theme describe", summary: "say what a theme covers",
                     signature: Signature([.init("label", "the theme's label", completes: .theme), .init("description", "what it covers")]),
-                    example: #"theme describe "Cost" "What riding costs young people""#, showsResult: false) { call in
+                    example: #"theme describe "Cost" "What riding costs young people""#, showsResult: false, changes: true) { call in
             let label = try call.string(0, "the theme's label"), description = try call.string(1, "a description")
             let consultation = try call.consultation()
             try call.perform { tx in _ = try tx.changeTheme(try tx.theme(labelled: label, in: consultation).id, description: description) }
@@ -44,7 +44,7 @@ enum ThemeCommands {
         CommandSpec("theme merge", summary: "move every idea of a theme into another and remove the first",
                     signature: Signature([.init("label", "the theme to merge away", completes: .theme)],
                                          flags: [.init("into", "THEME", "the theme that takes its ideas", completes: .theme)]),
-                    example: #"theme merge "Fares" --into "Cost""#, showsResult: false) { call in
+                    example: #"theme merge "Fares" --into "Cost""#, showsResult: false, changes: true) { call in
             let label = try call.string(0, "the theme's label")
             guard let into = try call.flagString("into") else { throw call.error("'theme merge' needs --into THEME") }
             let consultation = try call.consultation()
@@ -57,7 +57,7 @@ enum ThemeCommands {
                     signature: Signature([.init("label", "the theme to split", completes: .theme),
                                           .init("ideas", "the ideas that leave it, such as #3 #7", variadic: true, completes: .idea)],
                                          flags: [.init("into", "LABEL", "the new theme's label"), .init("description", "TEXT", "what the new theme covers")]),
-                    example: #"theme split "Cost" #4 #9 --into "Student discounts""#, showsResult: false) { call in
+                    example: #"theme split "Cost" #4 #9 --into "Student discounts""#, showsResult: false, changes: true) { call in
             let label = try call.string(0, "the theme's label")
             guard let new = try call.flagString("into") else { throw call.error("'theme split' needs --into LABEL for the new theme") }
             let ideas = try (1..<max(1, call.positional.count)).map { try call.idea($0) }
@@ -71,7 +71,7 @@ enum ThemeCommands {
         },
         CommandSpec("theme remove", summary: "remove an empty theme",
                     signature: Signature([.init("label", "the theme's label", completes: .theme)]),
-                    example: #"theme remove "Misc""#, showsResult: false) { call in
+                    example: #"theme remove "Misc""#, showsResult: false, changes: true) { call in
             let label = try call.string(0, "the theme's label")
             let consultation = try call.consultation()
             try call.perform { tx in try tx.removeTheme(try tx.theme(labelled: label, in: consultation).id) }

@@ -16,7 +16,7 @@ enum VoteCommands {
                         .init("costs", "LIST", "what each project costs (participatory budgeting), such as [#1:120, #4:80]"),
                         .init("seed", "N", "the seed for ties broken by lot (default \(TallyRules.defaultSeed))"),
                     ]),
-                    example: #"vote open "Priorities" --method dots --budget 5"#, showsResult: false) { call in
+                    example: #"vote open "Priorities" --method dots --budget 5"#, showsResult: false, changes: true) { call in
             let title = try call.string(0, "a title")
             guard let name = try call.flagString("method") else { throw call.error("'vote open' needs --method, such as --method dots") }
             guard let method = VotingMethod(rawValue: name) else {
@@ -56,7 +56,7 @@ enum VoteCommands {
         },
         CommandSpec("vote close", summary: "stop taking ballots (the open vote, or the one named)",
                     signature: Signature([.init("title", "the vote's title", optional: true)]),
-                    example: "vote close", showsResult: false) { call in
+                    example: "vote close", showsResult: false, changes: true) { call in
             let vote = try openVote(call, title: try call.optionalString(0, "the vote's title"))
             try call.perform { try $0.closeVote(vote.id) }
             return .null
@@ -71,7 +71,7 @@ enum VoteCommands {
                         .init("voter", "the participant, such as @amira", completes: .participant),
                         .init("choices", "#4:3 #9:2 for dots and scores, #4 #9 for approval, #4 [#9, #2] for a ranking with a tie, #4:agree for reactions", variadic: true),
                     ], flags: [.init("vote", "TITLE", "the vote, when more than one is open")]),
-                    example: "ballot @amira #4:3 #9:2", showsResult: false) { call in
+                    example: "ballot @amira #4:3 #9:2", showsResult: false, changes: true) { call in
             let handle = try call.handle(0)
             let vote = try openVote(call, title: try call.flagString("vote"))
             let ballot = try makeBallot(call, kind: vote.method.ballotKind)

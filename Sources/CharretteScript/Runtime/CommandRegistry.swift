@@ -65,17 +65,22 @@ public struct CommandSpec: Sendable {
     /// Whether a script shows the command's value when it stands alone: queries do, changes
     /// (which return what they made, for `let`) do not.
     public let showsResult: Bool
+    /// Whether the command changes the workspace. A script writes consecutive changes together,
+    /// holding the workspace's write lock; any other command writes them first, so that another
+    /// process never waits on a script that is busy with something else.
+    public let changes: Bool
     let run: @Sendable (Invocation) throws -> Value
 
     public init(
         _ name: String, summary: String, signature: Signature = Signature(), example: String, showsResult: Bool = true,
-        run: @escaping @Sendable (Invocation) throws -> Value
+        changes: Bool = false, run: @escaping @Sendable (Invocation) throws -> Value
     ) {
         self.name = name
         self.summary = summary
         self.signature = signature
         self.example = example
         self.showsResult = showsResult
+        self.changes = changes
         self.run = run
     }
 

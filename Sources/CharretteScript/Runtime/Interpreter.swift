@@ -20,13 +20,25 @@ public final class Interpreter {
     /// The width tables are fitted to.
     public var width = 100
     /// Whether changes are written in groups (``Workspace/performGrouped(by:_:)``): thousands a
-    /// second instead of one transaction each. Groups are written before anything is shown, asked
-    /// or run elsewhere, every ``groupSize`` changes, and when a run ends or fails, so nothing is
-    /// reported done before it is written. Scripts turn it on; the interactive shell does not.
+    /// second instead of one transaction each. A group holds the workspace's write lock, so other
+    /// processes wait while it grows: it is written before any command that is not a change (so
+    /// before anything is shown, asked or run elsewhere), once it holds ``groupSize`` changes or
+    /// is ``groupAge`` old, and when a run ends or fails. Nothing is reported done before it is
+    /// written. Scripts turn it on; the interactive shell does not.
     public var groupsChanges = false
     /// The most changes written together.
     public var groupSize = 1_000
+    /// The longest a group holds the write lock before it is written.
+    public var groupAge: Duration = .milliseconds(50)
     private var grouped = 0
+    /// When the current group began, and the command that began it (for a failed write's message).
+    private var group: (started: ContinuousClock.Instant, range: SourceRange, source: Source?)?
+    /// The command being run, for errors raised from deep inside it.
+    private var currentCall: (range: SourceRange, source: Source?)?
+
+    /// Asked before every statement, command and loop round: a reason to stop the run (Ctrl-C,
+    /// a signal), or `nil` to go on. The run stops with an error at the place it had reached.
+    public var interruption: () -> String? = { nil }
 
     /// Themes proposed and not yet accepted, from `themes suggest` or `themes consensus`.
     public var proposedThemes: ProposedThemes?
@@ -68,19 +80,42 @@ public final class Interpreter {
         output(text)
     }
 
-    /// Writes the changes waiting in the current group, if any.
+    /// Writes the changes waiting in the current group, if any. If they cannot be written, none of
+    /// them is, and the error names the command that began the group.
     public func flush() throws {
+        let pending = group
         grouped = 0
-        try workspace.flush()
+        group = nil
+        do {
+            try workspace.flush()
+        } catch {
+            guard let pending else { throw error }
+            throw ScriptError(
+                .runtime, "the changes made from here on could not be written, so none of them was: \(describe(error))",
+                pending.range, source: pending.source)
+        }
     }
 
     /// Makes a change as this interpreter's actor, grouped when ``groupsChanges`` is on.
     func perform<T: Sendable>(_ body: (inout Transaction) throws -> T) throws -> T {
         guard groupsChanges else { return try workspace.perform(by: actor, body) }
         let result = try workspace.performGrouped(by: actor, body)
+        if group == nil, workspace.hasPendingChanges, let currentCall {
+            group = (.now, currentCall.range, currentCall.source)
+        }
         grouped += 1
-        if grouped >= groupSize { try flush() }
+        if let group, grouped >= groupSize || ContinuousClock.now - group.started >= groupAge { try flush() }
         return result
+    }
+
+    /// Throws when ``interruption`` asks to stop, pointing at `range`.
+    func checkInterruption(at range: SourceRange) throws {
+        if let reason = interruption() { throw ScriptError.runtime("stopped: \(reason)", range) }
+    }
+
+    /// An error from below the language, in words.
+    func describe(_ error: any Error) -> String {
+        (error as? ScriptError)?.message ?? String(describing: error)
     }
 
     /// Sets a variable in the outermost scope, such as `$args`.
@@ -202,9 +237,10 @@ public final class Interpreter {
                 try run(otherwise)
             }
             return .null
-        case .forLoop(let name, let sequence, let body, _):
+        case .forLoop(let name, let sequence, let body, let range):
             let items = try evaluate(sequence, row: nil).rows
             for item in items {
+                try checkInterruption(at: range)
                 scopes.append([name: item])
                 defer { scopes.removeLast() }
                 for statement in body.statements { try execute(statement) }
@@ -253,6 +289,15 @@ public final class Interpreter {
     }
 
     private func invoke(_ call: CommandCall, input: Value) throws -> Value {
+        try checkInterruption(at: call.nameRange)
+        let outer = currentCall
+        currentCall = (call.nameRange, sources.last)
+        defer { currentCall = outer }
+        // Anything but a change writes the group first: it holds the write lock.
+        if registry.spec(named: call.name)?.changes != true { try flush() }
+        // What other processes appended, so the command works on the current journal (without a
+        // group waiting; a group holds the lock, so nobody else can have appended).
+        try workspace.refresh()
         if call.flags.contains(where: { $0.name == "help" }) {
             if let spec = registry.spec(named: call.name) {
                 try show(spec.help)

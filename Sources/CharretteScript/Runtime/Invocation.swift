@@ -116,11 +116,19 @@ public struct Invocation {
             return try interpreter.perform(body)
         } catch let error as CharretteError {
             throw ScriptError.runtime(error.description, range(of: error))
+        } catch let error as ScriptError {
+            throw error
+        } catch {
+            // The journal or the store: still said at the command that met it.
+            throw ScriptError.runtime(interpreter.describe(error), call.nameRange)
         }
     }
 
     /// Where in the call the thing an error is about was written, or the command's name.
     func range(of error: CharretteError) -> SourceRange {
+        if case .invalidSetting(let setting, _) = error, let flag = call.flags.first(where: { $0.name == setting }) {
+            return flag.value?.range ?? flag.range
+        }
         let subject: Value?
         switch error {
         case .unknownIdea(let id), .ideaNotOpen(let id, _), .ideaOnOpenBallot(let id, _), .notACandidate(let id, _),

@@ -104,6 +104,37 @@ public struct TallyRules: Sendable, Hashable {
     }
 }
 
+extension TallyRules {
+    /// The largest grade, score, number of dots, votes or voice credits a count takes, either way
+    /// of zero: with up to ``largestVoterCount`` voters, no sum can overflow or lose precision.
+    public static let largestValue = 1_000_000
+    /// The largest budget or cost a count takes, in money (participatory budgeting).
+    public static let largestMoney = 1_000_000_000_000
+    /// The most voters a count takes.
+    public static let largestVoterCount = 1_000_000_000
+
+    /// The first setting beyond what a count can take, with why; `nil` when all are within.
+    /// Counting a file (`tally`) and opening a vote check the same limits. Budgets and costs are
+    /// money when the rules give costs, dots otherwise.
+    public var limitProblem: (setting: String, reason: String)? {
+        let value = Self.largestValue, money = Self.largestMoney
+        if let range = gradeRange {
+            if range.lowerBound < -value { return ("min", "must be at least -\(value), the lowest score a count takes, not \(range.lowerBound)") }
+            if range.upperBound > value { return ("max", "must be at most \(value), the highest score a count takes, not \(range.upperBound)") }
+        }
+        let isMoney = costs != nil
+        if let budget, budget > (isMoney ? money : value) {
+            return ("budget", "must be at most \(isMoney ? money : value), the largest budget of \(isMoney ? "money" : "dots") a count takes, not \(budget)")
+        }
+        if let cap = capPerCandidate, cap > value { return ("cap", "must be at most \(value), the most dots a count takes, not \(cap)") }
+        if let credits, credits > value { return ("credits", "must be at most \(value), the most voice credits a count takes, not \(credits)") }
+        if let costs, let cost = costs.first(where: { $0 > money }) {
+            return ("costs", "must each be at most \(money), the largest cost a count takes, not \(cost)")
+        }
+        return nil
+    }
+}
+
 /// Ballots stored once with how many voters cast each.
 public protocol WeightedBallots {
     /// How many voters cast each stored ballot.

@@ -14,8 +14,8 @@ import Foundation
 public enum JSONLines {
     /// The largest count (and number of voters in all) a file may give, and the largest grade or
     /// amount: within these, no sum can overflow.
-    static let largestNumber = 1_000_000_000
-    static let largestValue = 1_000_000
+    static let largestNumber = TallyRules.largestVoterCount
+    static let largestValue = TallyRules.largestValue
 
     /// Reads JSON Lines ballots; every problem is reported with its line.
     public static func read(_ text: String) throws(BallotFileError) -> Election {

@@ -95,7 +95,7 @@ public enum Pabulib {
     }
 
     /// The largest cost or budget a file may give (a thousand billion): sums stay exact.
-    static let largestAmount = 1_000_000_000_000
+    static let largestAmount = TallyRules.largestMoney
 
     /// A whole or decimal amount (decimals rounded down, as pabulib budgets are), within range.
     static func amount(_ text: String) -> Int? {

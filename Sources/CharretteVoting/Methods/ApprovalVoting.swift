@@ -5,7 +5,7 @@ public struct ApprovalVoting: TallyMethod {
     public var shape: BallotShape { .approval }
     public var summary: String { "Voters tick every candidate they accept; the most ticks wins." }
 
-    public func tally(_ election: Election) throws(TallyError) -> TallyResult {
+    public func count(_ election: Election) throws(TallyError) -> TallyResult {
         let counts = try approvals(election).approvalCounts()
         return scored(election, counts.map(Double.init), label: "approvals")
     }

@@ -9,7 +9,7 @@ public struct BordaCount: TallyMethod {
     public var shape: BallotShape { .ranking }
     public var summary: String { "Ranks give points (one per candidate ranked lower); the most points wins. Rewards broad support." }
 
-    public func tally(_ election: Election) throws(TallyError) -> TallyResult {
+    public func count(_ election: Election) throws(TallyError) -> TallyResult {
         let ballots = try ranked(election)
         let pairwise = PairwiseMatrix(ballots)
         let n = pairwise.size

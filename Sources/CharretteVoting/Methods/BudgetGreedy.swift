@@ -28,7 +28,7 @@ public struct BudgetGreedy: TallyMethod {
         func key(_ state: State) -> CountKey { CountKey(state.funded, [Double(state.left)]) }
     }
 
-    public func tally(_ election: Election) throws(TallyError) -> TallyResult {
+    public func count(_ election: Election) throws(TallyError) -> TallyResult {
         let ballots = try approvals(election)
         let (costs, budget) = try budgetRules(election)
         let approvals = ballots.approvalCounts()

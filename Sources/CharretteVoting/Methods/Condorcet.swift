@@ -6,7 +6,7 @@ public struct CondorcetWinner: TallyMethod {
     public var shape: BallotShape { .ranking }
     public var summary: String { "Elects the candidate a majority prefers to each other candidate, when one exists; otherwise no one." }
 
-    public func tally(_ election: Election) throws(TallyError) -> TallyResult {
+    public func count(_ election: Election) throws(TallyError) -> TallyResult {
         let pairwise = PairwiseMatrix(try ranked(election))
         let winner = pairwise.condorcetWinner
         var result = TallyResult(method: name, candidates: election.candidates, voters: election.ballots.voterCount,

@@ -6,7 +6,7 @@ public struct ConsentDecision: TallyMethod {
     public var shape: BallotShape { .positions }
     public var summary: String { "Each person agrees, abstains, disagrees or blocks; a proposal passes when no one blocks and more agree than disagree." }
 
-    public func tally(_ election: Election) throws(TallyError) -> TallyResult {
+    public func count(_ election: Election) throws(TallyError) -> TallyResult {
         let ballots = try positions(election)
         let t = try ballots.tallies(in: PositionBallots.consent, method: name)  // agree, abstain, disagree, block
         let passes = t.indices.filter { t[$0][3] == 0 && t[$0][0] > t[$0][2] }

@@ -5,7 +5,7 @@ public struct Copeland: TallyMethod {
     public var shape: BallotShape { .ranking }
     public var summary: String { "Counts head-to-head wins minus losses; the most wins. Picks the Condorcet winner when there is one." }
 
-    public func tally(_ election: Election) throws(TallyError) -> TallyResult {
+    public func count(_ election: Election) throws(TallyError) -> TallyResult {
         let pairwise = PairwiseMatrix(try ranked(election))
         let n = pairwise.size
         let scores = (0..<n).map { a in

@@ -6,7 +6,7 @@ public struct DotVoting: TallyMethod {
     public var shape: BallotShape { .amounts }
     public var summary: String { "Each voter spreads a number of dots, several on one idea if they feel strongly; the most dots wins." }
 
-    public func tally(_ election: Election) throws(TallyError) -> TallyResult {
+    public func count(_ election: Election) throws(TallyError) -> TallyResult {
         let ballots = try amounts(election)
         let budget = election.rules.budget, cap = election.rules.capPerCandidate
         var totals = Array(repeating: 0, count: ballots.candidateCount)

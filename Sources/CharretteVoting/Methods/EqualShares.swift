@@ -44,7 +44,7 @@ public struct EqualShares: TallyMethod {
         func key(_ state: State) -> CountKey { CountKey(state.shares.elected, state.shares.budgets + (state.loads ?? [])) }
     }
 
-    public func tally(_ election: Election) throws(TallyError) -> TallyResult {
+    public func count(_ election: Election) throws(TallyError) -> TallyResult {
         let ballots = try approvals(election)
         let seats = try committeeSize(election)
         let approvers = approversByCandidate(ballots)
@@ -114,7 +114,7 @@ public struct BudgetEqualShares: TallyMethod {
         func key(_ state: State) -> CountKey { CountKey(state.shares.elected, state.shares.budgets + [Double(state.left)]) }
     }
 
-    public func tally(_ election: Election) throws(TallyError) -> TallyResult {
+    public func count(_ election: Election) throws(TallyError) -> TallyResult {
         let ballots = try approvals(election)
         let (costs, budget) = try budgetRules(election)
         let approvers = approversByCandidate(ballots)

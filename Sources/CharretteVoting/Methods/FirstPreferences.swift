@@ -42,7 +42,7 @@ public struct Plurality: TallyMethod {
     public var shape: BallotShape { .ranking }
     public var summary: String { "Each voter's first choice counts; the most first choices wins, even without a majority." }
 
-    public func tally(_ election: Election) throws(TallyError) -> TallyResult {
+    public func count(_ election: Election) throws(TallyError) -> TallyResult {
         let ballots = try ranked(election)
         let first = FirstPreferences(ballots, continuing: Array(repeating: true, count: ballots.candidateCount))
         return scored(election, first.votes, label: "first choices")

@@ -7,7 +7,7 @@ public struct InstantRunoff: TallyMethod {
     public var shape: BallotShape { .ranking }
     public var summary: String { "Counts first choices, then drops the last candidate and moves their ballots to the next choice, until someone has a majority." }
 
-    public func tally(_ election: Election) throws(TallyError) -> TallyResult {
+    public func count(_ election: Election) throws(TallyError) -> TallyResult {
         let ballots = try ranked(election)
         let n = ballots.candidateCount
         let ids = election.candidates

@@ -9,7 +9,7 @@ public struct MajorityJudgment: TallyMethod {
     public var shape: BallotShape { .grades }
     public var summary: String { "Each voter grades every idea; the idea with the best median grade wins. Hard to sway by exaggerating." }
 
-    public func tally(_ election: Election) throws(TallyError) -> TallyResult {
+    public func count(_ election: Election) throws(TallyError) -> TallyResult {
         let ballots = try grades(election)
         try checkRange(ballots, election)
         let n = ballots.candidateCount

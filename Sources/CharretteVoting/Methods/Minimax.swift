@@ -6,7 +6,7 @@ public struct Minimax: TallyMethod {
     public var shape: BallotShape { .ranking }
     public var summary: String { "Elects the candidate whose worst head-to-head defeat is the smallest." }
 
-    public func tally(_ election: Election) throws(TallyError) -> TallyResult {
+    public func count(_ election: Election) throws(TallyError) -> TallyResult {
         let pairwise = PairwiseMatrix(try ranked(election))
         let n = pairwise.size
         // The largest margin by which any opponent beats the candidate, 0 when none does.

@@ -15,7 +15,7 @@ public struct ProportionalApproval: TallyMethod {
     /// The most committees × distinct ballots to evaluate.
     static let workLimit = 400_000_000
 
-    public func tally(_ election: Election) throws(TallyError) -> TallyResult {
+    public func count(_ election: Election) throws(TallyError) -> TallyResult {
         let ballots = try approvals(election)
         let seats = try committeeSize(election)
         let m = ballots.candidateCount

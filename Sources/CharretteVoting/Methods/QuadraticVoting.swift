@@ -6,7 +6,7 @@ public struct QuadraticVoting: TallyMethod {
     public var shape: BallotShape { .amounts }
     public var summary: String { "Each voter buys votes with credits, n votes on one idea costing n²; the most net votes wins. Shows how strongly people care." }
 
-    public func tally(_ election: Election) throws(TallyError) -> TallyResult {
+    public func count(_ election: Election) throws(TallyError) -> TallyResult {
         let ballots = try amounts(election)
         guard let credits = election.rules.credits else { throw .setting("quadratic voting needs the voice credits per voter (--credits N)") }
         var totals = Array(repeating: 0, count: ballots.candidateCount)

@@ -16,7 +16,7 @@ public struct RankedPairs: TallyMethod {
 
     struct Pair: Hashable { let winner: Int, loser: Int, margin: Int }
 
-    public func tally(_ election: Election) throws(TallyError) -> TallyResult {
+    public func count(_ election: Election) throws(TallyError) -> TallyResult {
         let pairwise = PairwiseMatrix(try ranked(election))
         let n = pairwise.size
         var pairs: [Pair] = []

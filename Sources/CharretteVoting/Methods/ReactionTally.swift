@@ -6,7 +6,7 @@ public struct ReactionTally: TallyMethod {
     public var shape: BallotShape { .positions }
     public var summary: String { "Each person agrees, disagrees or passes on single ideas; ideas are ordered by agreement less disagreement." }
 
-    public func tally(_ election: Election) throws(TallyError) -> TallyResult {
+    public func count(_ election: Election) throws(TallyError) -> TallyResult {
         let ballots = try positions(election)
         let t = try ballots.tallies(in: PositionBallots.reactions, method: name)  // agree, disagree, pass
         var result = scored(election, t.map { Double($0[0] - $0[1]) }, label: "agree less disagree")

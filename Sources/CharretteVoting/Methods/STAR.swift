@@ -11,7 +11,7 @@ public struct STARVoting: TallyMethod {
     public var shape: BallotShape { .grades }
     public var summary: String { "Scores pick two finalists; the finalist more voters scored higher wins. Rewards broad support, then majority preference." }
 
-    public func tally(_ election: Election) throws(TallyError) -> TallyResult {
+    public func count(_ election: Election) throws(TallyError) -> TallyResult {
         let ballots = try grades(election)
         try checkRange(ballots, election)
         // A blank is the lowest score, as the STAR rules say.

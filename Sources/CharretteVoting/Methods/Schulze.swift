@@ -6,7 +6,7 @@ public struct Schulze: TallyMethod {
     public var shape: BallotShape { .ranking }
     public var summary: String { "Follows chains of head-to-head wins; the candidate with the strongest chains to all others wins. Picks the Condorcet winner when there is one." }
 
-    public func tally(_ election: Election) throws(TallyError) -> TallyResult {
+    public func count(_ election: Election) throws(TallyError) -> TallyResult {
         let pairwise = PairwiseMatrix(try ranked(election))
         let n = pairwise.size
         var paths = Array(repeating: 0, count: n * n)

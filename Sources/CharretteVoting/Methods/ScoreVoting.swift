@@ -6,7 +6,7 @@ public struct ScoreVoting: TallyMethod {
     public var shape: BallotShape { .grades }
     public var summary: String { "Each voter scores every idea; the highest total score wins. Rewards ideas many people rate well." }
 
-    public func tally(_ election: Election) throws(TallyError) -> TallyResult {
+    public func count(_ election: Election) throws(TallyError) -> TallyResult {
         let ballots = try grades(election)
         try checkRange(ballots, election)
         let totals = GradeTotals(ballots)

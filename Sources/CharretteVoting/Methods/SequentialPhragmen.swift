@@ -44,7 +44,7 @@ public struct SequentialPhragmen: TallyMethod {
         func key(_ state: State) -> CountKey { CountKey(state.elected, state.loads) }
     }
 
-    public func tally(_ election: Election) throws(TallyError) -> TallyResult {
+    public func count(_ election: Election) throws(TallyError) -> TallyResult {
         let ballots = try approvals(election)
         let seats = try committeeSize(election)
         let count = Count(ballots: ballots, approvers: approversByCandidate(ballots), seats: seats)

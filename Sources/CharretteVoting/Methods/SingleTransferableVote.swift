@@ -25,7 +25,7 @@ public struct SingleTransferableVote: TallyMethod {
 
     static func truncate5(_ x: Double) -> Double { (x * 100_000 + 1e-9).rounded(.down) / 100_000 }
 
-    public func tally(_ election: Election) throws(TallyError) -> TallyResult {
+    public func count(_ election: Election) throws(TallyError) -> TallyResult {
         let ballots = try ranked(election)
         let seats = try committeeSize(election)
         let n = ballots.candidateCount

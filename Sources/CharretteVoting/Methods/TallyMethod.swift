@@ -8,13 +8,24 @@ public protocol TallyMethod: Sendable {
     var summary: String { get }
     /// Whether the method fills several seats (`--seats`).
     var isMultiWinner: Bool { get }
-    /// Counts the election's ballots.
-    func tally(_ election: Election) throws(TallyError) -> TallyResult
+    /// Counts the ballots of an election that has some: the method's own work. Call
+    /// ``tally(_:)``, which also answers for an election without ballots.
+    func count(_ election: Election) throws(TallyError) -> TallyResult
 }
 
 extension TallyMethod {
     /// Single-winner unless the method says otherwise.
     public var isMultiWinner: Bool { false }
+
+    /// Counts the election's ballots. Without any ballot there is no winner, whatever the method
+    /// (no lot among candidates nobody voted for): the result says so.
+    public func tally(_ election: Election) throws(TallyError) -> TallyResult {
+        guard election.ballots.voterCount == 0 else { return try count(election) }
+        var result = TallyResult(method: name, candidates: election.candidates, seats: election.rules.seats ?? 1, voters: 0,
+                                 winners: [], seed: election.rules.seed)
+        result.notes.append("no ballots were cast: there is no winner")
+        return result
+    }
 
     /// The election's ballots of the kind the method reads, or an error naming what it needs.
     private func ballots<B>(_ election: Election, _ match: (Ballots) -> B?) throws(TallyError) -> B {
