@@ -74,10 +74,15 @@ public final class SQLiteStorage: JournalStorage {
     /// Opens (or creates) the store at `path`; `:memory:` gives a store that lives as long as this
     /// object.
     ///
-    /// - Parameter readOnly: open without writing anything to the file; changes are refused.
+    /// - Parameters:
+    ///   - readOnly: open without writing anything to the file; changes are refused, and what other
+    ///     processes write still shows.
+    ///   - acceptingIncomplete: open a file copied while a session was writing to it (or whose
+    ///     write-ahead log was lost) for writing all the same, as it is: what that session wrote
+    ///     after the copy is not in it and never will be. Without it, such a file opens read-only.
     /// - Throws: ``SQLiteStorageError`` when the file is not a Charrette workspace (or nothing yet),
     ///   leaving it unchanged.
-    public init(path: String, durability: Durability = .processCrash, readOnly: Bool = false) throws {
+    public init(path: String, durability: Durability = .processCrash, readOnly: Bool = false, acceptingIncomplete: Bool = false) throws {
         self.path = path
         var configuration = Configuration()
         configuration.busyMode = .callback(Self.waitForLock)
@@ -92,14 +97,15 @@ public final class SQLiteStorage: JournalStorage {
             return
         }
         let file = try WorkspaceFile.inspect(path)
-        let incomplete = file.kind == .workspace && !file.hasLog && !file.sessions.isEmpty ? Self.incompleteReason(path, file.sessions) : nil
-        isReadOnly = readOnly || incomplete != nil
-        readOnlyReason = incomplete ?? (readOnly ? "it was opened read-only" : nil)
+        let incomplete = file.kind == .workspace && !file.hasLog && !file.sessions.isEmpty
+        isReadOnly = readOnly || (incomplete && !acceptingIncomplete)
+        readOnlyReason = incomplete && !acceptingIncomplete ? Self.incompleteReason(path, file.sessions) : nil
         if isReadOnly {
-            guard file.kind == .workspace else { throw SQLiteStorageError.notAWorkspace(path: path, tables: []) }
+            guard file.kind == .workspace else { throw SQLiteStorageError.nothingToOpen(path: path) }
             configuration.readonly = true
-            // Without a log beside it nobody is writing: read the file as it is, without making one.
-            database = try DatabaseQueue(path: file.hasLog ? path : Self.immutableURI(path), configuration: configuration)
+            // A copy without its log: read the file as it is, without making a log beside it. Read
+            // only when asked, a workspace in use shows what its sessions write.
+            database = try DatabaseQueue(path: incomplete ? Self.immutableURI(path) : path, configuration: configuration)
             if try database.read({ try SQLiteSchema.migrator.hasBeenSuperseded($0) }) { throw SQLiteStorageError.newerVersion(path: path) }
         } else {
             configuration.journalMode = .wal
@@ -110,7 +116,8 @@ public final class SQLiteStorage: JournalStorage {
                 try database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
             }
             try SQLiteSchema.migrator.migrate(database)
-            try register(forgetting: file.hasLog ? file.sessions.filter(\.hasEnded) : [])
+            // Sessions whose changes were read back from the log, or whose log is accepted as lost.
+            try register(forgetting: incomplete ? file.sessions : file.hasLog ? file.sessions.filter(\.hasEnded) : [])
         }
         try session.withLock { $0.dataVersion = try currentDataVersion() }
     }
@@ -123,7 +130,7 @@ public final class SQLiteStorage: JournalStorage {
         "'\(path)' was copied, or its write-ahead log '\(WorkspaceFile.logPath(of: path))' deleted, while a session had it open "
             + "(\(sessions.map(\.description).joined(separator: "; "))): what that session wrote since may be missing here. "
             + "Copy the workspace again once that session has ended (leaving the shell moves everything into the main file), "
-            + "or copy its write-ahead log with it"
+            + "or copy its write-ahead log with it; to carry on from this file as it is, open it with --accept-incomplete"
     }
 
     /// Notes this session in the file, forgets sessions known to have ended (their changes were
@@ -347,27 +354,48 @@ public final class SQLiteStorage: JournalStorage {
     /// file and closes the database. Closing twice does nothing.
     public func close() throws {
         var failure: (any Error)?
-        do { try endSession() } catch { failure = error }
+        var others: [Int64] = []
+        do { others = try endSession() } catch { failure = error }
         try database.close()
+        if !others.isEmpty && !FileManager.default.fileExists(atPath: WorkspaceFile.logPath(of: path)) {
+            // SQLite removes the log only when the last connection closes: no session was open,
+            // so the rows others left are of sessions that ended without closing (a crash on a
+            // machine since renamed, a process number reused). Left, they would make the file
+            // look copied mid-session.
+            do {
+                var configuration = Configuration()
+                configuration.busyMode = .timeout(2)
+                let cleaner = try DatabaseQueue(path: path, configuration: configuration)
+                try cleaner.write { db in
+                    try db.execute(sql: "DELETE FROM open_sessions WHERE id IN (\(others.map(String.init).joined(separator: ", ")))")
+                }
+                try cleaner.close()
+            } catch {
+                failure = failure ?? error
+            }
+        }
         if let failure { throw failure }
     }
 
     /// Takes this session out of the file's open sessions and moves the write-ahead log into the
-    /// main file, once.
-    private func endSession() throws {
+    /// main file, once; returns the rows of the other sessions the file lists.
+    @discardableResult
+    private func endSession() throws -> [Int64] {
         let (wasClosed, row) = session.withLock { session -> (Bool, Int64?) in
             defer { session.closed = true }
             return (session.closed, session.row)
         }
-        guard !wasClosed, !isReadOnly else { return }
-        try database.writeWithoutTransaction { db in
+        guard !wasClosed, !isReadOnly, path != ":memory:" else { return [] }
+        return try database.writeWithoutTransaction { db in
             if db.isInsideTransaction { try db.execute(sql: "ROLLBACK") }
             if let row { try db.execute(sql: "DELETE FROM open_sessions WHERE id = ?", arguments: [row]) }
+            let others = try Int64.fetchAll(db, sql: "SELECT id FROM open_sessions")
             // Every change into the main file. Another session still reading may keep the log
             // busy: then that session moves it when it ends.
             do {
                 try db.checkpoint(.truncate)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {}
+            return others
         }
     }
 }

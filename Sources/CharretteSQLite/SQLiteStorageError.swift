@@ -9,6 +9,8 @@ public enum SQLiteStorageError: Error, Hashable, Sendable, CustomStringConvertib
     case journalMissing(path: String)
     /// The file was last written by a newer version of Charrette.
     case newerVersion(path: String)
+    /// There is no workspace to open read-only: no file, or an empty one.
+    case nothingToOpen(path: String)
 
     public var description: String {
         switch self {
@@ -24,6 +26,8 @@ public enum SQLiteStorageError: Error, Hashable, Sendable, CustomStringConvertib
                 + "or end the session that wrote them first (leaving the shell moves everything into the main file)."
         case .newerVersion(let path):
             "'\(path)' was written by a newer version of Charrette; upgrade Charrette to open it."
+        case .nothingToOpen(let path):
+            "there is no workspace at '\(path)' to open read-only."
         }
     }
 

@@ -16,6 +16,9 @@ let usage = """
     Options:
       --db PATH      the workspace file (default: $CHARRETTE_DB or ./charrette.sqlite; :memory: for a throw-away one)
       --read-only    open the workspace without writing to it (to look at or verify a copy)
+      --accept-incomplete
+                     carry on from a workspace copied while a session was writing to it, as it is
+                     (what that session wrote after the copy is not in it)
       -c COMMANDS    run COMMANDS and exit
       --no-init      skip ~/.config/charrette/init.chr
       --version      print the version and exit
@@ -27,7 +30,8 @@ let usage = """
     """
 
 func fail(_ message: String, status: Int32) -> Never {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    // The message may quote a file's contents (the tables of another application's database).
+    Output.error(message)
     exit(status)
 }
 
@@ -38,6 +42,7 @@ struct Options {
     var arguments: [String] = []
     var readInit = true
     var readOnly = false
+    var acceptIncomplete = false
 }
 
 var options = Options()
@@ -54,6 +59,7 @@ while let argument = rest.popFirst() {
         options.command = command
     case "--no-init": options.readInit = false
     case "--read-only": options.readOnly = true
+    case "--accept-incomplete": options.acceptIncomplete = true
     case "--":
         if let script = rest.popFirst() { options.script = script }
         options.arguments = Array(rest)
@@ -74,11 +80,12 @@ if options.command != nil && options.script != nil { fail("charrette: give eithe
 Signals.install()
 let workspace: Workspace
 do {
-    workspace = try Workspace(storage: SQLiteStorage(path: options.database, readOnly: options.readOnly))
+    workspace = try Workspace(storage: SQLiteStorage(
+        path: options.database, readOnly: options.readOnly, acceptingIncomplete: options.acceptIncomplete))
 } catch {
     fail("charrette: cannot open the workspace '\(options.database)': \(error)", status: 1)
 }
-if let reason = workspace.readOnlyReason, !options.readOnly {
+if let reason = workspace.readOnlyReason {
     Output.error("charrette: warning: this workspace can only be read: \(reason)")
 }
 

@@ -169,4 +169,65 @@ struct WorkspaceFileTests {
         problem = try #require(try workspace.verify().problem)
         #expect(problem.description == "the board_members table does not hold what the journal says: it has a row participant_id 9, board_id 1 that the journal does not")
     }
+
+    /// Read-only is a way of looking, not a fault: the journal verifies, what others write shows,
+    /// and nothing can be changed.
+    @Test func aWorkspaceOpenedReadOnlyVerifiesAndFollowsItsWriters() throws {
+        let file = path("w.sqlite")
+        let writer = try Workspace(storage: SQLiteStorage(path: file))
+        let consultation = try session(writer)
+        let viewer = try Workspace(storage: SQLiteStorage(path: file, readOnly: true))
+        #expect(viewer.readOnlyReason == nil)
+        #expect(try viewer.verify().isIntact)
+        #expect(throws: JournalError.readOnly("it was opened read-only")) { try viewer.perform { try $0.createBoard(name: "exec") } }
+        try writer.perform { try $0.createTheme("Seen by the viewer", in: consultation) }
+        #expect(try viewer.refresh())
+        #expect(viewer.state.themes.values.map(\.label) == ["Seen by the viewer"])
+        try (writer.storage as! SQLiteStorage).database.write { try $0.execute(sql: "UPDATE themes SET label = 'Edited'") }
+        #expect(try viewer.verify().problem?.kind == .queryTables)
+        #expect(throws: SQLiteStorageError.nothingToOpen(path: path("none.sqlite"))) { try SQLiteStorage(path: path("none.sqlite"), readOnly: true) }
+    }
+
+    /// A session that ended without closing, on a machine whose name has changed since (or whose
+    /// process number was reused), leaves its row: the next session to close last clears it, so
+    /// the file does not look copied mid-session for ever.
+    @Test func rowsOfSessionsThatCannotBeProvenEndedAreClearedByTheLastToClose() throws {
+        let file = path("w.sqlite")
+        let first = try Workspace(storage: SQLiteStorage(path: file))
+        try session(first)
+        try (first.storage as! SQLiteStorage).database.write { db in
+            try db.execute(sql: "INSERT INTO open_sessions (host, pid, opened_at) VALUES ('old-laptop-name', 4242, '2026-11-30 09:00:00')")
+        }
+        let second = try Workspace(storage: SQLiteStorage(path: file))
+        try first.close()
+        #expect(try rows(file) == 2, "a session still open must not clear others")
+        try second.close()
+        #expect(try rows(file) == 0)
+        let copy = try copyMainFile(file, to: "w.sqlite")
+        #expect(try Workspace(storage: SQLiteStorage(path: copy)).readOnlyReason == nil)
+    }
+
+    /// A copy taken mid-session can be carried on from when someone says so.
+    @Test func anIncompleteCopyCanBeAcceptedAsItIs() throws {
+        let file = path("w.sqlite")
+        let workspace = try Workspace(storage: SQLiteStorage(path: file))
+        try session(workspace)
+        let copy = try copyMainFile(file, to: "w.sqlite")
+        try workspace.close()
+        let accepted = try Workspace(storage: SQLiteStorage(path: copy, acceptingIncomplete: true))
+        #expect(accepted.readOnlyReason == nil)
+        // What the session wrote after opening is not in the copy, and the copy goes on without it.
+        #expect(accepted.state.consultations.isEmpty)
+        try accepted.perform { try $0.createBoard(name: "carried-on") }
+        #expect(try accepted.verify().isIntact)
+        try accepted.close()
+        #expect(try Workspace(storage: SQLiteStorage(path: copy)).readOnlyReason == nil, "the copy is a workspace of its own now")
+    }
+
+    /// The sessions a file lists as open, read without opening it as a workspace.
+    func rows(_ file: String) throws -> Int {
+        let database = try DatabaseQueue(path: "file:\(file)?immutable=1")
+        defer { try? database.close() }
+        return try database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM open_sessions") ?? 0 }
+    }
 }

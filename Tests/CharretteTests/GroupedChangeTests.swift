@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import Charrette
 
@@ -71,20 +72,21 @@ struct GroupedChangeTests {
 
     /// A group holds the store's write lock: another workspace on the same store waits until the
     /// group is written, then reads it and checks its own change against it.
-    @Test func anotherWriterWaitsForTheGroupAndBuildsOnIt() async throws {
+    @Test func anotherWriterWaitsForTheGroupAndBuildsOnIt() throws {
         let f = try Fixture()
         let idea = try f.workspace.performGrouped { try $0.submitIdea("Night buses", by: f.amira, to: f.consultation).id }
         let other = try Workspace(storage: f.storage)
-        let started = Date()
-        let writer = Task.detached {
+        let done = DispatchGroup()
+        let failure = Mutex<(any Error)?>(nil)
+        DispatchQueue.global().async(group: done) {
             // Withdrawing the grouped idea can only pass once the group is written and read.
-            try other.perform(by: f.amira) { try $0.withdrawIdea(idea) }
+            do { try other.perform(by: f.amira) { try $0.withdrawIdea(idea) } } catch { failure.withLock { $0 = error } }
         }
-        try await Task.sleep(for: .milliseconds(200))
-        #expect(try f.storage.recordedHead()!.sequence == f.workspace.state.headSequence - 1, "the other writer did not wait")
+        #expect(done.wait(timeout: .now() + .milliseconds(300)) == .timedOut, "the other writer did not wait for the group")
+        #expect(try f.storage.recordedHead()!.sequence == f.workspace.state.headSequence - 1)
         try f.workspace.flush()
-        try await writer.value
-        #expect(Date().timeIntervalSince(started) >= 0.2)
+        #expect(done.wait(timeout: .now() + .seconds(10)) == .success)
+        #expect(failure.withLock { $0 } == nil)
         try f.workspace.refresh()
         #expect(f.workspace.state.ideas[idea]?.status == .withdrawn)
         #expect(f.workspace.state == other.state)

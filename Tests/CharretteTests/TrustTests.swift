@@ -107,6 +107,10 @@ struct TrustTests {
         #expect(TerminalText.neutralised("Free \u{1B}]0;pwned\u{07} buses") == "Free \u{241B}]0;pwned\u{2407} buses")
         #expect(TerminalText.neutralised("a\rb\u{7F}c\u{9B}d") == "a\u{240D}b\u{2421}c\u{FFFD}d")
         #expect(TerminalText.neutralised("two\nlines\tand é ✓") == "two\nlines\tand é ✓")
+        // CSV lines end with CR LF, which a terminal shows as it should; a direction override could
+        // reorder what the projector shows.
+        #expect(TerminalText.neutralised("a,b\r\nc,d\r\n") == "a,b\r\nc,d\r\n")
+        #expect(TerminalText.neutralised("Free \u{202E}sessap\u{202C}") == "Free \u{FFFD}sessap\u{FFFD}")
         #expect(TerminalText.stripped("a\u{1B}[2Jb\r\nc") == "a[2Jb\nc")
         #expect(TerminalText.stripped("plain") == nil)
     }
@@ -120,5 +124,29 @@ struct TrustTests {
         try f.workspace.perform { _ = try $0.undo(change: change + 1) }
         try f.workspace.perform { _ = try $0.undo(change: change) }
         #expect(f.workspace.state.ideas[first[0]] == nil)
+    }
+
+    /// The query tables are compared as text across processes: a vote's costs must always be
+    /// written in the same order, whatever order a dictionary keeps them in.
+    @Test func voteSettingsEncodeTheirCostsInIdeaOrder() throws {
+        let costs = Dictionary(uniqueKeysWithValues: (1...40).map { (Idea.ID(rawValue: $0), $0 * 10) })
+        let json = String(decoding: try JSONEncoder().encode(VoteSettings(budget: 100, costs: costs)), as: UTF8.self)
+        #expect(json.contains("\"costs\":[" + (1...40).map { "\($0),\($0 * 10)" }.joined(separator: ",") + "]"))
+        #expect(try JSONDecoder().decode(VoteSettings.self, from: Data(json.utf8)).costs == costs)
+    }
+
+    /// Exported and imported elsewhere, a vote still names and counts the texts it was cast on.
+    @Test func anEditAfterTheVoteSurvivesTheJSONRoundTrip() throws {
+        let f = try Fixture()
+        let (vote, ideas) = try closedVote(f)
+        try f.workspace.perform { try $0.editIdea(ideas[0], text: "Free passes for ministers only") }
+        let dump = ConsultationDump(f.workspace.state, consultation: f.consultation)
+        let other = try Workspace(storage: InMemoryStorage())
+        let copy = try other.perform { try $0.importConsultation(try ConsultationDump.read(try dump.json())) }
+        let state = other.state
+        let rebuilt = try #require(state.votes.values.first { $0.consultation == copy.id })
+        #expect(try state.election(for: rebuilt).names.first == "Free passes under 18")
+        #expect(state.ideas[rebuilt.candidates[0]]?.text == "Free passes for ministers only")
+        #expect(try state.tally(rebuilt).elected == (try f.workspace.state.tally(f.workspace.state.votes[vote]!)).elected)
     }
 }

@@ -173,4 +173,22 @@ struct NoBallotTests {
         #expect(result.winners.isEmpty && result.elected.isEmpty && result.lot == nil, "\(name) elected \(result.elected)")
         #expect(result.notes.contains("no ballots were cast: there is no winner"))
     }
+
+    /// Blank ballots (nothing approved, no dot given, every statement passed) support nobody either.
+    @Test func blankBallotsElectNobody() throws {
+        var approvals = ApprovalBallots(candidateCount: 3)
+        approvals.append([Int](), count: 4)
+        var dots = AmountBallots(candidateCount: 3)
+        dots.append([0: 0], count: 2)
+        var passes = PositionBallots(candidateCount: 3, positions: PositionBallots.reactions)
+        passes.append([0: 2, 1: 2, 2: 2], count: 5)
+        for (name, ballots) in [("approval", Ballots.approval(approvals)), ("dots", .amounts(dots)), ("reactions", .positions(passes))] {
+            let result = try Profiles.tally(name, Election(candidates: ["#1", "#2", "#3"], ballots: ballots, rules: TallyRules(budget: 5)))
+            #expect(result.elected.isEmpty && result.lot == nil && result.ties.isEmpty && result.voters > 0, "\(name) elected \(result.elected)")
+            #expect(result.notes.contains("every ballot is blank: there is no winner"))
+        }
+        // One ballot with a real choice is counted as usual.
+        approvals.append([1])
+        #expect(try Profiles.tally("approval", Election(candidates: ["#1", "#2", "#3"], ballots: .approval(approvals))).elected == [1])
+    }
 }

@@ -7,11 +7,11 @@ application's database is refused and left as it was; a journal or table edited 
 import hashlib, os, shutil, signal, sqlite3, subprocess, sys, tempfile, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from terminal import Checks, run
+from terminal import Checks, Terminal, run
 
 binary = os.path.abspath(sys.argv[1])
 home = tempfile.mkdtemp(prefix="charrette-file-")
-env = dict(os.environ, HOME=home, LC_ALL="C.UTF-8")
+env = dict(os.environ, HOME=home, LC_ALL="C.UTF-8", TERM="xterm", CHARRETTE_HISTORY=os.path.join(home, "history"))
 checks = Checks()
 check = checks.check
 setup = """
@@ -85,12 +85,12 @@ ideas = connection.execute("SELECT count(*) FROM ideas").fetchone()[0]
 connection.close()
 check(f"what ran before SIGTERM is in the main file ({ideas} ideas, {in_file} entries)", ideas > 1 and in_file == ideas + 3)
 
-# A copy of the main file taken while a session writes to it.
+# A copy of the main file taken while a session at the keyboard writes to it.
 path = fresh("open.sqlite")
-holder = subprocess.Popen([binary, "--no-init", "--db", path, "-"], stdin=subprocess.PIPE, env=env, text=True)
-holder.stdin.write('idea add "Written while open" --by amira\n')
-holder.stdin.flush()
-time.sleep(1)
+holder = Terminal(binary, path, env)
+holder.wait_for("charrette> ")
+holder.send('idea add "Written while open" --by amira\r')
+check("the session at the keyboard wrote its idea", holder.answers(2, 3))
 copy_folder = tempfile.mkdtemp(dir=home)
 copy = os.path.join(copy_folder, "open.sqlite")
 shutil.copyfile(path, copy)
@@ -98,23 +98,51 @@ digest = hashlib.sha256(open(copy, "rb").read()).hexdigest()
 opened = run(binary, copy, env, "ideas | count", check=False)
 check("a copy taken mid-session opens with a warning that it can only be read",
       "warning: this workspace can only be read" in opened.stderr and "was copied, or its write-ahead log" in opened.stderr)
+check("and indeed lacks what the session wrote", opened.stdout.strip() == "1")
 changed = run(binary, copy, env, 'idea add "On the copy" --by amira', check=False)
 check("and refuses changes", changed.returncode == 1 and "this workspace can only be read" in changed.stderr)
 verified = run(binary, copy, env, "journal verify", check=False)
 check("journal verify on it fails", verified.returncode == 1 and "intact   false" in verified.stdout)
 check("looking at the copy changed nothing in it",
       hashlib.sha256(open(copy, "rb").read()).hexdigest() == digest and os.listdir(copy_folder) == ["open.sqlite"])
-holder.stdin.close()
-holder.wait(timeout=30)
+accepted = subprocess.run([binary, "--no-init", "--db", copy, "--accept-incomplete", "-c", 'idea add "Carried on" --by amira\nideas | count'],
+                          env=env, capture_output=True, text=True)
+check("--accept-incomplete carries on from the copy as it is", accepted.returncode == 0 and accepted.stdout.strip() == "2")
+holder.close()
+check("the original holds what the session wrote", run(binary, path, env, "ideas | count").stdout.strip() == "2")
 
-# Another application's database.
+# Read-only is a way of looking, not a fault.
+looked = run(binary, path, env, "journal verify", check=False)
+looked_ro = subprocess.run([binary, "--no-init", "--db", path, "--read-only", "-c", "journal verify"], env=env, capture_output=True, text=True)
+check("--read-only verifies an intact workspace as intact", looked.returncode == 0 and looked_ro.returncode == 0 and "intact   true" in looked_ro.stdout)
+
+# The reader of the output goes away (| head): the workspace is closed all the same.
+path = fresh("pipe.sqlite")
+lines = 'let l = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\nfor a in $l { for b in $l { for c in $l { say "a line long enough to fill the pipe soon: {$a} {$b} {$c}" } } }'
+piped = subprocess.run(f"'{binary}' --no-init --db '{path}' -c 'participant add bob\n{lines}\nparticipant add carl' | head -1; exit ${{PIPESTATUS[0]}}",
+                       shell=True, executable="/bin/bash", env=env, capture_output=True, text=True)
+connection = sqlite3.connect(f"file:{path}?immutable=1", uri=True)
+handles = [row[0] for row in connection.execute("SELECT handle FROM participants")]
+connection.close()
+check(f"when the output is closed, the script stops (status {piped.returncode}) and its file holds what ran",
+      piped.returncode == 141 and "stopped: the output was closed (SIGPIPE)" in piped.stderr
+      and "bob" in handles and "carl" not in handles and not os.path.exists(path + "-wal") and entries_in_main_file(path) == 5)
+
+# Output to a file is the output: CSV keeps its CR LF line ends.
+path = fresh("csv.sqlite")
+csv = subprocess.run([binary, "--no-init", "--db", path, "-c", "ideas | to csv"], env=env, capture_output=True)
+check("CSV printed to a file keeps CR LF line ends", csv.stdout.startswith(b"id,text,author,theme,status\r\n#1,Night buses"))
+
+# Another application's database, with a table name made to drive a terminal.
 foreign = os.path.join(home, "shop.sqlite")
 connection = sqlite3.connect(foreign)
-connection.executescript("CREATE TABLE ideas (id INTEGER PRIMARY KEY, note TEXT); INSERT INTO ideas (note) VALUES ('mine');")
+connection.executescript('CREATE TABLE ideas (id INTEGER PRIMARY KEY, note TEXT); INSERT INTO ideas (note) VALUES (\'mine\');'
+                         'CREATE TABLE "x\x1b]0;PWNED\x07\x1b[2J" (a);')
 connection.close()
 digest = hashlib.sha256(open(foreign, "rb").read()).hexdigest()
-refused = run(binary, foreign, env, "ideas", check=False)
-check("another application's database is refused", refused.returncode == 1 and "is an SQLite database of another application" in refused.stderr)
+refused = subprocess.run([binary, "--no-init", "--db", foreign, "-c", "ideas"], env=env, capture_output=True)
+check("another application's database is refused", refused.returncode == 1 and b"is an SQLite database of another application" in refused.stderr)
+check("and its table names are shown, not obeyed", b"\x1b" not in refused.stderr and "x\u241b]0;PWNED".encode() in refused.stderr)
 check("and left exactly as it was, with nothing beside it",
       hashlib.sha256(open(foreign, "rb").read()).hexdigest() == digest and not [n for n in os.listdir(home) if n.startswith("shop.sqlite-")])
 

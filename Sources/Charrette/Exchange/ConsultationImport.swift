@@ -5,8 +5,9 @@ extension Transaction {
     ///
     /// Boards and people are matched by name and handle, and added when missing (with the
     /// personal data the dump holds). Ideas, themes, votes with their ballots, and card sorts are
-    /// replayed in an order the workspace's rules accept: ideas, themes, votes and ballots, card
-    /// sorts, then merges (chains from their far end), withdrawals and hiding, then the phase.
+    /// replayed in an order the workspace's rules accept: ideas, themes, votes and ballots (each
+    /// vote's ideas with the texts it was cast on, then the ideas' later texts), card sorts, then
+    /// merges (chains from their far end), withdrawals and hiding, then the phase.
     /// Everything is recorded at the time of the import; the agenda, a record of the original
     /// session, is not replayed.
     ///
@@ -84,12 +85,31 @@ extension Transaction {
                 settings.seed = value
             }
             let candidates = try vote.candidates.enumerated().map { try idea($1, "\(place).candidates[\($0)]") }
+            // Ideas edited after this vote closed go on its ballot with the text it was voted on,
+            // and take their later text after the votes: the results stay as they were counted.
+            for (k, text) in (vote.candidateTexts ?? []).enumerated() where k < candidates.count {
+                guard let text, text != state.ideas[candidates[k]]?.text else { continue }
+                do {
+                    try editIdea(candidates[k], text: text)
+                } catch let error as CharretteError {
+                    throw DumpError.broken("\(place).candidate_texts[\(k)]: \(error)")
+                }
+            }
             let opened = try openVote(vote.title, on: consultation.id, method: method, settings: settings, candidates: candidates)
             for (b, ballot) in vote.ballots.enumerated() {
                 let mapped = try ballot.ballot.renumbered { try idea($0.rawValue, "\(place).ballots[\(b)]") }
                 try castBallot(mapped, by: try person(ballot.voter, "\(place).ballots[\(b)].voter"), in: opened.id)
             }
             if vote.closedAt != nil { try closeVote(opened.id) }
+        }
+
+        for (index, entry) in dump.ideas.enumerated() {
+            guard let text = entry.text, let id = ideas[entry.id], state.ideas[id]?.text != text else { continue }
+            do {
+                try editIdea(id, text: text)
+            } catch let error as CharretteError {
+                throw DumpError.broken("ideas[\(index)].text: \(error)")
+            }
         }
 
         for (index, sort) in dump.cardSorts.enumerated() {

@@ -34,6 +34,28 @@ public struct VoteSettings: Codable, Sendable, Hashable {
     public var effectiveScoreRange: ClosedRange<Int> { scoreRange ?? 0...5 }
 }
 
+// Encoded as Swift would, but with the costs in the order of their ideas: a dictionary's order
+// changes from one process to the next, and the query tables are compared as text.
+extension VoteSettings {
+    private enum CodingKeys: String, CodingKey { case budget, capPerIdea, credits, scoreRange, seats, costs, seed }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(budget, forKey: .budget)
+        try container.encodeIfPresent(capPerIdea, forKey: .capPerIdea)
+        try container.encodeIfPresent(credits, forKey: .credits)
+        try container.encodeIfPresent(scoreRange, forKey: .scoreRange)
+        try container.encodeIfPresent(seats, forKey: .seats)
+        // A dictionary keyed by other than strings is an array of keys and values, one after the other.
+        var pairs = container.nestedUnkeyedContainer(forKey: .costs)
+        for (idea, cost) in costs.sorted(by: { $0.key < $1.key }) {
+            try pairs.encode(idea)
+            try pairs.encode(cost)
+        }
+        try container.encodeIfPresent(seed, forKey: .seed)
+    }
+}
+
 /// A decision put to the participants of a consultation.
 public struct Vote: Identifiable, Codable, Sendable, Hashable {
     public typealias ID = Identifier<Vote>

@@ -41,7 +41,10 @@ public final class InMemoryStorage: JournalStorage {
     /// new after its own head, which costs little in memory.
     public func hasChangedElsewhere() throws -> Bool { true }
 
-    public func beginWrite() throws { writer.wait() }
+    /// Waits for the lock as an SQLite store does, and gives up the same way.
+    public func beginWrite() throws {
+        guard writer.wait(timeout: .now() + .seconds(10)) == .success else { throw JournalError.busy(seconds: 10) }
+    }
 
     public func abandonWrite() { writer.signal() }
 

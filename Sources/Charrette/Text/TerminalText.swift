@@ -6,14 +6,22 @@
 /// ``Transaction/checkedText(_:kind:allowEmpty:)``), and the shell shows everything it prints
 /// through ``neutralised(_:)``, for text that reached a workspace some other way.
 public enum TerminalText {
-    /// `text` with every control character except line feed and tab shown as a visible stand-in:
-    /// C0 controls, carriage return and DEL as their Unicode Control Pictures (ESC as ␛, BEL as ␇,
-    /// CR as ␍, DEL as ␡), C1 controls (U+0080 to U+009F, which some terminals obey) as �.
+    /// `text` with every control character except line feed, tab and the carriage return of a
+    /// Windows line break (CR LF, as CSV output ends its lines) shown as a visible stand-in: C0
+    /// controls, a lone carriage return and DEL as their Unicode Control Pictures (ESC as ␛, BEL as
+    /// ␇, CR as ␍, DEL as ␡), C1 controls (U+0080 to U+009F, which some terminals obey) and the
+    /// bidirectional embeddings and overrides (U+202A to U+202E, U+2066 to U+2069, which some
+    /// terminals obey to reorder what they show) as �.
     public static func neutralised(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        guard text.unicodeScalars.contains(where: { isControl($0) || isDirectionControl($0) }) else { return text }
         var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            guard isControl(scalar) else {
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            if isDirectionControl(scalar) {
+                out.append("\u{FFFD}")
+                continue
+            }
+            guard isControl(scalar), !(scalar == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n") else {
                 out.append(scalar)
                 continue
             }
@@ -24,6 +32,12 @@ public enum TerminalText {
             }
         }
         return String(out)
+    }
+
+    /// A character that changes the direction text is shown in: legitimate in right-to-left text
+    /// (so kept in the workspace), shown neutralised in a terminal.
+    public static func isDirectionControl(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 
     /// `text` without its control characters (line feed and tab kept), carriage returns ending a

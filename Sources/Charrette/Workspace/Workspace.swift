@@ -28,6 +28,8 @@ public final class Workspace: Sendable {
         var broken: String?
         /// The changes (by their first entry) that other workspaces wrote while this one was open.
         var madeElsewhere: Set<Int64> = []
+        /// Why the workspace may only be read, if it may not be changed (see ``readOnlyReason``).
+        var readOnlyReason: String?
 
         var current: WorkspaceState { pending?.state ?? state }
     }
@@ -35,9 +37,10 @@ public final class Workspace: Sendable {
     /// The storage the journal lives in.
     public let storage: any JournalStorage
     /// Why this workspace may only be read, or `nil` when it may be changed: its store is behind
-    /// what was written to it elsewhere, or its journal does not end where the store recorded.
-    /// Changes are refused with this reason; ``verify()`` reports it.
-    public let readOnlyReason: String?
+    /// what was written to it elsewhere, its journal does not end where the store recorded, or an
+    /// entry (at opening, or appended since by another process) cannot be read. Changes are refused
+    /// with this reason; ``verify()`` reports it.
+    public var readOnlyReason: String? { inner.withLock { $0.readOnlyReason } }
     private let clock: @Sendable () -> Date
     private let inner: Mutex<Inner>
     /// The thread inside ``perform(by:_:)``, if any, to name the mistake of reading the workspace
@@ -81,8 +84,7 @@ public final class Workspace: Sendable {
             problem = "\(error); it is shown as it stood at entry \(state.headSequence) (run journal verify)"
         }
         try Self.loadPersonalRecords(from: storage, into: &state)
-        readOnlyReason = storage.readOnlyReason ?? problem
-        inner = Mutex(Inner(state: state))
+        inner = Mutex(Inner(state: state, readOnlyReason: storage.readOnlyReason ?? problem))
     }
 
     /// The current state. A snapshot: later changes do not alter a state already read.
@@ -160,8 +162,16 @@ public final class Workspace: Sendable {
         return try inner.withLock { inner in
             performingThread.store(Self.currentThread, ordering: .relaxed)
             defer { performingThread.store(0, ordering: .relaxed) }
-            if let broken = inner.broken { throw JournalError.inconsistent(sequence: inner.state.headSequence, reason: broken) }
-            if let readOnlyReason { throw JournalError.readOnly(readOnlyReason) }
+            if let broken = inner.broken {
+                // A group that can no longer be written gives the write lock back.
+                if let pending = inner.pending {
+                    storage.abandonWrite()
+                    inner.state = pending.state
+                    inner.pending = nil
+                }
+                throw JournalError.inconsistent(sequence: inner.state.headSequence, reason: broken)
+            }
+            if let reason = inner.readOnlyReason { throw JournalError.readOnly(reason) }
             return try body(&inner)
         }
     }
@@ -174,6 +184,7 @@ public final class Workspace: Sendable {
             if try storage.hasChangedElsewhere() { try catchUp(&inner) }
         } catch {
             storage.abandonWrite()
+            Self.noteUnreadable(error, in: &inner)
             throw error
         }
     }
@@ -246,10 +257,22 @@ public final class Workspace: Sendable {
         requireOutsidePerform("Workspace.refresh was called")
         return try inner.withLock { inner in
             // A group holds the write lock: nobody else can have appended. A workspace that may only
-            // be read stays as it opened: it is a copy, or its journal cannot be read further.
-            guard inner.pending == nil, inner.broken == nil, readOnlyReason == nil, try storage.hasChangedElsewhere() else { return false }
-            return try catchUp(&inner)
+            // be read for a reason (a copy, a journal that cannot be read further) stays as it is.
+            guard inner.pending == nil, inner.broken == nil, inner.readOnlyReason == nil, try storage.hasChangedElsewhere() else { return false }
+            do {
+                return try catchUp(&inner)
+            } catch {
+                Self.noteUnreadable(error, in: &inner)
+                throw error
+            }
         }
+    }
+
+    /// An entry another process appended cannot be folded in (it is damaged, or of a newer
+    /// version): from now on the workspace is shown as it stood before it, and may only be read.
+    private static func noteUnreadable(_ error: any Error, in inner: inout Inner) {
+        guard error is JournalError, inner.readOnlyReason == nil else { return }
+        inner.readOnlyReason = "\(error); it is shown as it stood at entry \(inner.state.headSequence) (run journal verify)"
     }
 
     /// Whether the change that began at entry `change` was written by another workspace (another
@@ -335,11 +358,11 @@ public final class Workspace: Sendable {
         try flush()
         return try inner.withLock { inner in
             try storage.withConsistentView {
-                if inner.broken == nil && readOnlyReason == nil { try catchUp(&inner) }
+                if inner.broken == nil && inner.readOnlyReason == nil { try catchUp(&inner) }
                 let chain = try JournalVerifier.verify(storage: storage)
                 guard chain.isIntact else { return chain }
-                if let readOnlyReason {
-                    return chain.with(.init(kind: .incomplete, sequence: chain.entryCount, description: readOnlyReason))
+                if let reason = inner.readOnlyReason {
+                    return chain.with(.init(kind: .incomplete, sequence: chain.entryCount, description: reason))
                 }
                 if let difference = try storage.firstQueryTableDifference(from: inner.state) {
                     return chain.with(.init(kind: .queryTables, sequence: chain.entryCount, description: difference))

@@ -108,9 +108,12 @@ public final class Interpreter {
         return result
     }
 
-    /// Throws when ``interruption`` asks to stop, pointing at `range`.
+    /// Throws when ``interruption`` asks to stop, pointing at `range`; writes a group that has held
+    /// the write lock for ``groupAge``, whatever the script does meanwhile (a long loop of
+    /// expressions, say).
     func checkInterruption(at range: SourceRange) throws {
         if let reason = interruption() { throw ScriptError.runtime("stopped: \(reason)", range) }
+        if let group, ContinuousClock.now - group.started >= groupAge { try flush() }
     }
 
     /// An error from below the language, in words.
@@ -222,6 +225,7 @@ public final class Interpreter {
 
     @discardableResult
     func execute(_ statement: Statement, topLevel: Bool = false) throws -> Value {
+        try checkInterruption(at: statement.range)
         switch statement {
         case .pipeline(let pipeline):
             let value = try evaluate(pipeline)

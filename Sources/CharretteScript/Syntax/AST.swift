@@ -53,6 +53,13 @@ public indirect enum Statement: Sendable {
     case ifElse(Expression, Block, Block?, SourceRange)
     case forLoop(String, Expression, Block, SourceRange)
     case definition(name: String, parameters: [String], body: Block, SourceRange)
+
+    public var range: SourceRange {
+        switch self {
+        case .pipeline(let p): p.range
+        case .letBinding(_, _, let r), .ifElse(_, _, _, let r), .forLoop(_, _, _, let r), .definition(_, _, _, let r): r
+        }
+    }
 }
 
 public struct Block: Sendable {

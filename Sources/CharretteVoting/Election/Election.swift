@@ -45,6 +45,19 @@ public enum Ballots: Sendable {
         }
     }
 
+    /// Whether some ballot gives some candidate anything: a rank, an approval, a grade, a dot or a
+    /// vote, a position other than a pass. Blank ballots alone elect nobody.
+    public var supportAnyCandidate: Bool {
+        switch self {
+        case .ranked(let b): b.ranks.contains { $0 != RankedBallots.unranked }
+        case .approval(let b): !b.approved.isEmpty
+        case .grades(let b): b.grades.contains { $0 != GradeBallots.ungraded }
+        case .amounts(let b): b.amounts.contains { $0 != 0 }
+        case .positions(let b):
+            b.codes.contains { $0 >= 0 && !(b.positions == PositionBallots.reactions && b.positions[Int($0)] == "pass") }
+        }
+    }
+
     /// Voters in all, counting each ballot's multiplicity.
     public var voterCount: Int {
         switch self {

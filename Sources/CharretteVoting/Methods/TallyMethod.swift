@@ -17,13 +17,26 @@ extension TallyMethod {
     /// Single-winner unless the method says otherwise.
     public var isMultiWinner: Bool { false }
 
-    /// Counts the election's ballots. Without any ballot there is no winner, whatever the method
-    /// (no lot among candidates nobody voted for): the result says so.
+    /// Counts the election's ballots. Without any ballot there is no winner, whatever the method:
+    /// no lot among candidates nobody voted for. With blank ballots only (no rank, no approval, no
+    /// grade, no dot, nothing but passes) the method's result stands as the method gives it (every
+    /// candidate tied, as the reference libraries count it) but nothing is elected and no lot is
+    /// drawn. The result says so.
     public func tally(_ election: Election) throws(TallyError) -> TallyResult {
-        guard election.ballots.voterCount == 0 else { return try count(election) }
-        var result = TallyResult(method: name, candidates: election.candidates, seats: election.rules.seats ?? 1, voters: 0,
-                                 winners: [], seed: election.rules.seed)
-        result.notes.append("no ballots were cast: there is no winner")
+        let voters = election.ballots.voterCount
+        guard voters > 0 else {
+            var result = TallyResult(method: name, candidates: election.candidates, seats: election.rules.seats ?? 1, voters: 0,
+                                     winners: [], seed: election.rules.seed)
+            result.notes.append("no ballots were cast: there is no winner")
+            return result
+        }
+        var result = try count(election)
+        if !election.ballots.supportAnyCandidate {
+            result.isUnsupported = true
+            result.lot = nil
+            result.ties = []
+            result.notes.append("every ballot is blank: there is no winner")
+        }
         return result
     }
 

@@ -32,6 +32,9 @@ public struct TallyResult: Sendable {
     public var lot: LotOutcome?
     /// The seed any lot used (or would use).
     public var seed: UInt64
+    /// Whether no ballot supported any candidate (every ballot blank): the method's ties stand
+    /// as it leaves them, but nothing is elected and no lot is drawn.
+    public var isUnsupported = false
 
     /// A result with its winners; methods fill in the rest.
     public init(method: String, candidates: [String], seats: Int = 1, voters: Int, winners: [Int], seed: UInt64) {
@@ -50,8 +53,8 @@ public struct TallyResult: Sendable {
         self.seed = seed
     }
 
-    /// The winners after any lot: what the room acts on.
-    public var elected: [Int] { lot?.winners ?? winners }
+    /// The winners after any lot: what the room acts on. None when no ballot supported anyone.
+    public var elected: [Int] { isUnsupported ? [] : lot?.winners ?? winners }
 
     /// A candidate's identifier.
     public func id(_ c: Int) -> String { candidates[c] }
