@@ -41,7 +41,7 @@ enum ProjectionRows {
         case .consultation(let c):
             var invited: String?
             if case .boards(let boards) = c.eligibility { invited = try json(boards) }
-            return [.replace(.consultations, [c.id, c.title, c.question, c.phase, invited, c.createdAt, c.phaseChangedAt, c.language])]
+            return [.replace(.consultations, [c.id, c.title, c.question, c.phase, invited, c.createdAt, c.phaseChangedAt, c.language, c.requiresAuthors])]
         case .removeConsultation(let id):
             return [.delete(.consultations, [id])]
 

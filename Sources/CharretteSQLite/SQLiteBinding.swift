@@ -19,6 +19,7 @@ protocol SQLiteBindable {
 
 extension Int: SQLiteBindable { var sqliteValue: SQLiteValue { .int(Int64(self)) } }
 extension Int64: SQLiteBindable { var sqliteValue: SQLiteValue { .int(self) } }
+extension Bool: SQLiteBindable { var sqliteValue: SQLiteValue { .int(self ? 1 : 0) } }
 extension String: SQLiteBindable { var sqliteValue: SQLiteValue { .text(self) } }
 extension Identifier: SQLiteBindable { var sqliteValue: SQLiteValue { .int(Int64(rawValue)) } }
 extension JournalHash: SQLiteBindable { var sqliteValue: SQLiteValue { .blob(bytes) } }

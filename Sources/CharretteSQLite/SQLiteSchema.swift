@@ -130,6 +130,27 @@ enum SQLiteSchema {
                 PRAGMA application_id = \(WorkspaceFile.applicationID);
                 """)
         }
+        // Anonymous ideas (author_id NULL), and consultations that require authors. SQLite cannot
+        // loosen a column's NOT NULL: the ideas table is made anew with the same columns.
+        migrator.registerMigration("v5: anonymous ideas") { db in
+            try db.execute(sql: """
+                CREATE TABLE ideas_v5 (
+                    id INTEGER PRIMARY KEY,
+                    consultation_id INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    author_id INTEGER,              -- NULL for an anonymous idea
+                    submitted_at TEXT NOT NULL,
+                    status TEXT NOT NULL,           -- open, merged, withdrawn, hidden
+                    merged_into_id INTEGER,
+                    hidden_reason TEXT,
+                    theme_id INTEGER
+                );
+                INSERT INTO ideas_v5 SELECT id, consultation_id, text, author_id, submitted_at, status, merged_into_id, hidden_reason, theme_id FROM ideas;
+                DROP TABLE ideas;
+                ALTER TABLE ideas_v5 RENAME TO ideas;
+                ALTER TABLE consultations ADD COLUMN requires_authors INTEGER NOT NULL DEFAULT 0;
+                """)
+        }
         return migrator
     }
 }

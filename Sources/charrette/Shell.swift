@@ -15,7 +15,7 @@ struct Shell {
         interpreter.groupsChanges = false
         let editor = LineEditor(completer: Completer(interpreter: interpreter))
         interpreter.stepTimer = { name, seconds in Shell.countDown(name, seconds: seconds, colour: terminal.usesColour) }
-        print("Charrette \(version) on \(database). Type 'help' for the commands, Tab to complete, Ctrl-D to leave.")
+        print("Charrette \(version) on \(database)\(Shell.actingAs(interpreter)). Type 'help' for the commands, Tab to complete, Ctrl-D to leave.")
         var pending = ""
         while true {
             let prompt = pending.isEmpty ? "charrette> " : "       ..> "
@@ -45,6 +45,17 @@ struct Shell {
             // Ctrl-C stopped the command and is done with; another signal ends the shell.
             if let signal = Signals.waiting, signal != SIGINT { return Signals.take() }
         }
+    }
+
+    /// Who the changes are made by, as the banner says it.
+    static func actingAs(_ interpreter: Interpreter) -> String {
+        guard let handle = interpreter.actorHandle else {
+            return ", making changes as no one named (start with --as HANDLE to sign them)"
+        }
+        guard interpreter.workspace.state.participant(handle: handle) != nil else {
+            return ", as @\(handle) once registered (until then, as no one named)"
+        }
+        return ", as @\(handle)"
     }
 
     /// Shows a step's remaining time in place, once a second, until it runs out or Ctrl-C (or a

@@ -15,6 +15,8 @@ let usage = """
 
     Options:
       --db PATH      the workspace file (default: $CHARRETTE_DB or ./charrette.sqlite; :memory: for a throw-away one)
+      --as HANDLE    make the changes as this participant, a facilitator in the journal's record
+                     (default: $CHARRETTE_AS; without either, changes are made by no one named)
       --read-only    open the workspace without writing to it (to look at or verify a copy)
       --accept-incomplete
                      carry on from a workspace copied while a session was writing to it, as it is
@@ -43,6 +45,7 @@ struct Options {
     var readInit = true
     var readOnly = false
     var acceptIncomplete = false
+    var actingAs = ProcessInfo.processInfo.environment["CHARRETTE_AS"].flatMap { $0.isEmpty ? nil : $0 }
 }
 
 var options = Options()
@@ -60,6 +63,9 @@ while let argument = rest.popFirst() {
     case "--no-init": options.readInit = false
     case "--read-only": options.readOnly = true
     case "--accept-incomplete": options.acceptIncomplete = true
+    case "--as":
+        guard let handle = rest.popFirst() else { fail("charrette: --as needs a participant's handle\n\n\(usage)", status: 2) }
+        options.actingAs = handle
     case "--":
         if let script = rest.popFirst() { options.script = script }
         options.arguments = Array(rest)
@@ -103,6 +109,7 @@ func finish(_ status: Int32) -> Never {
 }
 
 let interpreter = Interpreter(workspace: workspace, output: { Output.print($0) })
+interpreter.actorHandle = options.actingAs.map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
 interpreter.define("args", .list(options.arguments.map(Value.string)))
 // Scripts write their changes in groups, flushed before anything is shown; the shell does not.
 interpreter.groupsChanges = true

@@ -126,4 +126,20 @@ struct LanczosTests {
             #expect(min(same, flipped) < 1e-8)
         }
     }
+
+    /// A Pol.is folder reads the same whatever ends its lines: LF, CR LF or a lone CR.
+    @Test(arguments: ["\n", "\r\n", "\r"])
+    func foldersReadWhateverEndsTheirLines(_ end: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("charrette-line-ends-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let comments = "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n"
+            + "1,x,0,1,1,0,1,\"Night buses,\nplease\"\n2,x,1,2,0,1,1,Cheaper fares\n"
+        let votes = "timestamp,datetime,comment-id,voter-id,vote\n1,x,0,1,1\n2,x,1,1,-1\n3,x,0,2,-1\n"
+        try comments.replacingOccurrences(of: "\n", with: end).write(to: folder.appendingPathComponent("comments.csv"), atomically: true, encoding: .utf8)
+        try votes.replacingOccurrences(of: "\n", with: end).write(to: folder.appendingPathComponent("votes.csv"), atomically: true, encoding: .utf8)
+        let export = try PolisExport(folder: folder)
+        #expect(export.statements.map(\.id) == [0, 1] && export.votes.count == 3, "\(end.debugDescription)")
+        #expect(export.statements[1].text == "Cheaper fares")
+    }
 }

@@ -37,7 +37,7 @@ struct OutcomeCommandTests {
 
     final class Shell {
         let interpreter: Interpreter
-        private let lines = Lines()
+        let lines = Lines()
         final class Lines: @unchecked Sendable { var all: [String] = [] }
         var output: [String] { lines.all }
 
@@ -164,7 +164,8 @@ struct OutcomeCommandTests {
         let texts = shell.interpreter.workspace.state.ideas.values.sorted { $0.id < $1.id }.map(\.text)
         #expect(texts.suffix(3) == ["Night buses", "A quoted\nline break", "Benches"])
         try files.write("no-author.csv", "text,who\r\nBenches,lena\r\n")
-        #expect(shell.refusal("import ideas \(files.path("no-author.csv"))").contains("has no column 'by' or 'author' for the authors' handles: name it with --by COLUMN; the columns are text, who"))
+        #expect(shell.refusal("import ideas \(files.path("no-author.csv"))").contains(
+            "has no column 'by' or 'author' for the authors' handles: name it with --by COLUMN, or add --anonymous to take every idea without a name; the columns are text, who"))
         try files.write("people.csv", "handle,role\r\nmei,participant\r\nkwame,chief\r\n")
         #expect(shell.refusal("import participants \(files.path("people.csv"))").contains("people.csv:3: the row gives the role 'chief'"))
     }

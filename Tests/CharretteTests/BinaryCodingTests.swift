@@ -46,7 +46,43 @@ struct BinaryCodingTests {
         .ballotCast(5, voter: 2, ballot: .reactions([3: .pass, 1: .agree]), at: date, replacing: CastBallot(.budget([3]), at: date)),
         .ballotWithdrawn(5, voter: 2, withdrawn: CastBallot(.consent([3: .block, 4: .abstain]), at: date), restoring: nil),
         .undone(entry: 12, change: 11, compensation: .ideaMoved(3, from: 4, to: nil)),
+        .ideaSubmitted(Idea(id: 6, consultation: 1, text: "From the suggestion box", author: nil, submittedAt: date)),
+        .voteOpened(Vote(id: 6, consultation: 1, title: "Capped", method: VotingMethod(rawValue: "pb-greedy")!,
+                         settings: VoteSettings(budget: 5, costs: [3: 2], maxCost: 4), candidates: [3], openedBy: 2, openedAt: date)),
+        .cardSortSubmitted(CardSort(consultation: 1, sorter: 2, groups: [.init(label: "Cost", ideas: [3, 1])], submittedAt: date), replacing: nil),
+        .cardSortWithdrawn(CardSort(consultation: 1, sorter: 2, groups: [], submittedAt: date),
+                           restoring: CardSort(consultation: 1, sorter: 2, groups: [.init(label: "A", ideas: [1])], submittedAt: date - 1)),
+        .consultationLanguageChanged(1, from: nil, to: "es"),
+        .agendaStepRecorded(AgendaStep(name: "Welcome", plannedSeconds: 600, startedAt: date - 700, endedAt: date, consultation: 1)),
+        .agendaStepRemoved(AgendaStep(name: "Welcome", plannedSeconds: 600, startedAt: date - 700, endedAt: date, consultation: nil)),
+        .authorsRequired(1, from: false, to: true),
     ]
+
+    /// Entries written in layout version 1, as a journal of the example session holds them, byte
+    /// for byte: they must read and verify in every later version.
+    @Test func versionOneEntriesStillReadAndVerify() throws {
+        func bytes(_ hex: String) -> [UInt8] {
+            stride(from: 0, to: hex.count, by: 2).map { UInt8(hex.dropFirst($0).prefix(2), radix: 16)! }
+        }
+        let voteOpened = EncodedEntry(
+            sequence: 137, timeMillis: 1_796_214_921_955, change: 137, actor: nil, version: 1, kind: "voteOpened",
+            payload: bytes("120202095265616374696F6E73097265616374696F6E73000000000000000A0206080C142E34383A3E00703DFA042460C84100"),
+            previousHash: JournalHash(bytes: bytes("AABA6A032DF3DA8070FB63A73BB24E88A05F077144F04DF26278E59CF564FB3A"))!,
+            hash: JournalHash(bytes: bytes("2E11B2F62426CB74E77D7507D34C328654362E3393DF3402C4ADC8D935A711F7"))!)
+        #expect(EntryCoding.computeHash(of: voteOpened) == voteOpened.hash)
+        guard case .voteOpened(let vote) = try EntryCoding.decode(voteOpened).event else { Issue.record("not a vote"); return }
+        #expect(vote.title == "Reactions" && vote.method.rawValue == "reactions" && vote.settings == VoteSettings())
+        #expect(vote.candidates.map(\.rawValue) == [1, 3, 4, 6, 10, 23, 26, 28, 29, 31])
+
+        let ideaSubmitted = EncodedEntry(
+            sequence: 27, timeMillis: 1_796_214_921_937, change: 27, actor: nil, version: 1, kind: "ideaSubmitted",
+            payload: bytes("0A02022546726565206275732070617373657320666F722065766572796F6E6520756E646572203138069EEFF7042460C8410000"),
+            previousHash: JournalHash(bytes: bytes("3682F0B05BFB7B8C495118FCE5801805F8B1C38075781B0AED62D651A3CE7D62"))!,
+            hash: JournalHash(bytes: bytes("52EE510BB8EA0E84151B129FDBB52EA1F2120292AD3383A3A759C68BE17CB538"))!)
+        #expect(EntryCoding.computeHash(of: ideaSubmitted) == ideaSubmitted.hash)
+        guard case .ideaSubmitted(let idea) = try EntryCoding.decode(ideaSubmitted).event else { Issue.record("not an idea"); return }
+        #expect(idea.text == "Free bus passes for everyone under 18" && idea.author == 3 && idea.id == 1)
+    }
 
     @Test func everyEventRoundTrips() throws {
         for event in Self.events {

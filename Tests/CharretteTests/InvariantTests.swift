@@ -176,7 +176,7 @@ struct InvariantTests {
             try tx.openVote("Score", on: f.consultation, method: VotingMethod(rawValue: "score")!, settings: .init(scoreRange: 0...10)).id,
             try tx.openVote("QV", on: f.consultation, method: VotingMethod(rawValue: "quadratic")!, settings: .init(credits: 9)).id,
             try tx.openVote("PB", on: f.consultation, method: VotingMethod(rawValue: "pb-greedy")!,
-                            settings: .init(budget: 100, costs: [ids[0]: 60, ids[1]: 50, ids[2]: 30])).id,
+                            settings: .init(budget: 100, costs: [ids[0]: 60, ids[1]: 50, ids[2]: 30], maxCost: 100)).id,
             try tx.openVote("React", on: f.consultation, method: VotingMethod(rawValue: "reactions")!).id
         ) }
         try expectRefusal(f, .rankedTwice(handle: "jon", idea: ids[0])) { try $0.castBallot(.ranking([[ids[0]], [ids[1], ids[0]]]), by: f.jon, in: ranked) }
@@ -190,7 +190,7 @@ struct InvariantTests {
         try expectRefusal(f, .creditsOverBudget(handle: "jon", spent: Int.max, credits: 9)) {
             try $0.castBallot(.quadratic([ids[0]: Int.max, ids[1]: 1]), by: f.jon, in: quadratic)
         }
-        try expectRefusal(f, .spendingOverBudget(handle: "jon", cost: 110, budget: 100)) {
+        try expectRefusal(f, .spendingOverLimit(handle: "jon", cost: 110, limit: 100)) {
             try $0.castBallot(.budget([ids[0], ids[1]]), by: f.jon, in: budget)
         }
         try f.workspace.perform { tx in

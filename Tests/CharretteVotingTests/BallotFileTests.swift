@@ -217,4 +217,36 @@ struct BallotFileTests {
             #expect(a.rankingIDs == b.rankingIDs && a.rankingIDs == c.rankingIDs)
         }
     }
+
+    /// Every reader takes every line-ending convention: LF, CR LF (Windows, as two thirds of
+    /// pabulib's files) and a lone CR (old Mac), and reads the same ballots from each.
+    @Test(arguments: ["\n", "\r\n", "\r"])
+    func everyReaderTakesEveryLineEnding(_ end: String) throws {
+        func withEnds(_ text: String) -> String { text.replacingOccurrences(of: "\n", with: end) }
+        let pb = """
+            META
+            key;value
+            description;Line ends
+            num_projects;2
+            num_votes;2
+            budget;100
+            vote_type;approval
+            PROJECTS
+            project_id;cost;name
+            1;60;Benches
+            2;50;Lights
+            VOTES
+            voter_id;vote
+            a;1,2
+            b;2
+
+            """
+        let pabulib = try Pabulib.read(withEnds(pb))
+        #expect(pabulib.candidates == ["1", "2"] && pabulib.rules.budget == 100 && pabulib.ballots.voterCount == 2, "\(end.debugDescription)")
+        let jsonl = try JSONLines.read(withEnds(#"{"candidates": ["a", "b"]}"# + "\n" + #"{"ranking": ["b", "a"], "count": 2}"# + "\n"))
+        #expect(jsonl.ballots.voterCount == 2, "\(end.debugDescription)")
+        let toi = try PrefLib.read(Array(withEnds(Self.toi).utf8), as: .ranking)
+        #expect(try Self.ranked(toi).counts == [3, 2, 1] && toi.names == ["Bus", "Tram", "Bike", "Walk"], "\(end.debugDescription)")
+        #expect(LineBreaks.lines(withEnds("a\nb\n")) == ["a", "b", ""])
+    }
 }

@@ -17,8 +17,14 @@ import Foundation
 //              always gives the same bytes); a Set likewise, sorted
 //   enums      one byte naming the case (numbers are never reused), then its fields
 //
-// The layout is that of event version 1 (`Event.currentVersion`). A change to it needs a new
-// version, and the reader keeps reading the older layouts.
+// The layout has versions (`Event.currentVersion`), and an entry records the version it was
+// written with. A change to a type's fields needs a new version: the writer writes the newest
+// layout, and the type's reader asks `reader.version` which layout it is reading, so journals
+// written by every earlier version stay readable (the bytes of each version are kept frozen in
+// `Tests/CharretteTests/BinaryCodingTests.swift`). What changed in each version:
+//
+//   1  the first layout
+//   2  VoteSettings: `maxCost`, an optional integer after `seed`
 
 /// A type with a fixed binary layout in the journal.
 public protocol BinaryCodable {
@@ -74,10 +80,15 @@ public struct BinaryWriter: Sendable {
 public struct BinaryReader {
     private let bytes: UnsafeRawBufferPointer
     public private(set) var position = 0
+    /// The layout version the bytes were written in (see the table above).
+    public let version: Int
     /// How deep values nest, so damaged bytes cannot recurse without end.
     var depth = 0
 
-    public init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    public init(_ bytes: UnsafeRawBufferPointer, version: Int = Event.currentVersion) {
+        self.bytes = bytes
+        self.version = version
+    }
 
     public var isAtEnd: Bool { position == bytes.count }
     var remaining: Int { bytes.count - position }
@@ -150,10 +161,10 @@ public enum BinaryCoding {
         return writer.bytes
     }
 
-    /// Reads a `T` that fills `bytes` exactly.
-    public static func decode<T: BinaryCodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
+    /// Reads a `T` that fills `bytes` exactly, written in layout `version`.
+    public static func decode<T: BinaryCodable>(_ type: T.Type, from bytes: [UInt8], version: Int = Event.currentVersion) throws -> T {
         try bytes.withUnsafeBytes { buffer in
-            var reader = BinaryReader(buffer)
+            var reader = BinaryReader(buffer, version: version)
             let value = try T(from: &reader)
             guard reader.isAtEnd else { throw BinaryFormatError("\(reader.remaining) stray bytes after the value") }
             return value

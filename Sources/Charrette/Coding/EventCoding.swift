@@ -39,6 +39,7 @@ extension Event: BinaryCodable {
         case .consultationLanguageChanged(let id, let from, let to): writer.writeByte(27); writer.write(id); writer.write(from); writer.write(to)
         case .agendaStepRecorded(let step): writer.writeByte(28); writer.write(step)
         case .agendaStepRemoved(let step): writer.writeByte(29); writer.write(step)
+        case .authorsRequired(let id, let from, let to): writer.writeByte(30); writer.write(id); writer.write(from); writer.write(to)
         case .undone(let entry, let change, let compensation):
             writer.writeByte(24); writer.write(entry); writer.write(change); writer.write(compensation)
         }
@@ -83,6 +84,7 @@ extension Event: BinaryCodable {
         case 27: self = .consultationLanguageChanged(try reader.read(), from: try reader.read(), to: try reader.read())
         case 28: self = .agendaStepRecorded(try reader.read())
         case 29: self = .agendaStepRemoved(try reader.read())
+        case 30: self = .authorsRequired(try reader.read(), from: try reader.read(), to: try reader.read())
         default: throw reader.unknownCase(tag, of: "event")
         }
     }

@@ -96,13 +96,19 @@ extension Idea.Status: BinaryCodable {
     }
 }
 
+// An anonymous idea's author is written as 0, a number no participant has: the layout of
+// version 1 holds anonymous ideas unchanged.
 extension Idea: BinaryCodable {
+    static let anonymousAuthor = Participant.ID(rawValue: 0)
+
     public func write(to writer: inout BinaryWriter) {
-        writer.write(id); writer.write(consultation); writer.write(text); writer.write(author); writer.write(submittedAt)
-        writer.write(status); writer.write(theme)
+        writer.write(id); writer.write(consultation); writer.write(text); writer.write(author ?? Self.anonymousAuthor)
+        writer.write(submittedAt); writer.write(status); writer.write(theme)
     }
     public init(from reader: inout BinaryReader) throws {
-        self.init(id: try reader.read(), consultation: try reader.read(), text: try reader.read(), author: try reader.read(),
+        let id: Idea.ID = try reader.read(), consultation: Consultation.ID = try reader.read(), text: String = try reader.read()
+        let author: Participant.ID = try reader.read()
+        self.init(id: id, consultation: consultation, text: text, author: author == Self.anonymousAuthor ? nil : author,
                   submittedAt: try reader.read(), status: try reader.read(), theme: try reader.read())
     }
 }
@@ -132,11 +138,12 @@ extension VotingMethod: BinaryCodable {
 extension VoteSettings: BinaryCodable {
     public func write(to writer: inout BinaryWriter) {
         writer.write(budget); writer.write(capPerIdea); writer.write(credits); writer.write(scoreRange)
-        writer.write(seats); writer.write(costs); writer.write(seed)
+        writer.write(seats); writer.write(costs); writer.write(seed); writer.write(maxCost)
     }
     public init(from reader: inout BinaryReader) throws {
         self.init(budget: try reader.read(), capPerIdea: try reader.read(), credits: try reader.read(),
-                  scoreRange: try reader.read(), seats: try reader.read(), costs: try reader.read(), seed: try reader.read())
+                  scoreRange: try reader.read(), seats: try reader.read(), costs: try reader.read(), seed: try reader.read(),
+                  maxCost: reader.version >= 2 ? try reader.read() : nil)
     }
 }
 

@@ -7,6 +7,10 @@ extension Transaction {
     ) throws -> Consultation {
         try requireFacilitator(to: "open consultations")
         let title = try Self.checkedText(title, kind: "consultation title")
+        // A title names one consultation, so that it can be found again.
+        if state.consultations.values.contains(where: { $0.title.caseInsensitiveCompare(title) == .orderedSame }) {
+            throw CharretteError.consultationTitleTaken(title)
+        }
         let question = try Self.checkedText(question, kind: "question")
         let eligibility: Consultation.Eligibility = try boards.map { names in
             guard !names.isEmpty else { throw CharretteError.noBoardsInvited }
@@ -36,6 +40,15 @@ extension Transaction {
         try record(.consultationPhaseChanged(
             id, from: consultation.phase, to: phase, at: time, previouslyAt: consultation.phaseChangedAt))
         return state.consultations[id]!
+    }
+
+    /// Says whether a consultation's ideas must name their author (otherwise anonymous ideas are
+    /// taken).
+    public mutating func requireAuthors(in id: Consultation.ID, _ required: Bool) throws {
+        try requireFacilitator(to: "change what a consultation takes")
+        let consultation = try openConsultation(id)
+        guard consultation.requiresAuthors != required else { throw CharretteError.emptyChange }
+        try record(.authorsRequired(id, from: consultation.requiresAuthors, to: required))
     }
 
     /// Sets the language of a consultation's ideas (a code of ``Language``), or `nil` to detect it

@@ -1,13 +1,19 @@
 extension Transaction {
-    /// Submits an idea by `author` to a consultation in its ideation phase.
+    /// Submits an idea by `author` to a consultation in its ideation phase; with no author, an
+    /// anonymous idea (a suggestion box, a form without names), which only a facilitator (or the
+    /// program) enters, and which a consultation that requires authors refuses.
     @discardableResult
-    public mutating func submitIdea(_ text: String, by author: Participant.ID, to consultation: Consultation.ID) throws -> Idea {
+    public mutating func submitIdea(_ text: String, by author: Participant.ID?, to consultation: Consultation.ID) throws -> Idea {
         let target = try openConsultation(consultation)
         guard target.phase == .ideation else { throw CharretteError.ideasNotTaken(title: target.title, phase: target.phase) }
-        let author = try participant(author)
-        try requireEligible(author, in: target, to: "submit ideas")
+        if let author {
+            try requireEligible(try participant(author), in: target, to: "submit ideas")
+        } else {
+            guard !target.requiresAuthors else { throw CharretteError.authorRequired(consultation: target.title) }
+            try requireFacilitator(to: "enter anonymous ideas")
+        }
         let text = try Self.checkedText(text, kind: "idea")
-        let idea = Idea(id: state.nextIdea, consultation: consultation, text: text, author: author.id, submittedAt: time)
+        let idea = Idea(id: state.nextIdea, consultation: consultation, text: text, author: author, submittedAt: time)
         try record(.ideaSubmitted(idea))
         return idea
     }

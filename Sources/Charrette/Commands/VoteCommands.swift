@@ -1,3 +1,5 @@
+import CharretteVoting
+
 extension Transaction {
     /// Opens a vote on a consultation. The candidates default to its open ideas.
     @discardableResult
@@ -9,8 +11,9 @@ extension Transaction {
         let target = try openConsultation(consultation)
         guard target.phase != .draft else { throw CharretteError.consultationInDraft(title: target.title) }
         let title = try Self.checkedText(title, kind: "vote title")
-        if let open = state.votes.values.first(where: { $0.consultation == consultation && $0.isOpen && $0.title == title }) {
-            throw CharretteError.voteAlreadyOpen(title: open.title)
+        // A title names one vote of a consultation: a later vote does not hide an earlier one.
+        if state.votes.values.contains(where: { $0.consultation == consultation && $0.title.caseInsensitiveCompare(title) == .orderedSame }) {
+            throw CharretteError.voteTitleTaken(title: title, consultation: target.title)
         }
         let chosen = candidates ?? state.ideas(of: consultation).filter { $0.status.isOpen }.map(\.id)
         var seen = Set<Idea.ID>()
@@ -65,6 +68,14 @@ extension Transaction {
         if let range = settings.scoreRange, range.lowerBound == range.upperBound {
             throw CharretteError.invalidSetting(setting: "scores", reason: "needs at least two values")
         }
+        if let limit = settings.maxCost {
+            guard method.ballotKind == .budget else {
+                throw CharretteError.invalidSetting(setting: "max-cost", reason: "is for participatory budgets, whose voters choose projects")
+            }
+            guard limit > 0, limit <= TallyRules.largestMoney else {
+                throw CharretteError.invalidSetting(setting: "max-cost", reason: "must be above 0 and at most \(TallyRules.largestMoney), not \(limit)")
+            }
+        }
         // The limits `tally` keeps: within them, no count can overflow.
         if let (setting, reason) = settings.tallyRules(method: method, candidates: candidates).limitProblem {
             throw CharretteError.invalidSetting(setting: setting, reason: reason)
@@ -76,6 +87,10 @@ extension Transaction {
             guard settings.credits != nil else { throw CharretteError.missingSetting(method: method.rawValue, setting: "credits") }
         case .budget:
             guard settings.budget != nil else { throw CharretteError.missingSetting(method: method.rawValue, setting: "budget") }
+            let onBallot = Set(candidates)
+            if let stray = settings.costs.keys.sorted().first(where: { !onBallot.contains($0) }) {
+                throw CharretteError.invalidSetting(setting: "costs", reason: "give a cost for #\(stray.rawValue), which is not on the ballot")
+            }
             for id in candidates {
                 guard let cost = settings.costs[id] else {
                     throw CharretteError.invalidSetting(setting: "costs", reason: "give no cost for #\(id.rawValue)")
@@ -136,9 +151,11 @@ extension Transaction {
                 throw CharretteError.creditsOverBudget(handle: handle, spent: spent, credits: credits)
             }
         case .budget(let projects):
+            // A voter may choose projects costing more than the budget (pabulib and most cities
+            // count such ballots), unless the vote sets a limit.
             let cost = saturatingSum(projects.map { settings.costs[$0] ?? 0 })
-            if let budget = settings.budget, cost > budget {
-                throw CharretteError.spendingOverBudget(handle: handle, cost: cost, budget: budget)
+            if let limit = settings.maxCost, cost > limit {
+                throw CharretteError.spendingOverLimit(handle: handle, cost: cost, limit: limit)
             }
         }
     }

@@ -28,7 +28,9 @@ public enum CharretteError: Error, Hashable, Sendable, CustomStringConvertible {
     case phaseUnchanged(title: String, phase: Consultation.Phase)
     case ideasNotTaken(title: String, phase: Consultation.Phase)
     case voteClosed(title: String, since: Date)
-    case voteAlreadyOpen(title: String)
+    case voteTitleTaken(title: String, consultation: String)
+    case consultationTitleTaken(String)
+    case authorRequired(consultation: String)
     case notEligible(handle: String, consultation: String)
     case observersCannot(handle: String, action: String)
     case noConsent(handle: String)
@@ -64,7 +66,7 @@ public enum CharretteError: Error, Hashable, Sendable, CustomStringConvertible {
     case scoreOutOfRange(handle: String, idea: Idea.ID, score: Int, range: ClosedRange<Int>)
     case rankedTwice(handle: String, idea: Idea.ID)
     case creditsOverBudget(handle: String, spent: Int, credits: Int)
-    case spendingOverBudget(handle: String, cost: Int, budget: Int)
+    case spendingOverLimit(handle: String, cost: Int, limit: Int)
     case noPersonalData(handle: String)
     case nothingToUndo
     case cannotUndo(entry: Int64, reason: String)
@@ -95,7 +97,12 @@ public enum CharretteError: Error, Hashable, Sendable, CustomStringConvertible {
         case .phaseUnchanged(let title, let phase): "consultation '\(title)' is already in \(phase.rawValue)"
         case .ideasNotTaken(let title, let phase): "consultation '\(title)' is in \(phase.rawValue) and takes no new ideas"
         case .voteClosed(let title, let since): "voting on '\(title)' is closed since \(Self.clockTime(since))"
-        case .voteAlreadyOpen(let title): "voting on '\(title)' is already open"
+        case .voteTitleTaken(let title, let consultation):
+            "consultation '\(consultation)' already has a vote titled '\(title)': give this one another title (votes are named by title or number)"
+        case .authorRequired(let consultation):
+            "consultation '\(consultation)' takes ideas with their author only (it requires authors): say who had it with --by HANDLE"
+        case .consultationTitleTaken(let title):
+            "a consultation titled '\(title)' already exists: give this one another title, or go back to it with consultation use"
         case .notEligible(let handle, let consultation): "@\(handle) is not on a board invited to '\(consultation)'"
         case .observersCannot(let handle, let action): "@\(handle) is an observer and cannot \(action)"
         case .notAllowed(let handle, let action): "@\(handle) may not \(action)"
@@ -134,7 +141,8 @@ public enum CharretteError: Error, Hashable, Sendable, CustomStringConvertible {
             "@\(handle) scored #\(idea.rawValue) \(score), outside \(range.lowerBound) to \(range.upperBound)"
         case .rankedTwice(let handle, let idea): "@\(handle) ranked #\(idea.rawValue) more than once"
         case .creditsOverBudget(let handle, let spent, let credits): "@\(handle) spent \(spent) voice credits but has \(credits)"
-        case .spendingOverBudget(let handle, let cost, let budget): "@\(handle) chose projects costing \(cost) but the budget is \(budget)"
+        case .spendingOverLimit(let handle, let cost, let limit):
+            "@\(handle) chose projects costing \(cost) together, over the \(limit) this vote lets one voter choose (--max-cost)"
         case .noPersonalData(let handle): "@\(handle) has no personal data to change or erase"
         case .nothingToUndo: "there is nothing to undo"
         case .cannotUndo(let entry, let reason): "journal entry \(entry) cannot be undone: \(reason)"

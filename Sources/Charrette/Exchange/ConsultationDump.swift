@@ -29,8 +29,10 @@ public struct ConsultationDump: Codable, Sendable, Equatable {
         public var language: String?
         /// The boards whose members may take part; absent when everyone may.
         public var boards: [String]?
+        /// True when every idea must name its author; absent when anonymous ideas are taken.
+        public var requiresAuthors: Bool?
         public var createdAt: Date
-        enum CodingKeys: String, CodingKey { case title, question, phase, language, boards, createdAt = "created_at" }
+        enum CodingKeys: String, CodingKey { case title, question, phase, language, boards, requiresAuthors = "requires_authors", createdAt = "created_at" }
     }
 
     public struct BoardPart: Codable, Sendable, Equatable {
@@ -56,7 +58,8 @@ public struct ConsultationDump: Codable, Sendable, Equatable {
         public var text: String?
         /// True when the text of this hidden idea was left out of the dump.
         public var textWithheld: Bool?
-        public var author: String
+        /// The author's handle; absent for an anonymous idea.
+        public var author: String?
         /// open, merged, withdrawn or hidden.
         public var status: String
         public var mergedInto: Int?
@@ -86,7 +89,11 @@ public struct ConsultationDump: Codable, Sendable, Equatable {
         public var costs: [CostPart]?
         /// The seed for ties broken by lot, as decimal text (it may exceed what JSON numbers hold exactly).
         public var seed: String?
-        enum CodingKeys: String, CodingKey { case budget, capPerIdea = "cap_per_idea", credits, scoreMin = "score_min", scoreMax = "score_max", seats, costs, seed }
+        /// The most the projects one voter chooses may cost together, for participatory budgets.
+        public var maxCost: Int?
+        enum CodingKeys: String, CodingKey {
+            case budget, capPerIdea = "cap_per_idea", credits, scoreMin = "score_min", scoreMax = "score_max", seats, costs, seed, maxCost = "max_cost"
+        }
     }
 
     public struct CostPart: Codable, Sendable, Equatable {
@@ -171,7 +178,7 @@ public struct ConsultationDump: Codable, Sendable, Equatable {
         var invited: [String]? = nil
         if case .boards(let boards) = c.eligibility { invited = boardNames(boards) }
         consultation = ConsultationPart(title: c.title, question: c.question, phase: c.phase, language: c.language,
-                                        boards: invited, createdAt: c.createdAt)
+                                        boards: invited, requiresAuthors: c.requiresAuthors ? true : nil, createdAt: c.createdAt)
         boards = state.boards.values.sorted { $0.id < $1.id }.map {
             BoardPart(name: $0.name, title: $0.title, shadows: $0.shadows.flatMap { state.boards[$0]?.name })
         }
@@ -181,7 +188,7 @@ public struct ConsultationDump: Codable, Sendable, Equatable {
                                    name: record?.displayName, attributes: record.map(\.attributes).flatMap { $0.isEmpty ? nil : $0 })
         }
         ideas = state.ideas(of: id).map { idea in
-            var part = IdeaPart(id: idea.id.rawValue, text: idea.text, author: handle(idea.author), status: "open",
+            var part = IdeaPart(id: idea.id.rawValue, text: idea.text, author: idea.author.map(handle), status: "open",
                                 theme: idea.theme?.rawValue, submittedAt: idea.submittedAt)
             switch idea.status {
             case .open: break
@@ -204,7 +211,7 @@ public struct ConsultationDump: Codable, Sendable, Equatable {
                 budget: s.budget, capPerIdea: s.capPerIdea, credits: s.credits, scoreMin: s.scoreRange?.lowerBound,
                 scoreMax: s.scoreRange?.upperBound, seats: s.seats,
                 costs: s.costs.isEmpty ? nil : s.costs.sorted { $0.key < $1.key }.map { CostPart(idea: $0.key.rawValue, cost: $0.value) },
-                seed: s.seed.map(String.init))
+                seed: s.seed.map(String.init), maxCost: s.maxCost)
             let ballots = (state.ballots[vote.id] ?? [:]).sorted { $0.key < $1.key }.map { voter, ballot in
                 BallotPart(voter: handle(voter), castAt: state.ballotTimes[vote.id]?[voter] ?? vote.openedAt, ballot: ballot)
             }

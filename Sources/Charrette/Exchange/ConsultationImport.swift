@@ -11,9 +11,11 @@ extension Transaction {
     /// Everything is recorded at the time of the import; the agenda, a record of the original
     /// session, is not replayed.
     ///
+    /// - Parameter title: the new consultation's title; the dump's by default (refused when a
+    ///   consultation of the workspace has it already).
     /// - Returns: the new consultation.
     @discardableResult
-    public mutating func importConsultation(_ dump: ConsultationDump) throws -> Consultation {
+    public mutating func importConsultation(_ dump: ConsultationDump, title: String? = nil) throws -> Consultation {
         // Boards first, in the order they were made (so a shadowed board exists before its
         // shadow), then people.
         for board in dump.boards where state.board(named: board.name) == nil {
@@ -35,7 +37,7 @@ extension Transaction {
         }
 
         let c = dump.consultation
-        let consultation = try openConsultation(title: c.title, question: c.question, boards: c.boards, phase: .ideation)
+        let consultation = try openConsultation(title: title ?? c.title, question: c.question, boards: c.boards, phase: .ideation)
         if let language = c.language { try setLanguage(of: consultation.id, to: language) }
 
         var ideas: [Int: Idea.ID] = [:]
@@ -46,7 +48,7 @@ extension Transaction {
             guard let text = idea.text ?? (idea.status == "hidden" ? Idea.hiddenText : nil) else {
                 throw DumpError.broken("ideas[\(index)]: idea #\(idea.id) has no text")
             }
-            let author = try person(idea.author, "ideas[\(index)].author")
+            let author = try idea.author.map { try person($0, "ideas[\(index)].author") }
             do {
                 ideas[idea.id] = try submitIdea(text, by: author, to: consultation.id).id
             } catch let error as CharretteError {
@@ -74,7 +76,7 @@ extension Transaction {
             let place = "votes[\(index)]"
             guard let method = VotingMethod(rawValue: vote.method) else { throw DumpError.broken("\(place).method: unknown method '\(vote.method)'") }
             let s = vote.settings
-            var settings = VoteSettings(budget: s.budget, capPerIdea: s.capPerIdea, credits: s.credits, seats: s.seats)
+            var settings = VoteSettings(budget: s.budget, capPerIdea: s.capPerIdea, credits: s.credits, seats: s.seats, maxCost: s.maxCost)
             if let low = s.scoreMin, let high = s.scoreMax {
                 guard low <= high else { throw DumpError.broken("\(place).settings: score_min is above score_max") }
                 settings.scoreRange = low...high
@@ -152,6 +154,7 @@ extension Transaction {
                 throw DumpError.broken("ideas[\(index)] (idea #\(entry.id), \(entry.status)): \(error.description)")
             }
         }
+        if c.requiresAuthors == true { try requireAuthors(in: consultation.id, true) }
         if c.phase != .ideation { _ = try changePhase(of: consultation.id, to: c.phase) }
         return state.consultations[consultation.id]!
     }

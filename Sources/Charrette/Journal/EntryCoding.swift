@@ -20,9 +20,9 @@ public enum EntryCoding {
     public static func decode(_ entry: EncodedEntry) throws -> JournalEntry {
         let event: Event
         switch entry.version {
-        case 1:
+        case 1...Event.currentVersion:
             do {
-                event = try BinaryCoding.decode(Event.self, from: entry.payload)
+                event = try BinaryCoding.decode(Event.self, from: entry.payload, version: entry.version)
             } catch {
                 throw JournalError.unreadable(sequence: entry.sequence, reason: "\(error)")
             }

@@ -29,6 +29,8 @@ public indirect enum Event: Codable, Sendable, Hashable {
     case consultationPhaseChanged(Consultation.ID, from: Consultation.Phase, to: Consultation.Phase, at: Date, previouslyAt: Date)
     /// The language of a consultation's ideas was set (`nil`: detect it).
     case consultationLanguageChanged(Consultation.ID, from: String?, to: String?)
+    /// Whether a consultation's ideas must name their author changed.
+    case authorsRequired(Consultation.ID, from: Bool, to: Bool)
 
     case ideaSubmitted(Idea)
     case ideaRemoved(Idea)
@@ -64,8 +66,9 @@ public indirect enum Event: Codable, Sendable, Hashable {
     /// applying `compensation`.
     case undone(entry: Int64, change: Int64, compensation: Event)
 
-    /// The version of the event encoding this build writes.
-    public static let currentVersion = 1
+    /// The version of the event encoding this build writes (see `Coding/BinaryCoding.swift` for
+    /// what each version changed).
+    public static let currentVersion = 2
 
     /// The case name, as stored in the journal's `kind` column for people querying it with SQL.
     public var kind: String {
@@ -99,6 +102,7 @@ public indirect enum Event: Codable, Sendable, Hashable {
         case .consultationLanguageChanged: "consultationLanguageChanged"
         case .agendaStepRecorded: "agendaStepRecorded"
         case .agendaStepRemoved: "agendaStepRemoved"
+        case .authorsRequired: "authorsRequired"
         case .undone: "undone"
         }
     }

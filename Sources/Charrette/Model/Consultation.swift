@@ -32,6 +32,9 @@ public struct Consultation: Identifiable, Codable, Sendable, Hashable {
     /// The language of its ideas for themes and duplicates ("en", "es", "fr", "pt", "de"), or
     /// `nil` to detect it from the ideas. Set by ``Event/consultationLanguageChanged(_:from:to:)``.
     public var language: String?
+    /// Whether every idea must name who put it forward; otherwise anonymous ideas are taken (a
+    /// suggestion box, a form without a name field). Set by ``Event/authorsRequired(_:from:to:)``.
+    public var requiresAuthors = false
 
     public init(
         id: ID, title: String, question: String, phase: Phase = .draft,

@@ -21,7 +21,8 @@ public struct Idea: Identifiable, Codable, Sendable, Hashable {
     public let id: ID
     public let consultation: Consultation.ID
     public var text: String
-    public let author: Participant.ID
+    /// Who put it forward; `nil` for an anonymous idea (a suggestion box, a form without names).
+    public let author: Participant.ID?
     public let submittedAt: Date
     public var status: Status
     /// The theme the idea sits in, if it has been sorted.
@@ -44,7 +45,7 @@ public struct Idea: Identifiable, Codable, Sendable, Hashable {
     }
 
     public init(
-        id: ID, consultation: Consultation.ID, text: String, author: Participant.ID,
+        id: ID, consultation: Consultation.ID, text: String, author: Participant.ID?,
         submittedAt: Date, status: Status = .open, theme: Theme.ID? = nil
     ) {
         self.id = id

@@ -16,10 +16,13 @@ public struct VoteSettings: Codable, Sendable, Hashable {
     public var costs: [Idea.ID: Int]
     /// The seed for ties broken by lot; the tally's fixed default if unset.
     public var seed: UInt64?
+    /// The most the projects one voter chooses may cost together (participatory budgeting); no
+    /// limit if unset, as pabulib and most cities count: a voter may choose more than the budget.
+    public var maxCost: Int?
 
     public init(
         budget: Int? = nil, capPerIdea: Int? = nil, credits: Int? = nil, scoreRange: ClosedRange<Int>? = nil,
-        seats: Int? = nil, costs: [Idea.ID: Int] = [:], seed: UInt64? = nil
+        seats: Int? = nil, costs: [Idea.ID: Int] = [:], seed: UInt64? = nil, maxCost: Int? = nil
     ) {
         self.budget = budget
         self.capPerIdea = capPerIdea
@@ -28,6 +31,7 @@ public struct VoteSettings: Codable, Sendable, Hashable {
         self.seats = seats
         self.costs = costs
         self.seed = seed
+        self.maxCost = maxCost
     }
 
     /// The score range in force.
@@ -37,7 +41,7 @@ public struct VoteSettings: Codable, Sendable, Hashable {
 // Encoded as Swift would, but with the costs in the order of their ideas: a dictionary's order
 // changes from one process to the next, and the query tables are compared as text.
 extension VoteSettings {
-    private enum CodingKeys: String, CodingKey { case budget, capPerIdea, credits, scoreRange, seats, costs, seed }
+    private enum CodingKeys: String, CodingKey { case budget, capPerIdea, credits, scoreRange, seats, costs, seed, maxCost }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -53,6 +57,7 @@ extension VoteSettings {
             try pairs.encode(cost)
         }
         try container.encodeIfPresent(seed, forKey: .seed)
+        try container.encodeIfPresent(maxCost, forKey: .maxCost)
     }
 }
 

@@ -26,6 +26,8 @@ public struct WorkspaceState: Sendable, Equatable {
     public internal(set) var cardSorts: [Consultation.ID: [Participant.ID: CardSort]] = [:]
     /// The agenda's steps as they ran, in the order they finished.
     public internal(set) var agenda: [AgendaStep] = []
+    /// How many changes each actor made (`nil`: the program, or a shell not told who uses it).
+    public internal(set) var changeCounts: [Participant.ID?: Int] = [:]
 
     /// The last entry folded in, or 0 for an empty journal.
     public internal(set) var headSequence: Int64 = 0
@@ -92,7 +94,7 @@ public struct WorkspaceState: Sendable, Equatable {
         lhs.boards == rhs.boards && lhs.participants == rhs.participants && lhs.personalRecords == rhs.personalRecords
             && lhs.personalCommitments == rhs.personalCommitments && lhs.consultations == rhs.consultations
             && lhs.ideas == rhs.ideas && lhs.themes == rhs.themes && lhs.votes == rhs.votes && lhs.ballots == rhs.ballots
-            && lhs.ballotTimes == rhs.ballotTimes && lhs.ballotTexts == rhs.ballotTexts && lhs.cardSorts == rhs.cardSorts && lhs.agenda == rhs.agenda && lhs.headSequence == rhs.headSequence && lhs.headHash == rhs.headHash
+            && lhs.ballotTimes == rhs.ballotTimes && lhs.ballotTexts == rhs.ballotTexts && lhs.changeCounts == rhs.changeCounts && lhs.cardSorts == rhs.cardSorts && lhs.agenda == rhs.agenda && lhs.headSequence == rhs.headSequence && lhs.headHash == rhs.headHash
             && lhs.undoStack.elementsEqual(rhs.undoStack, by: ==) && lhs.duplicates == rhs.duplicates && lhs.handles == rhs.handles
             && lhs.boardNames == rhs.boardNames && lhs.nextBoard == rhs.nextBoard && lhs.nextParticipant == rhs.nextParticipant
             && lhs.nextConsultation == rhs.nextConsultation && lhs.nextIdea == rhs.nextIdea && lhs.nextTheme == rhs.nextTheme
@@ -117,6 +119,7 @@ public struct WorkspaceState: Sendable, Equatable {
         case .personalDataChanged, .personalDataErased, .agendaStepRecorded, .agendaStepRemoved: break
         default: undoStack.append((entry.sequence, entry.change))
         }
+        if entry.sequence == entry.change { changeCounts[entry.actor, default: 0] += 1 }
         headSequence = entry.sequence
         headHash = entry.hash
     }
@@ -137,6 +140,10 @@ public struct WorkspaceState: Sendable, Equatable {
             try apply(Self.inverse(of: entry.event))
             undoStack.removeLast()
             releaseNumber(of: entry.event)
+        }
+        if entry.sequence == entry.change {
+            changeCounts[entry.actor, default: 0] -= 1
+            if changeCounts[entry.actor] == 0 { changeCounts[entry.actor] = nil }
         }
         headSequence = entry.sequence - 1
         headHash = entry.previousHash
@@ -193,6 +200,8 @@ public struct WorkspaceState: Sendable, Equatable {
             consultations[consultation.id] = nil
         case .consultationLanguageChanged(let id, _, let language):
             try Self.modify(&consultations, id, sequence: headSequence + 1) { $0.language = language }
+        case .authorsRequired(let id, _, let required):
+            try Self.modify(&consultations, id, sequence: headSequence + 1) { $0.requiresAuthors = required }
         case .consultationPhaseChanged(let id, _, let phase, let at, _):
             try Self.modify(&consultations, id, sequence: headSequence + 1) {
                 $0.phase = phase
@@ -321,6 +330,7 @@ public struct WorkspaceState: Sendable, Equatable {
         case .ballotWithdrawn(let vote, let voter, let withdrawn, let restoring):
             return .ballotCast(vote, voter: voter, ballot: withdrawn.ballot, at: withdrawn.at, replacing: restoring)
         case .consultationLanguageChanged(let id, let from, let to): return .consultationLanguageChanged(id, from: to, to: from)
+        case .authorsRequired(let id, let from, let to): return .authorsRequired(id, from: to, to: from)
         case .cardSortSubmitted(let sort, let replacing): return .cardSortWithdrawn(sort, restoring: replacing)
         case .agendaStepRecorded(let step): return .agendaStepRemoved(step)
         case .agendaStepRemoved(let step): return .agendaStepRecorded(step)

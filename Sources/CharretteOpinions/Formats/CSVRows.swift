@@ -25,6 +25,10 @@ struct CSVRows {
     init(_ data: Data, name: String) throws(PolisFileError) {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        // Rows end at LF, or CR LF; an old Mac file ends them at a lone CR.
+        if let first = bytes.indices.first(where: { bytes[$0] == 0x0D && ($0 + 1 == bytes.count || bytes[$0 + 1] != 0x0A) }) {
+            for i in first..<bytes.count where bytes[i] == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A) { bytes[i] = 0x0A }
+        }
         var rows: [Row] = [], fields: [Field] = [], extra: [[UInt8]] = []
         var line = 1, rowLine = 1, i = 0, start = 0
         let count = bytes.count

@@ -1,11 +1,15 @@
 /// The opinion map: each participant a mark placed by their first two components, one colour and
-/// one shape per group (grey rings for those not clustered), with a legend.
+/// one shape per group (grey rings for those not clustered), with a legend under the map, so the
+/// chart is no wider than the map and its text stays legible when a phone scales it down.
 enum ScatterChart {
-    static let size = 420.0
+    static let size = 420.0, legendRow = 22.0, textSize = 13
 
     static func svg(id: String, title: String, description: String, points: [(x: Double, y: Double, group: Int)], groups: [(number: Int, size: Int)]) -> String {
-        let margin = 24.0, legendWidth = 180.0
-        var svg = SVGDocument(id: id, width: Int(size + legendWidth), height: Int(size), title: title, description: description)
+        let margin = 24.0
+        var legend: [(mark: Int, text: String)] = groups.map { ($0.number - 1, "Group \($0.number) (\($0.size))") }
+        if points.contains(where: { $0.group < 0 }) { legend.append((-1, "not clustered")) }
+        let legendRows = (legend.count + 1) / 2
+        var svg = SVGDocument(id: id, width: Int(size), height: Int(size + 8 + legendRow * Double(legendRows)), title: title, description: description)
         let xs = points.map(\.x), ys = points.map(\.y)
         let span = max((xs.map(abs) + ys.map(abs)).max() ?? 1, 1e-9)
         func place(_ v: Double, flip: Bool) -> Double {
@@ -19,15 +23,11 @@ enum ScatterChart {
         for point in points.sorted(by: { ($0.group < 0 ? 0 : 1) < ($1.group < 0 ? 0 : 1) }) {
             svg.add(mark(group: point.group, x: place(point.x, flip: false), y: place(point.y, flip: true)))
         }
-        var y = 20.0
-        for group in groups {
-            svg.add(mark(group: group.number - 1, x: size + 20, y: y - 4))
-            svg.text("Group \(group.number) (\(group.size))", x: size + 34, y: y, size: 12)
-            y += 22
-        }
-        if points.contains(where: { $0.group < 0 }) {
-            svg.add(mark(group: -1, x: size + 20, y: y - 4))
-            svg.text("not clustered", x: size + 34, y: y, size: 12)
+        // The legend under the map, two entries a row.
+        for (index, entry) in legend.enumerated() {
+            let x = 8 + Double(index % 2) * size / 2, y = size + 24 + legendRow * Double(index / 2)
+            svg.add(mark(group: entry.mark, x: x + 6, y: y - 4.5))
+            svg.text(entry.text, x: x + 18, y: y, size: textSize)
         }
         return svg.markup
     }

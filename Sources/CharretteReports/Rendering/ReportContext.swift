@@ -40,6 +40,8 @@ public enum ReportContext {
             "journal": [
                 "entries": report.journalEntries, "head": report.journalHead,
                 "entries_text": report.journalEntries == 1 ? "1 entry" : "\(report.journalEntries) entries",
+                "changes_by": report.changesBy.map { ["name": $0.name, "changes": $0.changes == 1 ? "1 change" : "\($0.changes) changes"] },
+                "has_changes_by": !report.changesBy.isEmpty,
             ] as [String: Any],
         ]
         return withoutNils(context) as! [String: Any]
@@ -71,6 +73,7 @@ public enum ReportContext {
         }
         return [
             "asked": p.asked, "took_part": p.tookPart,
+            "anonymous_ideas": p.anonymousIdeas == 0 ? "" : p.anonymousIdeas == 1 ? "1 idea" : "\(p.anonymousIdeas) ideas",
             "took_part_share": ReportNumber.percent(p.asked == 0 ? 0 : Double(p.tookPart) / Double(p.asked)),
             "boards": p.byBoard.map { count($0) }, "has_boards": !p.byBoard.isEmpty,
             "boards_chart": boardBars.isEmpty ? "" : BarChart.svg(

@@ -66,6 +66,9 @@ public struct OutcomeReport: Sendable {
     /// Entries in the journal and the hash of the last one, which `journal verify` recomputes.
     public let journalEntries: Int64
     public let journalHead: String
+    /// Who made the journal's changes, most changes first: a name (or handle) and a count; "no
+    /// one named" for the changes made by the program, or by a shell not told who used it.
+    public let changesBy: [(name: String, changes: Int)]
 
     /// Works out the report of `consultation` from `state`.
     public init(_ state: WorkspaceState, consultation id: Consultation.ID, options: Options = Options()) {
@@ -86,9 +89,9 @@ public struct OutcomeReport: Sendable {
             (duplicates[id] ?? []).filter { !seen.contains($0.id) }.flatMap { [$0] + merged(into: $0.id, seen: seen.union([id])) }
         }
         func line(_ idea: Idea) -> IdeaLine {
-            IdeaLine(id: idea.id.rawValue, text: idea.text, author: names.name(of: idea.author),
+            IdeaLine(id: idea.id.rawValue, text: idea.text, author: names.name(ofAuthor: idea.author),
                      duplicates: merged(into: idea.id).sorted { $0.id < $1.id }.map {
-                         IdeaLine(id: $0.id.rawValue, text: $0.text, author: names.name(of: $0.author), duplicates: [])
+                         IdeaLine(id: $0.id.rawValue, text: $0.text, author: names.name(ofAuthor: $0.author), duplicates: [])
                      })
         }
         themes = state.themes(of: id).map { theme in
@@ -108,6 +111,8 @@ public struct OutcomeReport: Sendable {
             merged: mergedCount, mergedOutOfSight: mergedCount - listed)
         journalEntries = state.headSequence
         journalHead = state.headHash.hex
+        changesBy = state.changeCounts.map { actor, count in (actor.map(names.name(of:)) ?? "no one named", count) }
+            .sorted { $0.changes != $1.changes ? $0.changes > $1.changes : $0.name < $1.name }
     }
 }
 
@@ -121,6 +126,9 @@ struct AuthorNames {
         self.state = state
         self.namesWhereConsented = namesWhereConsented
     }
+
+    /// An idea's author as the report names them; "anonymous" for an idea put forward without a name.
+    func name(ofAuthor id: Participant.ID?) -> String { id.map(name(of:)) ?? "anonymous" }
 
     func name(of id: Participant.ID) -> String {
         guard let participant = state.participants[id] else { return "someone since removed" }

@@ -42,6 +42,9 @@ public struct Participation: Sendable {
     public let byAttribute: [Attribute]
     /// Those asked who have not taken part, by the name the report uses.
     public let missing: [String]
+    /// Ideas put forward without a name (a suggestion box, a form without a name field): counted
+    /// here, as nobody can be said to have taken part through them.
+    public let anonymousIdeas: Int
     /// Where the population figures come from, when one is loaded.
     public let populationSource: String?
 
@@ -57,6 +60,7 @@ public struct Participation: Sendable {
         self.asked = asked.count
         tookPart = took.count
         missing = asked.filter { !active.contains($0.id) }.map { names.name(of: $0.id) }
+        anonymousIdeas = state.ideas(of: id).filter { $0.author == nil }.count
         populationSource = population?.source
 
         byBoard = state.boards.values.sorted { $0.id < $1.id }.compactMap { board in
@@ -93,7 +97,7 @@ public struct Participation: Sendable {
 
     /// Everyone who did something in the consultation.
     static func active(in id: Consultation.ID, _ state: WorkspaceState) -> Set<Participant.ID> {
-        var active = Set(state.ideas.values.filter { $0.consultation == id }.map(\.author))
+        var active = Set(state.ideas.values.filter { $0.consultation == id }.compactMap(\.author))
         for vote in state.votes.values where vote.consultation == id {
             active.formUnion((state.ballots[vote.id] ?? [:]).keys)
         }

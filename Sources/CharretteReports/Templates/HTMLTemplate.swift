@@ -27,14 +27,22 @@ h2 { font-size: 1.5rem; border-bottom: 2px solid var(--accent); padding-bottom: 
 h3 { font-size: 1.2rem; margin: 1.75rem 0 .5rem; }
 h4 { font-size: 1rem; margin: 1.25rem 0 .5rem; }
 p.note, .note, .edited { color: var(--muted); font-size: .92rem; }
-table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .92rem; width: auto; max-width: 100%; }
+table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .92rem; width: auto; }
+.scroll, .figure { overflow-x: auto; max-width: 100%;
+  background: linear-gradient(to right, #fff 30%, rgba(255,255,255,0)) left / 2.5rem 100% no-repeat local,
+    linear-gradient(to left, #fff 30%, rgba(255,255,255,0)) right / 2.5rem 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.3), rgba(0,0,0,0)) left / .9rem 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.3), rgba(0,0,0,0)) right / .9rem 100% no-repeat scroll; }
+.scroll { margin: .5rem 0 1rem; }
+.scroll > table { margin: 0; }
+.scroll:focus-visible, .figure:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 th, td { border: 1px solid var(--rule); padding: .3rem .6rem; text-align: left; vertical-align: top; }
-th { background: var(--band); }
+th { background: rgba(0, 30, 60, .043); }
 td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
 tr.elected td { font-weight: 700; }
-.figure { margin: .5rem 0 1.25rem; overflow-x: auto; }
-.figure svg { max-width: 100%; height: auto; }
+.figure { margin: .5rem 0 1.25rem; }
+.figure svg { display: block; max-width: 100%; height: auto; }
 ul.ideas { padding-left: 1.25rem; }
 ul.ideas li { margin: .2rem 0; }
 .id { color: var(--muted); font-variant-numeric: tabular-nums; }
@@ -45,7 +53,18 @@ ul.ideas li { margin: .2rem 0; }
 code, .hash { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; word-break: break-all; }
 pre { background: var(--band); padding: .75rem 1rem; overflow-x: auto; }
 bdi { unicode-bidi: isolate; }
+@media (max-width: 40rem) {
+  header.cover { padding: 1.25rem 1rem 1rem; }
+  header.cover h1 { font-size: 1.6rem; }
+  main { padding: 0 1rem 2rem; }
+  nav.contents { padding: .75rem 1rem; }
+  nav.contents ol { columns: 1; }
+  h2 { font-size: 1.35rem; }
+  table { font-size: .85rem; }
+  th, td { padding: .25rem .4rem; }
+}
 @media print {
+  .scroll, .figure { overflow: visible; background: none; }
   header.cover { background: none; color: var(--ink); border-bottom: 3px solid var(--ink); padding: 0 0 1rem; }
   main { max-width: none; padding: 0; }
   nav.contents { display: none; }
@@ -81,29 +100,30 @@ bdi { unicode-bidi: isolate; }
 <section id="participation" aria-labelledby="participation-heading">
 <h2 id="participation-heading">Who took part</h2>
 <p><strong>{{took_part}} of {{asked}}</strong> people asked took part ({{took_part_share}}): they put forward an idea, voted, reacted or sorted the ideas. Facilitators and observers are not counted.</p>
+{{#anonymous_ideas}}<p>{{anonymous_ideas}} came in without a name (a suggestion box, a form without a name field): they are in the ideas, but nobody is counted above for them.</p>{{/anonymous_ideas}}
 {{#has_boards}}
 <h3>By board</h3>
 <div class="figure">{{{boards_chart}}}</div>
-<table>
+<div class="scroll" role="region" aria-label="Taking part by board" tabindex="0"><table>
 <caption>Taking part by board</caption>
 <thead><tr><th scope="col">Board</th><th scope="col" class="number">Asked</th><th scope="col" class="number">Took part</th><th scope="col" class="number">Share of those who took part</th></tr></thead>
 <tbody>
 {{#boards}}<tr><th scope="row"><bdi>{{label}}</bdi></th><td class="number">{{asked}}</td><td class="number">{{took_part}}</td><td class="number">{{share}}</td></tr>
 {{/boards}}
 </tbody>
-</table>
+</table></div>
 {{/has_boards}}
 {{#attributes}}
 <h3>By <bdi>{{name}}</bdi></h3>
 <div class="figure">{{{chart}}}</div>
-<table>
+<div class="scroll" role="region" aria-label="Taking part by {{name}}{{#has_target}}, against the population{{/has_target}}" tabindex="0"><table>
 <caption>Taking part by <bdi>{{name}}</bdi>{{#has_target}}, against the population{{/has_target}}</caption>
 <thead><tr><th scope="col"><bdi>{{name}}</bdi></th><th scope="col" class="number">Asked</th><th scope="col" class="number">Took part</th><th scope="col" class="number">Share of those who took part</th>{{#has_target}}<th scope="col" class="number">Share of the population</th>{{/has_target}}</tr></thead>
 <tbody>
 {{#values}}<tr><th scope="row"><bdi>{{label}}</bdi></th><td class="number">{{asked}}</td><td class="number">{{took_part}}</td><td class="number">{{share}}</td>{{#has_target}}<td class="number">{{#target}}{{target}}{{/target}}{{^target}}–{{/target}}{{#under}} <span class="badge under">under-represented</span>{{/under}}</td>{{/has_target}}</tr>
 {{/values}}
 </tbody>
-</table>
+</table></div>
 {{#has_not_given}}<p class="note">{{not_given}} of those who took part did not give their <bdi>{{name}}</bdi> or did not agree to be counted.</p>{{/has_not_given}}
 {{/attributes}}
 {{#population_source}}<p class="note">Population figures: <bdi>{{population_source}}</bdi>. A group is marked under-represented when its share of those who took part is below four fifths of its share of the population.</p>{{/population_source}}
@@ -120,14 +140,14 @@ bdi { unicode-bidi: isolate; }
 {{#has_agenda}}
 <section id="agenda" aria-labelledby="agenda-heading">
 <h2 id="agenda-heading">The agenda as it ran</h2>
-<table>
+<div class="scroll" role="region" aria-label="Steps in the order they ran" tabindex="0"><table>
 <caption>Steps in the order they ran</caption>
 <thead><tr><th scope="col">Step</th><th scope="col">Started</th><th scope="col" class="number">Planned</th><th scope="col" class="number">Took</th></tr></thead>
 <tbody>
 {{#agenda}}<tr><th scope="row"><bdi>{{name}}</bdi></th><td>{{started}}</td><td class="number">{{planned}}</td><td class="number">{{actual}}{{#over}} <span class="badge">over</span>{{/over}}</td></tr>
 {{/agenda}}
 </tbody>
-</table>
+</table></div>
 </section>
 {{/has_agenda}}
 
@@ -161,25 +181,25 @@ bdi { unicode-bidi: isolate; }
 {{#failure}}<p><strong>It could not be counted:</strong> <bdi>{{failure}}</bdi></p>{{/failure}}
 {{#has_elected}}<p><strong>Outcome:</strong> {{#elected}}<span class="id">#{{id}}</span> <bdi>{{text}}</bdi>{{^last()}}; {{/last()}}{{/elected}}.</p>{{/has_elected}}
 {{#chart}}<div class="figure">{{{chart}}}</div>{{/chart}}
-<table>
+<div class="scroll" role="region" aria-label="Results: {{title}}" tabindex="0"><table>
 <caption>Results{{#value_label}} ({{value_label}}){{/value_label}}</caption>
 <thead><tr><th scope="col" class="number">Place</th><th scope="col">Idea</th><th scope="col" class="number">{{#value_label}}{{value_label}}{{/value_label}}{{^value_label}}Result{{/value_label}}</th><th scope="col">Outcome</th></tr></thead>
 <tbody>
 {{#results}}<tr{{#elected}} class="elected"{{/elected}}><td class="number">{{place}}</td><td><span class="id">#{{id}}</span> <bdi>{{text}}</bdi>{{#edited}} <span class="edited">(edited after the vote; it now reads “<bdi>{{edited}}</bdi>”)</span>{{/edited}}</td><td class="number">{{figure}}</td><td>{{#elected}}elected{{/elected}}</td></tr>
 {{/results}}
 </tbody>
-</table>
+</table></div>
 {{#rounds_chart}}<h4>Round by round</h4><div class="figure">{{{rounds_chart}}}</div>{{/rounds_chart}}
 {{#working}}
 <h4>Working: {{title}}</h4>
 {{#note}}<p class="note">{{note}}</p>{{/note}}
-<table class="working">
+<div class="scroll" role="region" aria-label="Working: {{title}}" tabindex="0"><table class="working">
 <thead><tr>{{#columns}}<th scope="col">{{name}}</th>{{/columns}}</tr></thead>
 <tbody>
 {{#rows}}<tr>{{#cells}}<td><bdi>{{text}}</bdi></td>{{/cells}}</tr>
 {{/rows}}
 </tbody>
-</table>
+</table></div>
 {{/working}}
 {{#has_ties}}<ul class="note">{{#ties}}<li>{{text}}</li>{{/ties}}</ul>{{/has_ties}}
 {{#has_notes}}<ul class="note">{{#notes}}<li>{{text}}</li>{{/notes}}</ul>{{/has_notes}}
@@ -196,20 +216,20 @@ bdi { unicode-bidi: isolate; }
 <div class="figure">{{{chart}}}</div>
 {{#groups}}
 <h3>Group {{number}} ({{size}} people)</h3>
-<table>
+<div class="scroll" role="region" aria-label="What sets group {{number}} apart" tabindex="0"><table>
 <caption>What sets group {{number}} apart</caption>
 <thead><tr><th scope="col">Idea</th><th scope="col">Stance</th><th scope="col" class="number">Share of the group</th></tr></thead>
 <tbody>{{#statements}}<tr><td><span class="id">#{{id}}</span> <bdi>{{text}}</bdi></td><td>{{stance}}</td><td class="number">{{share}}</td></tr>{{/statements}}</tbody>
-</table>
+</table></div>
 {{/groups}}
 <h3>Common ground</h3>
 {{^has_consensus}}<p>No idea was agreed or disagreed on across the room.</p>{{/has_consensus}}
-{{#has_consensus}}<table><caption>Ideas the room agrees on</caption><thead><tr><th scope="col">Idea</th><th scope="col">Stance</th><th scope="col" class="number">Share of everyone</th></tr></thead>
-<tbody>{{#consensus}}<tr><td><span class="id">#{{id}}</span> <bdi>{{text}}</bdi></td><td>{{stance}}</td><td class="number">{{share}}</td></tr>{{/consensus}}</tbody></table>{{/has_consensus}}
+{{#has_consensus}}<div class="scroll" role="region" aria-label="Ideas the room agrees on" tabindex="0"><table><caption>Ideas the room agrees on</caption><thead><tr><th scope="col">Idea</th><th scope="col">Stance</th><th scope="col" class="number">Share of everyone</th></tr></thead>
+<tbody>{{#consensus}}<tr><td><span class="id">#{{id}}</span> <bdi>{{text}}</bdi></td><td>{{stance}}</td><td class="number">{{share}}</td></tr>{{/consensus}}</tbody></table></div>{{/has_consensus}}
 <h3>Where the room divides</h3>
 {{^has_divisive}}<p>No idea divides the groups.</p>{{/has_divisive}}
-{{#has_divisive}}<table><caption>Ideas the groups see most differently</caption><thead><tr><th scope="col">Idea</th><th scope="col" class="number">Spread</th><th scope="col">Agreeing, by group</th></tr></thead>
-<tbody>{{#divisive}}<tr><td><span class="id">#{{id}}</span> <bdi>{{text}}</bdi></td><td class="number">{{spread}}</td><td>{{#groups}}group {{number}}: {{agree}}{{^last()}}; {{/last()}}{{/groups}}</td></tr>{{/divisive}}</tbody></table>{{/has_divisive}}
+{{#has_divisive}}<div class="scroll" role="region" aria-label="Ideas the groups see most differently" tabindex="0"><table><caption>Ideas the groups see most differently</caption><thead><tr><th scope="col">Idea</th><th scope="col" class="number">Spread</th><th scope="col">Agreeing, by group</th></tr></thead>
+<tbody>{{#divisive}}<tr><td><span class="id">#{{id}}</span> <bdi>{{text}}</bdi></td><td class="number">{{spread}}</td><td>{{#groups}}group {{number}}: {{agree}}{{^last()}}; {{/last()}}{{/groups}}</td></tr>{{/divisive}}</tbody></table></div>{{/has_divisive}}
 </section>
 {{/opinions}}
 
@@ -221,8 +241,8 @@ bdi { unicode-bidi: isolate; }
 <li>{{withdrawn}} ideas withdrawn by their authors</li>
 <li>{{merged}} ideas merged into a near duplicate (listed under it above{{#has_merged_out_of_sight}}, but for {{merged_out_of_sight}} merged into an idea since withdrawn or hidden{{/has_merged_out_of_sight}})</li>
 </ul>
-{{#has_reasons}}<table><caption>Why ideas were hidden</caption><thead><tr><th scope="col" class="number">Idea</th><th scope="col">Reason given</th></tr></thead>
-<tbody>{{#reasons}}<tr><td class="number">#{{id}}</td><td><bdi>{{reason}}</bdi></td></tr>{{/reasons}}</tbody></table>{{/has_reasons}}
+{{#has_reasons}}<div class="scroll" role="region" aria-label="Why ideas were hidden" tabindex="0"><table><caption>Why ideas were hidden</caption><thead><tr><th scope="col" class="number">Idea</th><th scope="col">Reason given</th></tr></thead>
+<tbody>{{#reasons}}<tr><td class="number">#{{id}}</td><td><bdi>{{reason}}</bdi></td></tr>{{/reasons}}</tbody></table></div>{{/has_reasons}}
 </section>
 {{/moderation}}
 
@@ -231,6 +251,7 @@ bdi { unicode-bidi: isolate; }
 <h2 id="verify-heading">Checking this report</h2>
 <p>Every change behind this report is an entry in the consultation's journal, each sealed with the hash of the one before. This report was made from <strong>{{entries_text}}</strong>; the last one's hash is</p>
 <p class="hash">{{head}}</p>
+{{#has_changes_by}}<p>Changes were made by {{#changes_by}}<bdi>{{name}}</bdi> ({{changes}}){{^last()}}, {{/last()}}{{/changes_by}}.</p>{{/has_changes_by}}
 <p>To check it, open the workspace and run <code>journal verify</code>: it recomputes every hash from the first entry and prints the head. The head it prints must be the one above; if the consultation has gone on since, the journal is longer and this report describes it as it stood at entry {{entries}} (<code>journal log</code> lists what came after). Votes can be counted again from their ballots with <code>vote results</code>, or from an exported ballot file with <code>tally</code>.</p>
 </section>
 {{/journal}}

@@ -13,6 +13,10 @@ Outcome report · phase: {{phase}} · made {{generated_at}} by Charrette
 ## Who took part
 
 **{{took_part}} of {{asked}}** people asked took part ({{took_part_share}}): they put forward an idea, voted, reacted or sorted the ideas. Facilitators and observers are not counted.
+{{#anonymous_ideas}}
+
+{{anonymous_ideas}} came in without a name (a suggestion box, a form without a name field): they are in the ideas, but nobody is counted above for them.
+{{/anonymous_ideas}}
 {{#has_boards}}
 
 ### By board
@@ -215,6 +219,10 @@ No idea divides the groups.
 ## Checking this report
 
 Every change behind this report is an entry in the consultation's journal, each sealed with the hash of the one before. This report was made from **{{entries_text}}**; the last one's hash is `{{head}}`.
+{{#has_changes_by}}
+
+Changes were made by {{#changes_by}}{{name}} ({{changes}}){{^last()}}, {{/last()}}{{/changes_by}}.
+{{/has_changes_by}}
 
 To check it, open the workspace and run `journal verify`: it recomputes every hash from the first entry and prints the head, which must be the one above; if the consultation has gone on since, the journal is longer and this report describes it as it stood at entry {{entries}} (`journal log` lists what came after). Votes can be counted again from their ballots with `vote results`, or from an exported ballot file with `tally`.
 {{/journal}}

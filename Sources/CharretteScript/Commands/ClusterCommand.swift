@@ -1,4 +1,5 @@
 import CharretteThemes
+import CharretteVoting
 import Foundation
 
 /// `cluster FILE`: suggested themes for a file of texts, one per line, outside any consultation.
@@ -19,8 +20,8 @@ enum ClusterCommand {
         }
     }
 
-    /// The lines of a UTF-8 file (a byte-order mark and Windows line ends allowed), the empty
-    /// line after a final newline left out.
+    /// The lines of a UTF-8 file (a byte-order mark, and Windows or old Mac line ends allowed),
+    /// the empty line after a final line end left out.
     static func lines(of path: String, call: Invocation) throws -> [String] {
         let data: Data
         do {
@@ -28,7 +29,7 @@ enum ClusterCommand {
         } catch {
             throw call.error("cannot read \(path): \((error as NSError).localizedDescription)", at: 0)
         }
-        var bytes = data[...]
+        var bytes = LineBreaks.withLoneCarriageReturnsAsLineFeeds(Array(data))[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         // Split on bytes (fast, and "\r\n" is one Character to Swift), then check each line.
         var lines: [String] = []

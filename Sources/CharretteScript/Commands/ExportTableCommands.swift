@@ -23,7 +23,7 @@ enum ExportTableCommands {
                 }
                 let hiddenText = status == "hidden" && !call.has("hidden")
                 return Record([
-                    ("id", .integer(idea.id.rawValue)), ("text", hiddenText ? .null : .string(idea.text)), ("author", handle(idea.author, state)),
+                    ("id", .integer(idea.id.rawValue)), ("text", hiddenText ? .null : .string(idea.text)), ("author", idea.author.map { handle($0, state) } ?? .null),
                     ("status", .string(status)), ("merged_into", merged), ("hidden_reason", reason),
                     ("theme", idea.theme.flatMap { state.themes[$0] }.map { .string($0.label) } ?? .null),
                     ("submitted_at", .string(Timestamp.text(idea.submittedAt))),

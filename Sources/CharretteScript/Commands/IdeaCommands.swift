@@ -2,13 +2,15 @@ import Charrette
 
 enum IdeaCommands {
     static let all: [CommandSpec] = [
-        CommandSpec("idea add", summary: "submit an idea to the current consultation",
-                    signature: Signature([.init("text", "the idea, in the author's words")], flags: [.init("by", "HANDLE", "who had it", completes: .participant)]),
+        CommandSpec("idea add", summary: "submit an idea to the current consultation (without --by, an anonymous one)",
+                    signature: Signature([.init("text", "the idea, in the author's words")], flags: [
+                        .init("by", "HANDLE", "who had it; leave it out for an idea from a suggestion box or a form without names", completes: .participant),
+                    ]),
                     example: #"idea add "Free bus passes for under-18s" --by amira"#, showsResult: false, changes: true) { call in
             let text = try call.string(0, "the idea's text")
-            guard let author = try call.flagString("by") else { throw call.error("'idea add' needs --by HANDLE: who had the idea") }
+            let author = try call.flagString("by")
             let consultation = try call.consultation()
-            let idea = try call.perform { tx in try tx.submitIdea(text, by: try tx.participant(handle: author).id, to: consultation) }
+            let idea = try call.perform { tx in try tx.submitIdea(text, by: try author.map { try tx.participant(handle: $0).id }, to: consultation) }
             return .record(Rows.idea(idea, call.interpreter.workspace.state))
         },
         CommandSpec("idea edit", summary: "correct an idea's text",
@@ -25,10 +27,10 @@ enum IdeaCommands {
             return .null
         },
         CommandSpec("idea hide", summary: "hide an idea from the room, with the reason",
-                    signature: Signature([.init("idea", "the idea, such as #12", completes: .idea)], flags: [.init("reason", "TEXT", "why it is hidden")]),
+                    signature: Signature([.init("idea", "the idea, such as #12", completes: .idea)], flags: [.init("reason", "TEXT", "why it is hidden", required: true)]),
                     example: #"idea hide #12 --reason "names a person""#, showsResult: false, changes: true) { call in
             let id = try call.idea(0)
-            guard let reason = try call.flagString("reason") else { throw call.error("'idea hide' needs --reason \"...\"") }
+            let reason = try call.requiredString("reason")
             try call.perform { try $0.hideIdea(id, reason: reason) }
             return .null
         },
@@ -39,21 +41,21 @@ enum IdeaCommands {
             return .null
         },
         CommandSpec("idea merge", summary: "mark an idea as a near duplicate of another",
-                    signature: Signature([.init("idea", "the duplicate", completes: .idea)], flags: [.init("into", "IDEA", "the idea that carries on")]),
+                    signature: Signature([.init("idea", "the duplicate", completes: .idea)], flags: [.init("into", "IDEA", "the idea that carries on", required: true)]),
                     example: "idea merge #9 --into #1", showsResult: false, changes: true) { call in
             let id = try call.idea(0)
-            guard let into = try call.flagIdea("into") else { throw call.error("'idea merge' needs --into #N") }
+            guard let into = try call.flagIdea("into") else { throw call.flagError("into", "'idea merge' needs --into IDEA") }
             try call.perform { try $0.mergeIdea(id, into: into) }
             return .null
         },
         CommandSpec("idea move", summary: "put an idea in a theme (or take it out with --out)",
                     signature: Signature([.init("idea", "the idea, such as #12", completes: .idea)], flags: [
                         .init("to", "THEME", "the theme's label", completes: .theme), .init("out", "", "take it out of its theme"),
-                    ]),
+                    ], oneOf: [["to", "out"]]),
                     example: #"idea move #17 --to "Safety at night""#, showsResult: false, changes: true) { call in
             let id = try call.idea(0)
             let label = try call.flagString("to")
-            guard label != nil || call.has("out") else { throw call.error("'idea move' needs --to THEME or --out") }
+            if label != nil && call.has("out") { throw call.flagError("out", "'idea move' takes --to THEME or --out, not both") }
             let consultation = try call.consultation()
             try call.perform { tx in try tx.moveIdea(id, to: try label.map { try tx.theme(labelled: $0, in: consultation).id }) }
             return .null

@@ -6,28 +6,34 @@ import Foundation
 enum ImportCommands {
     static let rowFlags: [Signature.Flag] = [
         .init("encoding", "NAME", "the file's encoding when it has no byte-order mark: utf-8 (default), utf-16, windows-1252, latin1, mac-roman"),
+        .init("delimiter", "SEP", "what separates the cells: \",\", \";\" or tab (default: what the header shows)"),
         .init("dry-run", "", "show what would be added and add nothing"),
         .init("skip-bad-rows", "", "add the good rows and list the refused ones, instead of adding nothing"),
     ]
 
     static let all: [CommandSpec] = [
-        CommandSpec("import ideas", summary: "add ideas from a CSV file, one per row; a bad row stops the import unless --skip-bad-rows",
+        CommandSpec("import ideas", summary: "add ideas from a CSV file, one per row (an empty author cell gives an anonymous idea); a bad row stops the import unless --skip-bad-rows",
                     signature: Signature([.init("file", "the CSV file (a header row, RFC 4180 quoting)")], flags: [
                         .init("text", "COLUMN", "the column holding the idea (default: text)"),
-                        .init("by", "COLUMN", "the column holding the author's handle (default: by, or author)"),
+                        .init("by", "COLUMN", "the column holding the author's handle (default: by, or author); an empty cell gives an anonymous idea"),
+                        .init("anonymous", "", "the file has no column for authors: every idea is anonymous"),
                     ] + rowFlags),
-                    example: #"import ideas answers.csv --text "Your idea" --by "Handle""#, changes: true) { call in
+                    example: #"import ideas answers.csv --text "Your idea" --by "Handle""#, showsResult: false, changes: true) { call in
             let file = try CSVImportFile(call)
             let textIndex = try file.column(try call.flagString("text") ?? "text", flag: "text", call)
-            guard let byIndex = try call.flagString("by").map({ try file.column($0, flag: "by", call) })
-                ?? file.optionalColumn("by") ?? file.optionalColumn("author") else {
-                throw call.error("'\(file.path)' has no column 'by' or 'author' for the authors' handles: name it with --by COLUMN; the columns are \(file.header.joined(separator: ", "))", at: 0)
+            let byIndex = try call.flagString("by").map({ try file.column($0, flag: "by", call) })
+                ?? file.optionalColumn("by") ?? file.optionalColumn("author")
+            // A column missed (misnamed) must not make every idea anonymous unasked.
+            guard byIndex != nil || call.has("anonymous") else {
+                throw call.error("'\(file.path)' has no column 'by' or 'author' for the authors' handles: name it with --by COLUMN, "
+                                 + "or add --anonymous to take every idea without a name; the columns are \(file.header.joined(separator: ", "))", at: 0)
             }
             let consultation = try call.consultation()
             return try call.importRows(file, noun: "ideas") { tx, row in
-                guard row.count > max(textIndex, byIndex) else { throw ImportRowError("has \(row.count) cells, fewer than the header") }
-                let author = try tx.participant(handle: row[byIndex].trimmingCharacters(in: .whitespaces).trimmingPrefix("@"))
-                return Rows.idea(try tx.submitIdea(row[textIndex], by: author.id, to: consultation), tx.state)
+                guard row.count > max(textIndex, byIndex ?? 0) else { throw ImportRowError("has \(row.count) cells, fewer than the header") }
+                let handle = byIndex.map { row[$0].trimmingCharacters(in: .whitespaces).trimmingPrefix("@") } ?? ""
+                let author = handle.isEmpty ? nil : try tx.participant(handle: handle).id
+                return Rows.idea(try tx.submitIdea(row[textIndex], by: author, to: consultation), tx.state)
             }
         },
         CommandSpec("import participants", summary: "register people from a CSV file, one per row; a bad row stops the import unless --skip-bad-rows",
@@ -40,7 +46,7 @@ enum ImportCommands {
                         .init("consent", "COLUMN", "the column holding their consent, separated by ; (default: consent, if there is one; else participation;analytics)"),
                         .init("attributes", "COLUMNS", "columns to keep as attributes for inclusion analytics, such as age,district"),
                     ] + rowFlags),
-                    example: "import participants panel.csv --attributes [age, district]", changes: true) { call in
+                    example: "import participants panel.csv --attributes [age, district]", showsResult: false, changes: true) { call in
             let file = try CSVImportFile(call)
             let handle = try file.column(try call.flagString("handle") ?? "handle", flag: "handle", call)
             func optional(_ flag: String) throws -> Int? {
@@ -79,7 +85,10 @@ enum ImportCommands {
             }
         },
         CommandSpec("import consultation", summary: "rebuild a consultation from Charrette JSON (export FILE.json): people, ideas, themes, votes with ballots, card sorts",
-                    signature: Signature([.init("file", "the JSON file")], flags: [.init("dry-run", "", "check the file and add nothing")]),
+                    signature: Signature([.init("file", "the JSON file")], flags: [
+                        .init("title", "TEXT", "the title to give it (when this workspace has a consultation of that title already)"),
+                        .init("dry-run", "", "check the file and add nothing"),
+                    ]),
                     example: "import consultation outcome/youth-transport.json", changes: true) { call in
             let path = try call.string(0, "a JSON file")
             guard let data = FileManager.default.contents(atPath: call.scriptRelativePath(path)) else { throw call.error("cannot read '\(path)'", at: 0) }
@@ -93,7 +102,7 @@ enum ImportCommands {
             }
             do {
                 let consultation = try call.interpreter.perform { tx -> Consultation in
-                    let consultation = try tx.importConsultation(dump)
+                    let consultation = try tx.importConsultation(dump, title: try call.flagString("title"))
                     if call.has("dry-run") { throw DryRun(records: [Rows.consultation(consultation, tx.state)]) }
                     return consultation
                 }

@@ -88,12 +88,12 @@ enum OpinionCommands {
             let summary = try call.perform { tx -> (people: Int, ideas: Int, hidden: Int, reactions: Int) in
                 // People by number only: Pol.is exports carry no names.
                 var people: [Int: Participant.ID] = [:]
-                for id in Set(export.votes.map(\.participant)).union(export.statements.map(\.author)).sorted() {
+                for id in Set(export.votes.map(\.participant)).union(export.statements.map(\.author)).sorted() where id >= 0 {
                     people[id] = try tx.registerParticipant(handle: "polis\(id)", boards: board.map { [$0] } ?? []).id
                 }
                 var ideas: [Int: Idea.ID] = [:], hidden = 0
                 for statement in export.statements {
-                    ideas[statement.id] = try tx.submitIdea(texts[statement.id] ?? statement.text, by: people[statement.author]!, to: consultation).id
+                    ideas[statement.id] = try tx.submitIdea(texts[statement.id] ?? statement.text, by: people[statement.author], to: consultation).id
                 }
                 for statement in export.statements where statement.moderation == -1 {
                     try tx.hideIdea(ideas[statement.id]!, reason: "moderated out in Pol.is")
@@ -154,7 +154,8 @@ enum OpinionCommands {
         let (map, state, vote) = try consultationMap(call, groups: try groupCount(call))
         let statements = map.matrix.statements.compactMap { id -> PolisWriter.Statement? in
             guard let idea = state.ideas[Idea.ID(id)] else { return nil }
-            return .init(id: id, author: idea.author.rawValue, text: call.has("hidden") ? idea.text : idea.shownText,
+            // Pol.is numbers every author; an anonymous idea's is -1, which import polis reads back as anonymous.
+            return .init(id: id, author: idea.author?.rawValue ?? -1, text: call.has("hidden") ? idea.text : idea.shownText,
                          moderation: idea.status.isOpen ? 1 : -1, time: idea.submittedAt)
         }
         let votes = state.reactionVotes(in: vote, timed: true)

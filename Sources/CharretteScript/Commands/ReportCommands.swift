@@ -11,6 +11,7 @@ enum ReportCommands {
                         .init("population", "FILE", "a CSV of attribute,value,share (or count) to compare who took part against"),
                         .init("names", "", "name people who consented to it by their display name (personal data)"),
                         .init("encoding", "NAME", "the population file's encoding, when it is not UTF-8"),
+                        .init("delimiter", "SEP", "what separates the population file's cells: \",\", \";\" or tab (default: what its header shows)"),
                     ]),
                     example: "export report outcome/report.html --population census.csv", showsResult: false) { call in
             let path = try call.string(0, "a file name")

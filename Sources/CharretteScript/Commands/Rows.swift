@@ -13,10 +13,16 @@ enum Rows {
         }
         return Record([
             ("id", .idea(idea.id)), ("text", idea.isHidden && !hidden ? .null : .string(idea.text)),
-            ("author", state.participants[idea.author].map { .participant($0.handle) } ?? .null),
+            ("author", author(idea, state)),
             ("theme", idea.theme.flatMap { state.themes[$0] }.map { .string($0.label) } ?? .null),
             ("status", .string(status)),
         ])
+    }
+
+    /// An idea's author: their handle, or "anonymous" for an idea put forward without a name.
+    static func author(_ idea: Idea, _ state: WorkspaceState) -> Value {
+        guard let id = idea.author else { return .string("anonymous") }
+        return state.participants[id].map { .participant($0.handle) } ?? .null
     }
 
     static func participant(_ p: Participant, _ state: WorkspaceState) -> Record {
@@ -49,6 +55,7 @@ enum Rows {
             ("id", .integer(c.id.rawValue)), ("title", .string(c.title)), ("question", .string(c.question)),
             ("phase", .string(c.phase.rawValue)), ("ideas", .integer(state.ideas(of: c.id).count)),
             ("language", .string(c.language ?? "detected")),
+            ("authors", .string(c.requiresAuthors ? "required" : "optional")),
         ])
     }
 

@@ -26,7 +26,7 @@ enum TallyCommands {
         },
         CommandSpec("tally", summary: "count a ballot file (PrefLib .soc .soi .toc .toi .cat, pabulib .pb, JSON Lines .jsonl)",
                     signature: Signature([.init("file", "the ballot file")], flags: [
-                        .init("method", "METHOD", "how ballots are counted: " + TallyMethods.names.joined(separator: ", "), completes: .method),
+                        .init("method", "METHOD", "how ballots are counted: " + TallyMethods.names.joined(separator: ", "), completes: .method, required: true),
                         .init("seats", "N", "winners to elect (multi-winner methods)"),
                         .init("budget", "N", "the money to spend, overriding the file's; or dots per voter"),
                         .init("cap", "N", "the most dots on one candidate"),
@@ -37,7 +37,7 @@ enum TallyCommands {
                     ]),
                     example: "tally ballots.soc --method schulze") { call in
             let path = try call.string(0, "a ballot file")
-            guard let name = try call.flagString("method") else { throw call.error("'tally' needs --method, such as --method schulze") }
+            let name = try call.requiredString("method")
             guard let method = TallyMethods.named(name) else {
                 let hint = Suggestion.closest(to: name, among: TallyMethods.names).map { "; did you mean '\($0)'?" } ?? "; see 'help tally'"
                 throw call.flagError("method", "unknown voting method '\(name)'\(hint)")

@@ -43,10 +43,10 @@ enum ThemeCommands {
         },
         CommandSpec("theme merge", summary: "move every idea of a theme into another and remove the first",
                     signature: Signature([.init("label", "the theme to merge away", completes: .theme)],
-                                         flags: [.init("into", "THEME", "the theme that takes its ideas", completes: .theme)]),
+                                         flags: [.init("into", "THEME", "the theme that takes its ideas", completes: .theme, required: true)]),
                     example: #"theme merge "Fares" --into "Cost""#, showsResult: false, changes: true) { call in
             let label = try call.string(0, "the theme's label")
-            guard let into = try call.flagString("into") else { throw call.error("'theme merge' needs --into THEME") }
+            let into = try call.requiredString("into")
             let consultation = try call.consultation()
             try call.perform { tx in
                 try tx.mergeTheme(try tx.theme(labelled: label, in: consultation).id, into: try tx.theme(labelled: into, in: consultation).id)
@@ -56,10 +56,10 @@ enum ThemeCommands {
         CommandSpec("theme split", summary: "make a new theme from some of a theme's ideas",
                     signature: Signature([.init("label", "the theme to split", completes: .theme),
                                           .init("ideas", "the ideas that leave it, such as #3 #7", variadic: true, completes: .idea)],
-                                         flags: [.init("into", "LABEL", "the new theme's label"), .init("description", "TEXT", "what the new theme covers")]),
+                                         flags: [.init("into", "LABEL", "the new theme's label", required: true), .init("description", "TEXT", "what the new theme covers")]),
                     example: #"theme split "Cost" #4 #9 --into "Student discounts""#, showsResult: false, changes: true) { call in
             let label = try call.string(0, "the theme's label")
-            guard let new = try call.flagString("into") else { throw call.error("'theme split' needs --into LABEL for the new theme") }
+            let new = try call.requiredString("into")
             let ideas = try (1..<max(1, call.positional.count)).map { try call.idea($0) }
             guard !ideas.isEmpty else { throw call.error("'theme split' needs the ideas that leave the theme, such as #3 #7") }
             let description = try call.flagString("description") ?? ""
@@ -84,7 +84,7 @@ enum ThemeCommands {
         var lines: [String] = []
         var merged: [Idea.ID: [Idea]] = [:]
         for idea in state.ideas(of: consultation) { if case .merged(let into) = idea.status { merged[into, default: []].append(idea) } }
-        func author(_ idea: Idea) -> String { state.participants[idea.author].map { "@\($0.handle)" } ?? "" }
+        func author(_ idea: Idea) -> String { idea.author.flatMap { state.participants[$0] }.map { "@\($0.handle)" } ?? "anonymous" }
         // An idea, then the duplicates merged into it: both texts kept, every author credited.
         func list(_ ideas: [Idea], indent: String = "  ") {
             for idea in ideas {

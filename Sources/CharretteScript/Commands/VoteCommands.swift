@@ -5,7 +5,7 @@ enum VoteCommands {
     static let all: [CommandSpec] = [
         CommandSpec("vote open", summary: "open a vote on the current consultation's open ideas",
                     signature: Signature([.init("title", "what is decided")], flags: [
-                        .init("method", "METHOD", "how ballots are counted: " + VotingMethod.allNames.joined(separator: ", "), completes: .method),
+                        .init("method", "METHOD", "how ballots are counted: " + VotingMethod.allNames.joined(separator: ", "), completes: .method, required: true),
                         .init("budget", "N", "dots per voter, or the money to spend"),
                         .init("cap", "N", "the most dots on one idea"),
                         .init("credits", "N", "voice credits per voter (quadratic)"),
@@ -14,18 +14,19 @@ enum VoteCommands {
                         .init("max", "N", "the highest score (default 5)"),
                         .init("ideas", "LIST", "the ideas on the ballot, such as [#1, #4]; all open ideas by default"),
                         .init("costs", "LIST", "what each project costs (participatory budgeting), such as [#1:120, #4:80]"),
+                        .init("max-cost", "N", "the most the projects one voter chooses may cost together (participatory budgeting; no limit by default)"),
                         .init("seed", "N", "the seed for ties broken by lot (default \(TallyRules.defaultSeed))"),
                     ]),
                     example: #"vote open "Priorities" --method dots --budget 5"#, showsResult: false, changes: true) { call in
             let title = try call.string(0, "a title")
-            guard let name = try call.flagString("method") else { throw call.error("'vote open' needs --method, such as --method dots") }
+            let name = try call.requiredString("method")
             guard let method = VotingMethod(rawValue: name) else {
                 let hint = Suggestion.closest(to: name, among: VotingMethod.allNames).map { "; did you mean '\($0)'?" } ?? "; see 'help vote open'"
                 throw call.flagError("method", "unknown voting method '\(name)'\(hint)")
             }
             var settings = VoteSettings(
                 budget: try call.flagInt("budget"), capPerIdea: try call.flagInt("cap"), credits: try call.flagInt("credits"),
-                seats: try call.flagInt("seats"))
+                seats: try call.flagInt("seats"), maxCost: try call.flagInt("max-cost"))
             if let low = try call.flagInt("min") ?? (try call.flagInt("max")).map({ _ in 0 }) {
                 let high = try call.flagInt("max") ?? 5
                 guard low < high else { throw call.flagError("max", "--max must be above --min") }
@@ -57,7 +58,7 @@ enum VoteCommands {
         CommandSpec("vote close", summary: "stop taking ballots (the open vote, or the one named)",
                     signature: Signature([.init("title", "the vote's title", optional: true)]),
                     example: "vote close", showsResult: false, changes: true) { call in
-            let vote = try openVote(call, title: try call.optionalString(0, "the vote's title"))
+            let vote = try openVote(call, title: try call.optionalString(0, "the vote's title"), naming: "vote close TITLE")
             try call.perform { try $0.closeVote(vote.id) }
             return .null
         },
@@ -73,27 +74,46 @@ enum VoteCommands {
                     ], flags: [.init("vote", "TITLE", "the vote, when more than one is open")]),
                     example: "ballot @amira #4:3 #9:2", showsResult: false, changes: true) { call in
             let handle = try call.handle(0)
-            let vote = try openVote(call, title: try call.flagString("vote"))
+            let vote = try openVote(call, title: try call.flagString("vote"), naming: "--vote TITLE")
             let ballot = try makeBallot(call, kind: vote.method.ballotKind)
             try call.perform { tx in try tx.castBallot(ballot, by: try tx.participant(handle: handle).id, in: vote.id) }
             return .null
         },
     ]
 
-    /// The vote named `title`, or else the newest vote of the current consultation.
+    /// The vote named `title` (its title, in any case, or its number as `votes` lists it), or
+    /// else the newest vote of the current consultation.
     static func vote(_ call: Invocation, title: String?) throws -> Vote {
         let consultation = try call.consultation()
-        let votes = call.interpreter.workspace.state.votes.values.filter { $0.consultation == consultation }.sorted { $0.id < $1.id }
-        if let title {
-            guard let vote = votes.last(where: { $0.title == title }) else { throw call.error("vote '\(title)' does not exist") }
+        let state = call.interpreter.workspace.state
+        let votes = state.votes.values.filter { $0.consultation == consultation }.sorted { $0.id < $1.id }
+        guard let title else {
+            guard let vote = votes.last else { throw call.error("there is no vote yet in this consultation") }
             return vote
         }
-        guard let vote = votes.last else { throw call.error("there is no vote yet in this consultation") }
+        let titled = votes.filter { $0.title.caseInsensitiveCompare(title) == .orderedSame }
+        if let number = Int(title), let vote = state.votes[Vote.ID(rawValue: number)], titled.isEmpty {
+            guard vote.consultation == consultation else {
+                let other = state.consultations[vote.consultation]?.title ?? ""
+                throw call.error("vote \(number) belongs to consultation '\(other)': consultation use \"\(other)\" first")
+            }
+            return vote
+        }
+        guard let vote = titled.last else {
+            let hint = Suggestion.closest(to: title, among: votes.map(\.title)).map { "; did you mean '\($0)'?" }
+                ?? (votes.isEmpty ? "; there is no vote yet" : "; the votes are " + votes.map { "\($0.id.rawValue) '\($0.title)'" }.joined(separator: ", "))
+            throw call.error("no vote of this consultation is titled or numbered '\(title)'\(hint)")
+        }
+        // Workspaces from before titles were kept apart may hold several: name them.
+        guard titled.count == 1 else {
+            throw call.error("\(titled.count) votes are titled '\(title)' (numbers \(titled.map { String($0.id.rawValue) }.joined(separator: ", "))): name one by its number")
+        }
         return vote
     }
 
-    /// The vote named `title`, or the only open vote of the current consultation.
-    static func openVote(_ call: Invocation, title: String?) throws -> Vote {
+    /// The vote named `title`, or the only open vote of the current consultation; `naming` says
+    /// how the command names a vote when several are open.
+    static func openVote(_ call: Invocation, title: String?, naming: String) throws -> Vote {
         if let title { return try vote(call, title: title) }
         let consultation = try call.consultation()
         let votes = call.interpreter.workspace.state.votes.values.filter { $0.consultation == consultation }.sorted { $0.id < $1.id }
@@ -104,7 +124,9 @@ enum VoteCommands {
             }
             throw call.error("no vote is open: open one with vote open \"TITLE\" --method METHOD")
         }
-        guard open.count == 1 else { throw call.error("\(open.count) votes are open: name one with --vote TITLE") }
+        guard open.count == 1 else {
+            throw call.error("\(open.count) votes are open (\(open.map { "'\($0.title)'" }.joined(separator: ", "))): name one, as in \(naming)")
+        }
         return vote
     }
 

@@ -12,6 +12,8 @@ struct CSVImportFile {
     ]
 
     let path: String
+    /// What separates the cells: `--delimiter`, or else what the header shows.
+    let delimiter: Unicode.Scalar
     let header: [String]
     /// The data rows with the line each starts on; blank rows left out.
     let rows: [(line: Int, cells: [String])]
@@ -26,9 +28,24 @@ struct CSVImportFile {
         self.path = path
         guard let data = FileManager.default.contents(atPath: call.scriptRelativePath(path)) else { throw fail("cannot read '\(path)'") }
         let text = try Self.decode(data, named: try call.flagString("encoding"), path: path, call, fail)
+        let separator: Unicode.Scalar
+        if let name = try call.flagString("delimiter") {
+            guard let given = CSV.delimiters.first(where: { $0.name == name.lowercased() || String($0.scalar) == name }) else {
+                throw call.flagError("delimiter", "--delimiter takes \",\", \";\" or tab, not '\(name)'")
+            }
+            separator = given.scalar
+        } else {
+            separator = CSV.detectedDelimiter(text)
+        }
+        delimiter = separator
         let parsed: [(line: Int, cells: [String])]
-        do { parsed = try CSV.parse(text) } catch let error as CSV.Error { throw fail("\(path):\(error.line): \(error.message); nothing was imported") }
+        do { parsed = try CSV.parse(text, delimiter: separator) } catch let error as CSV.Error { throw fail("\(path):\(error.line): \(error.message); nothing was imported") }
         guard let header = parsed.first?.cells else { throw fail("'\(path)' is empty") }
+        // One column whose name holds another separator: the file is separated by that one.
+        if header.count == 1, let other = CSV.delimiters.first(where: { $0.scalar != separator && header[0].unicodeScalars.contains($0.scalar) }) {
+            let named = other.name == "tab" ? "tab" : "\"\(other.name)\""
+            throw fail("'\(path)' reads as one column, '\(header[0])', which holds \(named) separators: say --delimiter \(named)")
+        }
         self.header = header.map { $0.trimmingCharacters(in: .whitespaces) }
         rows = parsed.dropFirst().filter { !$0.cells.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
             .map { ($0.line, $0.cells.map(Self.unneutralised)) }

@@ -28,29 +28,49 @@ public struct Signature: Sendable {
         public let valueName: String
         public let help: String
         public let completion: Completion?
+        /// Whether the command cannot run without it: usage shows it without brackets, the
+        /// interpreter refuses a call that leaves it out, and Tab offers it first.
+        public let required: Bool
 
-        public init(_ name: String, _ valueName: String = "", _ help: String, completes completion: Completion? = nil) {
+        public init(_ name: String, _ valueName: String = "", _ help: String, completes completion: Completion? = nil, required: Bool = false) {
             self.name = name
             self.valueName = valueName
             self.help = help
             self.completion = completion
+            self.required = required
         }
 
         public var takesValue: Bool { !valueName.isEmpty }
+
+        /// `--question TEXT`, or `--out` for a switch.
+        public var usage: String { "--\(name)" + (takesValue ? " \(valueName)" : "") }
     }
 
     public let positional: [Parameter]
     public let flags: [Flag]
+    /// Groups of flags of which a call must give one (`idea move` takes `--to THEME` or `--out`).
+    public let oneOf: [[String]]
     /// The arguments form one expression, as `where theme == "Cost"`.
     public let takesCondition: Bool
 
-    public init(_ positional: [Parameter] = [], flags: [Flag] = [], takesCondition: Bool = false) {
+    public init(_ positional: [Parameter] = [], flags: [Flag] = [], oneOf: [[String]] = [], takesCondition: Bool = false) {
         self.positional = positional
         self.flags = flags
+        self.oneOf = oneOf
         self.takesCondition = takesCondition
     }
 
     public func flag(named name: String) -> Flag? { flags.first { $0.name == name } }
+
+    /// What a call with the flags `given` still lacks: a required flag, or one of a group, in
+    /// words for an error ("--question TEXT: the question put to everyone"); `nil` when nothing.
+    public func missingFlag(given: Set<String>) -> String? {
+        if let flag = flags.first(where: { $0.required && !given.contains($0.name) }) { return "\(flag.usage): \(flag.help)" }
+        if let group = oneOf.first(where: { given.isDisjoint(with: $0) }) {
+            return group.compactMap { flag(named: $0)?.usage }.joined(separator: " or ")
+        }
+        return nil
+    }
 }
 
 /// One command of the language: its name, help and behaviour.
@@ -84,15 +104,21 @@ public struct CommandSpec: Sendable {
         self.run = run
     }
 
-    /// `idea add TEXT --by HANDLE`, built from the signature.
+    /// `consultation open TITLE --question TEXT [--board NAMES]`, built from the signature: a
+    /// flag the command cannot do without is shown without brackets, a choice of flags in
+    /// parentheses (`(--to THEME | --out)`).
     public var usage: String {
         var parts = [name]
         for parameter in signature.positional {
             let word = parameter.name.uppercased() + (parameter.variadic ? "..." : "")
             parts.append(parameter.optional ? "[\(word)]" : word)
         }
-        for flag in signature.flags {
-            parts.append(flag.takesValue ? "[--\(flag.name) \(flag.valueName)]" : "[--\(flag.name)]")
+        let grouped = Set(signature.oneOf.joined())
+        for group in signature.oneOf {
+            parts.append("(" + group.compactMap { signature.flag(named: $0)?.usage }.joined(separator: " | ") + ")")
+        }
+        for flag in signature.flags where !grouped.contains(flag.name) {
+            parts.append(flag.required ? flag.usage : "[\(flag.usage)]")
         }
         return parts.joined(separator: " ")
     }

@@ -25,6 +25,8 @@ public struct Completer {
                 candidates = spec.signature.flags.map { "--" + $0.name } + ["--help"]
             } else {
                 candidates = completion(after: arguments, in: spec.signature).map(values(for:)) ?? []
+                // Nothing else to offer here: the flags the command cannot do without, not yet typed.
+                if candidates.isEmpty && current.isEmpty { candidates = missingFlags(after: arguments, in: spec.signature) }
             }
         } else if words.count == 1 {
             candidates = current.hasPrefix("-") ? ["--help"] : registry.subcommands(of: words[0])
@@ -41,21 +43,23 @@ public struct Completer {
         return nil
     }
 
+    /// The required flags (and one flag of each required choice) not among `arguments`.
+    private func missingFlags(after arguments: ArraySlice<String>, in signature: Signature) -> [String] {
+        if let last = arguments.last, last.hasPrefix("--"), signature.flag(named: String(last.dropFirst(2)))?.takesValue == true { return [] }
+        // Not before the arguments the command needs first.
+        guard positionalCount(arguments, signature) >= signature.positional.filter({ !$0.optional && !$0.variadic }).count else { return [] }
+        let given = Set(arguments.filter { $0.hasPrefix("--") }.map { String($0.dropFirst(2)) })
+        let required = signature.flags.filter { $0.required && !given.contains($0.name) }.map(\.name)
+        let choices = signature.oneOf.filter { given.isDisjoint(with: $0) }.flatMap { $0 }
+        return (required + choices).map { "--" + $0 }
+    }
+
     /// What the next argument takes: a flag's value, or the next positional parameter.
     private func completion(after arguments: ArraySlice<String>, in signature: Signature) -> Signature.Completion? {
         if let last = arguments.last, last.hasPrefix("--"), let flag = signature.flag(named: String(last.dropFirst(2))), flag.takesValue {
             return flag.completion
         }
-        var positional = 0
-        var skipNext = false
-        for word in arguments {
-            if skipNext { skipNext = false; continue }
-            if word.hasPrefix("--") {
-                skipNext = signature.flag(named: String(word.dropFirst(2)))?.takesValue ?? false
-            } else {
-                positional += 1
-            }
-        }
+        let positional = positionalCount(arguments, signature)
         guard !signature.positional.isEmpty else { return nil }
         let index = min(positional, signature.positional.count - 1)
         guard positional < signature.positional.count || signature.positional[index].variadic else { return nil }
@@ -75,6 +79,21 @@ public struct Completer {
         case .method: return VotingMethod.allNames
         case .role: return Role.allCases.map(\.rawValue)
         }
+    }
+
+    /// How many of `arguments` are positional: not flags, nor the values flags take.
+    private func positionalCount(_ arguments: ArraySlice<String>, _ signature: Signature) -> Int {
+        var positional = 0
+        var skipNext = false
+        for word in arguments {
+            if skipNext { skipNext = false; continue }
+            if word.hasPrefix("--") {
+                skipNext = signature.flag(named: String(word.dropFirst(2)))?.takesValue ?? false
+            } else {
+                positional += 1
+            }
+        }
+        return positional
     }
 
     /// The words of the current pipeline stage before the cursor, and the word being typed.

@@ -6,8 +6,18 @@ import Foundation
 public final class Interpreter {
     public let workspace: Workspace
     public let registry: CommandRegistry
-    /// Who the changes are made by; `nil` for the program itself (a facilitator at the console).
+    /// Who the changes are made by; `nil` for the program itself, unless ``actorHandle`` names
+    /// someone.
     public var actor: Participant.ID?
+    /// The handle of the participant the changes are made by (the shell's `--as`), looked up at
+    /// each change, so that a session may register its facilitator first; changes made before
+    /// that participant exists are made by the program.
+    public var actorHandle: String?
+
+    /// Who makes a change now: ``actor``, else the participant ``actorHandle`` names, if any.
+    var currentActor: Participant.ID? {
+        actor ?? actorHandle.flatMap { workspace.state.participant(handle: $0)?.id }
+    }
     /// The consultation commands act on; the newest one when `nil`.
     public var consultation: Consultation.ID?
     /// Where `say`, values shown at the top level and `step` announcements go.
@@ -98,8 +108,8 @@ public final class Interpreter {
 
     /// Makes a change as this interpreter's actor, grouped when ``groupsChanges`` is on.
     func perform<T: Sendable>(_ body: (inout Transaction) throws -> T) throws -> T {
-        guard groupsChanges else { return try workspace.perform(by: actor, body) }
-        let result = try workspace.performGrouped(by: actor, body)
+        guard groupsChanges else { return try workspace.perform(by: currentActor, body) }
+        let result = try workspace.performGrouped(by: currentActor, body)
         if group == nil, workspace.hasPendingChanges, let currentCall {
             group = (.now, currentCall.range, currentCall.source)
         }
@@ -356,6 +366,9 @@ public final class Interpreter {
                     call.positional[signature.positional.count].range)
             }
         }
+        if let missing = signature.missingFlag(given: Set(call.flags.map(\.name))) {
+            throw ScriptError.runtime("'\(call.name)' needs \(missing) (help \(call.name) shows the rest)", call.nameRange)
+        }
         var flags: [String: Value] = [:]
         for flag in call.flags { flags[flag.name] = try flag.value.map { try evaluate($0, row: nil) } ?? .bool(true) }
         let positional = signature.takesCondition ? [] : try call.positional.map { try evaluate($0, row: nil) }
@@ -405,6 +418,8 @@ public final class Interpreter {
             let l = try evaluate(left, row: row)
             if op == "and" { return .bool(try l.isTruthy && evaluate(right, row: row).isTruthy) }
             if op == "or" { return .bool(try l.isTruthy || evaluate(right, row: row).isTruthy) }
+            // `where status == open`: a bare word on the right that is not a column is the word.
+            if case .word(let word, _) = right, let row, row[word] == nil { return try Operators.apply(op, l, .string(word), range) }
             return try Operators.apply(op, l, try evaluate(right, row: row), range)
         }
     }

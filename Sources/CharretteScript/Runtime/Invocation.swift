@@ -58,6 +58,12 @@ public struct Invocation {
         }
     }
 
+    /// The value of a flag the signature requires (the interpreter has checked it was given).
+    public func requiredString(_ name: String) throws -> String {
+        guard let value = try flagString(name) else { throw error("'\(call.name)' needs --\(name)") }
+        return value
+    }
+
     public func flagInt(_ name: String) throws -> Int? {
         guard let value = flags[name] else { return nil }
         guard case .integer(let i) = value else { throw flagError(name, "--\(name) takes a whole number, not \(value.withArticle)") }
@@ -157,12 +163,22 @@ public struct Invocation {
         return call.nameRange
     }
 
-    /// The consultation commands act on: the current one.
-    public func consultation() throws -> Consultation.ID {
-        if let id = interpreter.consultation, interpreter.workspace.state.consultations[id] != nil { return id }
-        guard let latest = interpreter.workspace.state.consultations.keys.max() else {
+    /// The consultation commands act on: the current one (opened, imported or chosen with
+    /// `consultation use` in this session), else the newest. When the workspace holds several and
+    /// none was chosen, the first command to act on one says which it takes, and it becomes the
+    /// current one.
+    public func consultation(announcing: Bool = true) throws -> Consultation.ID {
+        let consultations = interpreter.workspace.state.consultations
+        if let id = interpreter.consultation, consultations[id] != nil { return id }
+        guard let latest = consultations.keys.max() else {
             throw error("there is no consultation yet: start one with consultation open \"TITLE\" --question \"...\"")
         }
+        guard announcing else { return latest }
+        if consultations.count > 1 {
+            try interpreter.show("note: acting on consultation \(latest.rawValue) '\(consultations[latest]!.title)', the newest of \(consultations.count); "
+                                 + "consultation use TITLE chooses another")
+        }
+        interpreter.consultation = latest
         return latest
     }
 }

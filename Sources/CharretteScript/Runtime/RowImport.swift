@@ -48,7 +48,9 @@ extension Invocation {
             throw self.error("\(file.path):\(refused.line): \(refused.message); nothing was imported\(skipping ? "" : " (--skip-bad-rows adds the other rows)")")
         }
         for line in skipped { try interpreter.show("skipped \(line)") }
-        if !skipped.isEmpty { try interpreter.show("added \(added.count) \(noun); skipped \(rows(skipped.count))") }
+        // One line, however many rows: the table of what was added is the command's value, for
+        // `let` and pipelines.
+        try interpreter.show("added \(added.count) \(added.count == 1 ? String(noun.dropLast()) : noun)\(skipped.isEmpty ? "" : "; skipped \(rows(skipped.count))")")
         return Rows.table(added)
     }
 

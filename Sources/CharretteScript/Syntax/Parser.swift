@@ -247,7 +247,19 @@ public struct Parser {
                     guard ![.newline, .end, .pipe].contains(current.kind), !isFlag(current) else {
                         throw ScriptError.syntax("--\(flag.name) needs a value: \(flag.valueName)", flagToken.range)
                     }
-                    flags.append((flag.name, try primary(), flagToken.range))
+                    // `--board youth,exec` is a list, as `--board [youth, exec]` is.
+                    var value = try primary()
+                    if current.kind == .comma {
+                        var items = [value]
+                        while current.kind == .comma {
+                            _ = advance()
+                            items.append(try primary())
+                        }
+                        let last = items.last!.range
+                        let length = last.start.line == value.range.start.line ? last.start.column + last.length - value.range.start.column : value.range.length
+                        value = .list(items, SourceRange(value.range.start, length: length))
+                    }
+                    flags.append((flag.name, value, flagToken.range))
                 } else {
                     flags.append((flag.name, nil, flagToken.range))
                 }

@@ -23,7 +23,7 @@ public enum JSONLines {
         var header: (line: Int, object: [String: Any])?
         var parsed: [(line: Int, object: [String: Any])] = []
         var lineNumber = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in LineBreaks.lines(text) {
             lineNumber += 1
             guard !raw.trimmingSpaces.isEmpty else { continue }
             guard let object = (try? JSONSerialization.jsonObject(with: Data(raw.utf8))) as? [String: Any] else {

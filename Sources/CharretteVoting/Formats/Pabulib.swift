@@ -13,9 +13,8 @@ public enum Pabulib {
         var projects: [String] = [], costs: [Int] = [], names: [String?] = [], index: [String: Int] = [:]
         var votes: [(line: Int, fields: [String: String])] = []
         var lineNumber = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in LineBreaks.lines(text) {
             lineNumber += 1
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             if line.trimmingSpaces.isEmpty { continue }
             let upper = line.trimmingSpaces.uppercased()
             if ["META", "PROJECTS", "VOTES"].contains(upper) { section = upper; header = []; continue }

@@ -20,7 +20,8 @@ public enum PrefLib {
     /// Reads a PrefLib file into an election whose ballots have `shape`: `.ranking` from any
     /// type (categories become tiers), `.approval` from `.cat` (the first category is approved).
     public static func read(_ bytes: [UInt8], dataType fallback: DataType? = nil, as shape: BallotShape) throws(BallotFileError) -> Election {
-        var reader = Reader(bytes: bytes)
+        // Lines end at LF (a CR before it is blank space to the reader); old Mac files end them at CR.
+        var reader = Reader(bytes: LineBreaks.withLoneCarriageReturnsAsLineFeeds(bytes))
         var dataType = fallback, alternatives: Int?, names: [Int: String] = [:]
         var declared: [(key: String, number: Int, line: Int)] = []
         // Header.
