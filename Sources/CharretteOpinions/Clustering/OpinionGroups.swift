@@ -15,6 +15,9 @@ public struct OpinionGroups: Sendable {
 
     public static let minimumReactions = 7
     public static let baseClusterCount = 100
+    /// The fewest groups whose silhouette is within this of the best one win: a from-scratch
+    /// stand-in for Pol.is's reluctance to change k (its smoother and its small k early on).
+    public static let silhouetteMargin = 0.05
 
     /// Groups `matrix`'s participants at `positions` (from ``OpinionPCA`` of the moderated
     /// matrix); `count` forces the number of groups instead of choosing it by silhouette. Pass
@@ -44,20 +47,23 @@ public struct OpinionGroups: Sendable {
         let base = PolisKMeans(points: points, k: Self.baseClusterCount)
         var weights = [Double](repeating: 0, count: base.centres.count)
         for label in base.labels { weights[label] += 1 }
-        // Groups: weighted k-means over the base centres, k by silhouette.
+        // Groups: weighted k-means over the base centres (the lowest-inertia of one run per
+        // starting base centre), k by silhouette over the base centres.
         let most = min(5, 2 + base.centres.count / 12, base.centres.count)
         let range = forced.map { min($0, base.centres.count)...min($0, base.centres.count) } ?? 2...max(2, most)
-        var tried: [(k: Int, score: Double, labels: [Int])] = []
+        var tried: [(k: Int, score: Double, run: PolisKMeans)] = []
         if most >= 2 || forced != nil {
             for k in range where k >= 1 {
-                let groups = PolisKMeans(points: base.centres, weights: weights, k: k, seeding: .farthest)
-                guard groups.centres.count == k else { continue }
-                tried.append((k, PolisKMeans.silhouette(points: base.centres, weights: Array(repeating: 1, count: weights.count), labels: groups.labels), groups.labels))
+                guard let groups = PolisKMeans.best(points: base.centres, weights: weights, k: k) else { continue }
+                tried.append((k, PolisKMeans.silhouette(points: base.centres, weights: Array(repeating: 1, count: weights.count), labels: groups.labels), groups))
             }
         }
-        let chosen = tried.max { $0.score < $1.score || ($0.score == $1.score && $0.k > $1.k) }
-        let groupOfBase = chosen?.labels ?? Array(repeating: 0, count: base.centres.count)
-        for (i, r) in clustered.enumerated() { labels[r] = groupOfBase[base.labels[i]] }
+        // The fewest groups within `silhouetteMargin` of the best silhouette.
+        let top = tried.map(\.score).max() ?? 0
+        let chosen = tried.filter { $0.score >= top - Self.silhouetteMargin }.min { $0.k < $1.k }
+        // Each participant joins the nearest group centre (not their base cluster's group: a base
+        // cluster straddling two groups would otherwise carry its members across).
+        for (i, r) in clustered.enumerated() { labels[r] = chosen.map { PolisKMeans.nearest(points[i], $0.run.centres) } ?? 0 }
         self.labels = labels
         count = chosen?.k ?? 1
         silhouettes = tried.map { ($0.k, $0.score) }

@@ -5,6 +5,8 @@ struct PolisKMeans {
     let centres: [[Double]]
     /// Each point's centre, an index into `centres`.
     let labels: [Int]
+    /// The weighted sum of squared distances from each point to its centre (the k-means objective).
+    let inertia: Double
 
     /// How the first centres are chosen.
     enum Seeding {
@@ -13,6 +15,8 @@ struct PolisKMeans {
         /// The heaviest point, then repeatedly the point farthest from the centres so far
         /// (deterministic; it keeps two seeds from starting inside one camp).
         case farthest
+        /// The point at this index, then repeatedly the point farthest from the centres so far.
+        case farthestFrom(Int)
     }
 
     init(points: [[Double]], weights: [Double]? = nil, k: Int, seeding: Seeding = .firstDistinct) {
@@ -24,10 +28,14 @@ struct PolisKMeans {
                 centres.append(p)
                 if centres.count == k { break }
             }
-        case .farthest:
-            if let heaviest = points.indices.max(by: { weights[$0] < weights[$1] || (weights[$0] == weights[$1] && $0 > $1) }) {
-                centres.append(points[heaviest])
-                var nearest = points.map { Self.squaredDistance($0, points[heaviest]) }
+        case .farthest, .farthestFrom:
+            let start: Int?
+            if case .farthestFrom(let index) = seeding { start = index } else {
+                start = points.indices.max(by: { weights[$0] < weights[$1] || (weights[$0] == weights[$1] && $0 > $1) })
+            }
+            if let first = start {
+                centres.append(points[first])
+                var nearest = points.map { Self.squaredDistance($0, points[first]) }
                 while centres.count < k, let far = nearest.indices.max(by: { nearest[$0] < nearest[$1] || (nearest[$0] == nearest[$1] && $0 > $1) }), nearest[far] > 0 {
                     centres.append(points[far])
                     for i in points.indices { nearest[i] = min(nearest[i], Self.squaredDistance(points[i], points[far])) }
@@ -50,8 +58,27 @@ struct PolisKMeans {
             centres = moved
             if shift < 0.01 && !dropped { break }
         }
-        self.labels = points.map { Self.nearest($0, centres) }
+        let final = points.map { Self.nearest($0, centres) }
+        self.labels = final
         self.centres = centres
+        inertia = points.indices.reduce(0.0) { $0 + weights[$1] * Self.squaredDistance(points[$1], centres[final[$1]]) }
+    }
+
+    /// k-means restarted from every distinct point (farthest-point seeding from each, in point
+    /// order), keeping the run with the lowest weighted inertia; the first such run on a tie (within
+    /// 1e-9). `nil` when no run keeps k centres. Deterministic, and independent of which point is
+    /// heaviest: a single farthest-point start can settle in a worse local optimum (one camp split,
+    /// an outlier alone), which is where Charrette's groups disagreed with Pol.is's.
+    static func best(points: [[Double]], weights: [Double], k: Int) -> PolisKMeans? {
+        var best: PolisKMeans?
+        var started = Set<[Double]>()
+        for start in points.indices where started.insert(points[start]).inserted {
+            let run = PolisKMeans(points: points, weights: weights, k: k, seeding: .farthestFrom(start))
+            guard run.centres.count == k else { continue }
+            if let current = best, run.inertia >= current.inertia - 1e-9 { continue }
+            best = run
+        }
+        return best
     }
 
     static func nearest(_ p: [Double], _ centres: [[Double]]) -> Int {
