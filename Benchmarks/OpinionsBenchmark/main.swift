@@ -6,7 +6,7 @@ import Foundation
 
 let arguments = CommandLine.arguments.dropFirst()
 guard let folder = arguments.first else {
-    FileHandle.standardError.write(Data("usage: bench-opinions FOLDER [REPEAT]\n".utf8))
+    FileHandle.standardError.write(Data("usage: bench-opinions FOLDER [REPEAT] (REPEAT 0 times the reading only)\n".utf8))
     exit(2)
 }
 let repeats = arguments.dropFirst().first.flatMap(Int.init) ?? 3
@@ -19,6 +19,11 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 
 var export: PolisExport!
 let read = try seconds { export = try PolisExport(folder: URL(fileURLWithPath: folder)) }
+if repeats == 0 {
+    // Reading only.
+    print(#"{"read": \#(read), "reactions": \#(export.votes.count)}"#)
+    exit(0)
+}
 var times: [Double] = [], stages: [[String: Double]] = [], map: OpinionMap!
 for _ in 0..<repeats {
     var matrix: VoteMatrix!, pca: OpinionPCA!, groups: OpinionGroups!

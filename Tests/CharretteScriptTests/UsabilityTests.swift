@@ -140,4 +140,23 @@ struct UsabilityTests {
         #expect(shell.refusal(#"vote open "Stray" --method pb-greedy --budget 100 --costs [#1:60, #2:50, #3:40, #9:10]"#).contains(
             "give a cost for #9, which is not on the ballot"))
     }
+
+    /// Equal shares' completion is a setting of the vote: kept with it, named in its result, and
+    /// refused where it means nothing.
+    @Test func equalSharesCompletionIsAVoteSetting() throws {
+        let shell = try Shell()
+        try shell.run(#"vote open "PB" --method pb-equal-shares --budget 100 --costs [#1:60, #2:50, #3:40] --completion add-one --add-one-stop over-budget"#)
+        let vote = try #require(shell.interpreter.workspace.state.votes.values.first { $0.title == "PB" })
+        #expect(vote.settings.completion == .addOne && vote.settings.addOneStop == .overBudget)
+        try shell.run("ballot @amira #1 #2 --vote PB\nvote close PB")
+        let before = shell.output.count
+        try shell.run("say (vote results PB | to json)")
+        #expect(shell.output[before...].joined(separator: "\n").contains("completion: add-one (stopping only before the budget is overspent)"))
+        #expect(shell.refusal(#"vote open "G" --method pb-greedy --budget 100 --costs [#1:60, #2:50, #3:40] --completion add-one"#).contains(
+            "--completion is for pb-equal-shares, not pb-greedy"))
+        #expect(shell.refusal(#"vote open "N" --method pb-equal-shares --budget 100 --costs [#1:60, #2:50, #3:40] --completion none --add-one-stop exhaustive"#).contains(
+            "--add-one-stop is for the add-one completions, not --completion none"))
+        #expect(shell.refusal(#"vote open "T" --method pb-equal-shares --budget 100 --costs [#1:60, #2:50, #3:40] --completion add-on"#).contains(
+            "--completion takes add-one-greedy, add-one, greedy, none, not 'add-on'; did you mean 'add-one'?"))
+    }
 }

@@ -42,6 +42,9 @@ struct ReferenceVectorTests {
         let costs: [String: Int]?
         let budget: Int?
         let seats: Int?
+        /// Equal shares' completion and its stopping rule, when not the standard one.
+        let completion: String?
+        let addOneStop: String?
         let expected: Expected
 
         func election() -> Election {
@@ -64,6 +67,8 @@ struct ReferenceVectorTests {
             var rules = TallyRules(seats: seats, budget: budget)
             if let costs { rules.costs = candidates.map { costs[$0] ?? 0 } }
             if let range = gradeRange, range.count == 2 { rules.gradeRange = range[0]...range[1] }
+            if let completion { rules.completion.rule = EqualSharesCompletion.Rule(rawValue: completion)! }
+            if let addOneStop { rules.completion.stop = EqualSharesCompletion.Stop(rawValue: addOneStop)! }
             return Election(candidates: candidates, ballots: ballots, rules: rules)
         }
     }

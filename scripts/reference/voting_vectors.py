@@ -24,7 +24,9 @@ Methods and references
   abcvoting (approval committees, resolute=False, exact fractions):
     pav, phragmen, equal-shares
   pabutools (participatory budgeting, resoluteness=False, gmpy2 fractions):
-    pb-greedy, pb-greedy-cost, pb-equal-shares
+    pb-greedy, pb-greedy-cost, pb-equal-shares, and pb-equal-shares with its other completions
+    (pb-equal-shares-add-one, -add-one-over-budget, -add-one-greedy-over-budget, -greedy, -none;
+    each case names its completion)
 
 The exact calls, options and conventions are documented at the top of each generator below.
 
@@ -93,6 +95,11 @@ SEEDS = {
     "pb-greedy": 1401,
     "pb-greedy-cost": 1402,
     "pb-equal-shares": 1403,
+    "pb-equal-shares-add-one": 1404,
+    "pb-equal-shares-add-one-over-budget": 1405,
+    "pb-equal-shares-add-one-greedy-over-budget": 1406,
+    "pb-equal-shares-greedy": 1407,
+    "pb-equal-shares-none": 1408,
 }
 
 # ---------------------------------------------------------------------------
@@ -981,6 +988,67 @@ def gen_pb_equal_shares(rng):
     return ref, cases
 
 
+
+# The other completions of equal shares, each in a file of its own with method pb-equal-shares:
+# every case carries the completion ("completion", "addOneStop") the Swift test sets on its rules.
+COMPLETION_VARIANTS = {
+    # add-one alone, stopping at the first exhaustive outcome (the equalshares.net tool's "Add1",
+    # as Wieliczka, Aarau and Swiecie counted)
+    "add-one": ("add-one", "exhaustive"),
+    # add-one alone, raising until the next raise would overspend
+    "add-one-over-budget": ("add-one", "over-budget"),
+    # add-one until the next raise would overspend, then greedy
+    "add-one-greedy-over-budget": ("add-one-greedy", "over-budget"),
+    # greedy completion at the real budget (the tool's "utilitarian")
+    "greedy": ("greedy", None),
+    # equal shares at the real budget and nothing more
+    "none": ("none", None),
+}
+
+
+def gen_pb_equal_shares_variant(variant):
+    completion, stop = COMPLETION_VARIANTS[variant]
+
+    def generate(rng):
+        from pabutools.election import Cost_Sat
+        from pabutools.rules import (completion_by_rule_combination, exhaustion_by_budget_increase,
+                                     greedy_utilitarian_welfare, method_of_equal_shares)
+
+        def rule(inst, prof, n):
+            mes = {"sat_class": Cost_Sat}
+            greedy = (greedy_utilitarian_welfare, {"sat_class": Cost_Sat})
+            if completion in ("add-one", "add-one-greedy"):
+                first = (exhaustion_by_budget_increase,
+                         {"rule": method_of_equal_shares, "rule_params": mes, "budget_step": n,
+                          "exhaustive_stop": stop == "exhaustive"})
+            else:
+                first = (method_of_equal_shares, mes)
+            rules = [first] + ([greedy] if completion in ("add-one-greedy", "greedy") else [])
+            if len(rules) == 1:
+                return rules[0][0](inst, prof, **rules[0][1], resoluteness=False)
+            return completion_by_rule_combination(inst, prof, [r for r, _ in rules], [p for _, p in rules],
+                                                  resoluteness=False)
+
+        calls = {
+            "add-one": "exhaustion_by_budget_increase(rule=method_of_equal_shares, rule_params={sat_class: Cost_Sat}, "
+                       "budget_step=number of voters, exhaustive_stop=%s)" % (stop == "exhaustive"),
+            "add-one-greedy": "completion_by_rule_combination([exhaustion_by_budget_increase, greedy_utilitarian_welfare], "
+                              "[{rule: method_of_equal_shares, rule_params: {sat_class: Cost_Sat}, budget_step: number of "
+                              "voters, exhaustive_stop: %s}, {sat_class: Cost_Sat}])" % (stop == "exhaustive"),
+            "greedy": "completion_by_rule_combination([method_of_equal_shares, greedy_utilitarian_welfare], "
+                      "[{sat_class: Cost_Sat}, {sat_class: Cost_Sat}])",
+            "none": "method_of_equal_shares(sat_class=Cost_Sat)",
+        }
+        ref, cases = gen_pb(rng, rule, f"pabutools 1.2.3 {calls[completion]}, resoluteness=False")
+        for case in cases:
+            case["completion"] = completion
+            if stop:
+                case["addOneStop"] = stop
+        return ref, cases
+
+    return generate
+
+
 # ---------------------------------------------------------------------------
 
 GENERATORS = {
@@ -1003,13 +1071,16 @@ GENERATORS = {
     "pb-greedy": gen_pb_greedy,
     "pb-greedy-cost": gen_pb_greedy_cost,
     "pb-equal-shares": gen_pb_equal_shares,
+    **{f"pb-equal-shares-{v}": gen_pb_equal_shares_variant(v) for v in COMPLETION_VARIANTS},
 }
 
 
 def write_vectors(method, reference, cases):
+    """Writes Vectors/<method>.json; a completion variant's file names pb-equal-shares as its method."""
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     lines = [json.dumps(c, separators=(",", ":"), ensure_ascii=False) for c in cases]
-    head = json.dumps({"method": method, "reference": reference}, ensure_ascii=False)[:-1]
+    counted = "pb-equal-shares" if method.startswith("pb-equal-shares-") else method
+    head = json.dumps({"method": counted, "reference": reference}, ensure_ascii=False)[:-1]
     text = head + ', "cases": [\n' + ",\n".join(lines) + "\n]}\n"
     json.loads(text)  # sanity
     path = OUT_DIR / f"{method}.json"

@@ -24,7 +24,8 @@ import Foundation
 // `Tests/CharretteTests/BinaryCodingTests.swift`). What changed in each version:
 //
 //   1  the first layout
-//   2  VoteSettings: `maxCost`, an optional integer after `seed`
+//   2  VoteSettings: after `seed`, `maxCost` (an optional integer), then `completion` and
+//      `addOneStop` (optional strings, their raw values)
 
 /// A type with a fixed binary layout in the journal.
 public protocol BinaryCodable {

@@ -1,3 +1,4 @@
+import CharretteVoting
 import Foundation
 
 // The binary layouts of the model types, as described in BinaryCoding.swift. Fields are written
@@ -139,11 +140,20 @@ extension VoteSettings: BinaryCodable {
     public func write(to writer: inout BinaryWriter) {
         writer.write(budget); writer.write(capPerIdea); writer.write(credits); writer.write(scoreRange)
         writer.write(seats); writer.write(costs); writer.write(seed); writer.write(maxCost)
+        writer.write(completion?.rawValue); writer.write(addOneStop?.rawValue)
     }
     public init(from reader: inout BinaryReader) throws {
         self.init(budget: try reader.read(), capPerIdea: try reader.read(), credits: try reader.read(),
-                  scoreRange: try reader.read(), seats: try reader.read(), costs: try reader.read(), seed: try reader.read(),
-                  maxCost: reader.version >= 2 ? try reader.read() : nil)
+                  scoreRange: try reader.read(), seats: try reader.read(), costs: try reader.read(), seed: try reader.read())
+        guard reader.version >= 2 else { return }
+        maxCost = try reader.read()
+        func choice<Choice: RawRepresentable>(_ type: Choice.Type, _ what: String) throws -> Choice? where Choice.RawValue == String {
+            guard let name: String = try reader.read() else { return nil }
+            guard let value = Choice(rawValue: name) else { throw BinaryFormatError("unknown \(what) '\(name)'") }
+            return value
+        }
+        completion = try choice(EqualSharesCompletion.Rule.self, "equal shares completion")
+        addOneStop = try choice(EqualSharesCompletion.Stop.self, "add-one stopping rule")
     }
 }
 

@@ -76,6 +76,15 @@ extension Transaction {
                 throw CharretteError.invalidSetting(setting: "max-cost", reason: "must be above 0 and at most \(TallyRules.largestMoney), not \(limit)")
             }
         }
+        if settings.completion != nil || settings.addOneStop != nil {
+            let setting = settings.completion != nil ? "completion" : "add-one-stop"
+            guard method.rawValue == "pb-equal-shares" else {
+                throw CharretteError.invalidSetting(setting: setting, reason: "is for pb-equal-shares, not \(method.rawValue)")
+            }
+            if settings.addOneStop != nil, let rule = settings.completion, rule == .greedy || rule == .none {
+                throw CharretteError.invalidSetting(setting: "add-one-stop", reason: "is for the add-one completions, not completion \(rule.rawValue)")
+            }
+        }
         // The limits `tally` keeps: within them, no count can overflow.
         if let (setting, reason) = settings.tallyRules(method: method, candidates: candidates).limitProblem {
             throw CharretteError.invalidSetting(setting: setting, reason: reason)

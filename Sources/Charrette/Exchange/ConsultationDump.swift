@@ -91,8 +91,14 @@ public struct ConsultationDump: Codable, Sendable, Equatable {
         public var seed: String?
         /// The most the projects one voter chooses may cost together, for participatory budgets.
         public var maxCost: Int?
+        /// What `pb-equal-shares` does with the money its first count leaves (`add-one-greedy`,
+        /// `add-one`, `greedy`, `none`).
+        public var completion: String?
+        /// When its add-one completion stops (`exhaustive`, `over-budget`).
+        public var addOneStop: String?
         enum CodingKeys: String, CodingKey {
             case budget, capPerIdea = "cap_per_idea", credits, scoreMin = "score_min", scoreMax = "score_max", seats, costs, seed, maxCost = "max_cost"
+            case completion, addOneStop = "add_one_stop"
         }
     }
 
@@ -211,7 +217,7 @@ public struct ConsultationDump: Codable, Sendable, Equatable {
                 budget: s.budget, capPerIdea: s.capPerIdea, credits: s.credits, scoreMin: s.scoreRange?.lowerBound,
                 scoreMax: s.scoreRange?.upperBound, seats: s.seats,
                 costs: s.costs.isEmpty ? nil : s.costs.sorted { $0.key < $1.key }.map { CostPart(idea: $0.key.rawValue, cost: $0.value) },
-                seed: s.seed.map(String.init), maxCost: s.maxCost)
+                seed: s.seed.map(String.init), maxCost: s.maxCost, completion: s.completion?.rawValue, addOneStop: s.addOneStop?.rawValue)
             let ballots = (state.ballots[vote.id] ?? [:]).sorted { $0.key < $1.key }.map { voter, ballot in
                 BallotPart(voter: handle(voter), castAt: state.ballotTimes[vote.id]?[voter] ?? vote.openedAt, ballot: ballot)
             }

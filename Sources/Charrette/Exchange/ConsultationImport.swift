@@ -1,3 +1,4 @@
+import CharretteVoting
 import Foundation
 
 extension Transaction {
@@ -85,6 +86,18 @@ extension Transaction {
             if let seed = s.seed {
                 guard let value = UInt64(seed) else { throw DumpError.broken("\(place).settings.seed: '\(seed)' is not a whole number") }
                 settings.seed = value
+            }
+            if let name = s.completion {
+                guard let rule = EqualSharesCompletion.Rule(rawValue: name) else {
+                    throw DumpError.broken("\(place).settings.completion: '\(name)' is not one of \(EqualSharesCompletion.Rule.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                settings.completion = rule
+            }
+            if let name = s.addOneStop {
+                guard let stop = EqualSharesCompletion.Stop(rawValue: name) else {
+                    throw DumpError.broken("\(place).settings.add_one_stop: '\(name)' is not one of \(EqualSharesCompletion.Stop.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                settings.addOneStop = stop
             }
             let candidates = try vote.candidates.enumerated().map { try idea($1, "\(place).candidates[\($0)]") }
             // Ideas edited after this vote closed go on its ballot with the text it was voted on,

@@ -1,3 +1,4 @@
+import CharretteVoting
 import Foundation
 
 /// The rules a vote runs under, beyond its method.
@@ -19,10 +20,16 @@ public struct VoteSettings: Codable, Sendable, Hashable {
     /// The most the projects one voter chooses may cost together (participatory budgeting); no
     /// limit if unset, as pabulib and most cities count: a voter may choose more than the budget.
     public var maxCost: Int?
+    /// What `pb-equal-shares` does with the money its first count leaves; add-one, then greedy, if unset.
+    public var completion: EqualSharesCompletion.Rule?
+    /// When `pb-equal-shares`' add-one completion stops raising the shares; at the first exhaustive
+    /// outcome if unset.
+    public var addOneStop: EqualSharesCompletion.Stop?
 
     public init(
         budget: Int? = nil, capPerIdea: Int? = nil, credits: Int? = nil, scoreRange: ClosedRange<Int>? = nil,
-        seats: Int? = nil, costs: [Idea.ID: Int] = [:], seed: UInt64? = nil, maxCost: Int? = nil
+        seats: Int? = nil, costs: [Idea.ID: Int] = [:], seed: UInt64? = nil, maxCost: Int? = nil,
+        completion: EqualSharesCompletion.Rule? = nil, addOneStop: EqualSharesCompletion.Stop? = nil
     ) {
         self.budget = budget
         self.capPerIdea = capPerIdea
@@ -32,6 +39,13 @@ public struct VoteSettings: Codable, Sendable, Hashable {
         self.costs = costs
         self.seed = seed
         self.maxCost = maxCost
+        self.completion = completion
+        self.addOneStop = addOneStop
+    }
+
+    /// The completion of `pb-equal-shares` these settings ask for.
+    public var equalSharesCompletion: EqualSharesCompletion {
+        EqualSharesCompletion(completion ?? .addOneGreedy, stop: addOneStop ?? .exhaustive)
     }
 
     /// The score range in force.
@@ -41,7 +55,7 @@ public struct VoteSettings: Codable, Sendable, Hashable {
 // Encoded as Swift would, but with the costs in the order of their ideas: a dictionary's order
 // changes from one process to the next, and the query tables are compared as text.
 extension VoteSettings {
-    private enum CodingKeys: String, CodingKey { case budget, capPerIdea, credits, scoreRange, seats, costs, seed, maxCost }
+    private enum CodingKeys: String, CodingKey { case budget, capPerIdea, credits, scoreRange, seats, costs, seed, maxCost, completion, addOneStop }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -58,6 +72,8 @@ extension VoteSettings {
         }
         try container.encodeIfPresent(seed, forKey: .seed)
         try container.encodeIfPresent(maxCost, forKey: .maxCost)
+        try container.encodeIfPresent(completion, forKey: .completion)
+        try container.encodeIfPresent(addOneStop, forKey: .addOneStop)
     }
 }
 

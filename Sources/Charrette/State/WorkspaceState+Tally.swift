@@ -78,6 +78,7 @@ extension VoteSettings {
         var rules = TallyRules(seats: seats, budget: budget, capPerCandidate: capPerIdea, credits: credits,
                                gradeRange: effectiveScoreRange, seed: seed ?? TallyRules.defaultSeed)
         if method.ballotKind == .budget { rules.costs = candidates.map { costs[$0] ?? 0 } }
+        rules.completion = equalSharesCompletion
         return rules
     }
 }

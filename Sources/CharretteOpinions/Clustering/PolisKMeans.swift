@@ -20,48 +20,56 @@ struct PolisKMeans {
     }
 
     init(points: [[Double]], weights: [Double]? = nil, k: Int, seeding: Seeding = .firstDistinct) {
-        let weights = weights ?? Array(repeating: 1, count: points.count)
-        var centres: [[Double]] = []
+        self.init(FlatPoints(points), weights: weights ?? Array(repeating: 1, count: points.count), k: k, seeding: seeding)
+    }
+
+    private init(_ points: FlatPoints, weights: [Double], k: Int, seeding: Seeding) {
+        let n = points.count, d = points.dimension
+        var centres = FlatPoints(dimension: d)
         switch seeding {
         case .firstDistinct:
-            for p in points where !centres.contains(p) {
-                centres.append(p)
+            for i in 0..<n where !(0..<centres.count).contains(where: { points.same(i, as: $0, in: centres) }) {
+                centres.append(i, of: points)
                 if centres.count == k { break }
             }
         case .farthest, .farthestFrom:
             let start: Int?
             if case .farthestFrom(let index) = seeding { start = index } else {
-                start = points.indices.max(by: { weights[$0] < weights[$1] || (weights[$0] == weights[$1] && $0 > $1) })
+                start = weights.indices.max(by: { weights[$0] < weights[$1] || (weights[$0] == weights[$1] && $0 > $1) })
             }
             if let first = start {
-                centres.append(points[first])
-                var nearest = points.map { Self.squaredDistance($0, points[first]) }
+                centres.append(first, of: points)
+                var nearest = (0..<n).map { points.squaredDistance($0, first, in: points) }
                 while centres.count < k, let far = nearest.indices.max(by: { nearest[$0] < nearest[$1] || (nearest[$0] == nearest[$1] && $0 > $1) }), nearest[far] > 0 {
-                    centres.append(points[far])
-                    for i in points.indices { nearest[i] = min(nearest[i], Self.squaredDistance(points[i], points[far])) }
+                    centres.append(far, of: points)
+                    for i in 0..<n { nearest[i] = min(nearest[i], points.squaredDistance(i, far, in: points)) }
                 }
             }
         }
-        var labels = Array(repeating: 0, count: points.count)
+        var nearest = NearestCentres(points, centres)
         for _ in 0..<100 {
-            labels = points.map { Self.nearest($0, centres) }
-            var sums = Array(repeating: [Double](repeating: 0, count: points.first?.count ?? 0), count: centres.count)
-            var mass = [Double](repeating: 0, count: centres.count)
-            for (i, p) in points.enumerated() {
+            let labels = nearest.labels
+            var sums = [Double](repeating: 0, count: centres.count * d), mass = [Double](repeating: 0, count: centres.count)
+            for i in 0..<n {
                 mass[labels[i]] += weights[i]
-                for d in p.indices { sums[labels[i]][d] += weights[i] * p[d] }
+                for c in 0..<d { sums[labels[i] * d + c] += weights[i] * points.values[i * d + c] }
             }
-            let moved = centres.indices.filter { mass[$0] > 0 }.map { c in sums[c].map { $0 / mass[c] } }
-            let kept = centres.indices.filter { mass[$0] > 0 }
-            let shift = zip(kept, moved).map { Self.distance(centres[$0], $1) }.max() ?? 0
-            let dropped = kept.count < centres.count
+            var moved = FlatPoints(dimension: d), moves: [Double] = []
+            for centre in 0..<centres.count where mass[centre] > 0 {
+                moved.values += (0..<d).map { sums[centre * d + $0] / mass[centre] }
+                moved.count += 1
+                moves.append(centres.squaredDistance(centre, moved.count - 1, in: moved).squareRoot())
+            }
+            let dropped = moved.count < centres.count
             centres = moved
-            if shift < 0.01 && !dropped { break }
+            // A dropped centre renumbers the others: every point is compared again.
+            if dropped { nearest = NearestCentres(points, centres) } else { nearest.update(points, centres, moves: moves) }
+            if (moves.max() ?? 0) < 0.01 && !dropped { break }
         }
-        let final = points.map { Self.nearest($0, centres) }
+        let final = nearest.labels
         self.labels = final
-        self.centres = centres
-        inertia = points.indices.reduce(0.0) { $0 + weights[$1] * Self.squaredDistance(points[$1], centres[final[$1]]) }
+        self.centres = (0..<centres.count).map { Array(centres.values[$0 * d ..< ($0 + 1) * d]) }
+        inertia = (0..<n).reduce(0.0) { $0 + weights[$1] * points.squaredDistance($1, final[$1], in: centres) }
     }
 
     /// k-means restarted from every distinct point (farthest-point seeding from each, in point
@@ -72,8 +80,9 @@ struct PolisKMeans {
     static func best(points: [[Double]], weights: [Double], k: Int) -> PolisKMeans? {
         var best: PolisKMeans?
         var started = Set<[Double]>()
+        let flat = FlatPoints(points)
         for start in points.indices where started.insert(points[start]).inserted {
-            let run = PolisKMeans(points: points, weights: weights, k: k, seeding: .farthestFrom(start))
+            let run = PolisKMeans(flat, weights: weights, k: k, seeding: .farthestFrom(start))
             guard run.centres.count == k else { continue }
             if let current = best, run.inertia >= current.inertia - 1e-9 { continue }
             best = run
@@ -94,8 +103,6 @@ struct PolisKMeans {
         zip(a, b).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
     }
 
-    static func distance(_ a: [Double], _ b: [Double]) -> Double { squaredDistance(a, b).squareRoot() }
-
     /// The weighted mean silhouette (Euclidean) of `labels` over `points`: each point's
     /// (b − a) / max(a, b) with a its weighted mean distance to its own cluster and b the smallest
     /// to another, averaged with the points' weights; 0 for a point alone in its cluster.
@@ -103,10 +110,11 @@ struct PolisKMeans {
         let clusters = (labels.max() ?? -1) + 1
         guard clusters > 1 else { return 0 }
         var total = 0.0, mass = 0.0
+        let flat = FlatPoints(points)
         for i in points.indices {
             var sums = [Double](repeating: 0, count: clusters), counts = [Double](repeating: 0, count: clusters)
             for j in points.indices where j != i {
-                sums[labels[j]] += weights[j] * distance(points[i], points[j])
+                sums[labels[j]] += weights[j] * flat.squaredDistance(i, j, in: flat).squareRoot()
                 counts[labels[j]] += weights[j]
             }
             // The point's own weight beyond one stands for members at distance 0 from it.

@@ -4,7 +4,7 @@
 /// saw a hundred takes a hundredth of a dense matrix.
 public struct VoteMatrix: Sendable, Equatable {
     /// One reaction as recorded: `value` is +1, −1 or 0, `time` orders repeated reactions.
-    public struct Vote: Sendable, Equatable {
+    public struct Vote: Sendable, Equatable, BitwiseCopyable {
         public let participant: Int
         public let statement: Int
         public let value: Double
@@ -31,33 +31,49 @@ public struct VoteMatrix: Sendable, Equatable {
     /// The matrix of everyone who reacted and everything reacted to; a later reaction to the same
     /// statement replaces an earlier one (by time, then by order in `votes`).
     public init(votes: [Vote]) {
-        participants = Array(Set(votes.map(\.participant))).sorted()
-        statements = Array(Set(votes.map(\.statement))).sorted()
-        let row = Dictionary(uniqueKeysWithValues: participants.enumerated().map { ($1, $0) })
-        let column = Dictionary(uniqueKeysWithValues: statements.enumerated().map { ($1, $0) })
-        // Bucket the votes by row (a counting sort), then settle each row's repeats.
-        var starts = [Int](repeating: 0, count: participants.count + 1)
-        let rows = votes.map { row[$0.participant]! }
-        for r in rows { starts[r + 1] += 1 }
-        for r in participants.indices { starts[r + 1] += starts[r] }
-        var next = starts, order = [Int](repeating: 0, count: votes.count)
-        for (i, r) in rows.enumerated() { order[next[r]] = i; next[r] += 1 }
-        var rowStart = [0], columns: [Int32] = [], values: [Double] = []
-        columns.reserveCapacity(votes.count)
+        let rows = IdIndex(votes.lazy.map(\.participant)), columns = IdIndex(votes.lazy.map(\.statement))
+        participants = rows.ids
+        statements = columns.ids
+        // Two stable counting sorts, by column then by row, leave the votes by row and column
+        // with each cell's repeats in input order: linear, whatever the size.
+        let byColumn = Self.countingSort(votes.indices, key: columns.positions, keys: statements.count)
+        let order = Self.countingSort(byColumn, key: rows.positions, keys: participants.count)
+        var rowStart = [Int](repeating: 0, count: participants.count + 1)
+        var cellColumns: [Int32] = [], values: [Double] = []
+        cellColumns.reserveCapacity(votes.count)
         values.reserveCapacity(votes.count)
-        for r in participants.indices {
-            // By column, then time, then input order: the last of each column wins.
-            let cells = order[starts[r]..<starts[r + 1]].map { (column: column[votes[$0].statement]!, time: votes[$0].time, index: $0) }
-                .sorted { ($0.column, $0.time, $0.index) < ($1.column, $1.time, $1.index) }
-            for (k, cell) in cells.enumerated() where k == cells.count - 1 || cells[k + 1].column != cell.column {
-                columns.append(Int32(cell.column))
-                values.append(votes[cell.index].value)
+        var k = 0
+        while k < order.count {
+            let first = order[k], row = rows.positions[first], column = columns.positions[first]
+            // The latest of the cell's repeats: by time, then the later in the input.
+            var latest = first
+            k += 1
+            while k < order.count, rows.positions[order[k]] == row, columns.positions[order[k]] == column {
+                if votes[order[k]].time >= votes[latest].time { latest = order[k] }
+                k += 1
             }
-            rowStart.append(columns.count)
+            cellColumns.append(column)
+            values.append(votes[latest].value)
+            // Every participant has a cell, so every row's end is set.
+            rowStart[Int(row) + 1] = cellColumns.count
         }
         self.rowStart = rowStart
-        self.columns = columns
+        self.columns = cellColumns
         self.values = values
+    }
+
+    /// `items` reordered by `key[item]` (from 0 to `keys` − 1), keeping the order of equal keys.
+    private static func countingSort(_ items: some Collection<Int>, key: [Int32], keys: Int) -> [Int] {
+        var next = [Int](repeating: 0, count: keys + 1)
+        for item in items { next[Int(key[item]) + 1] += 1 }
+        for k in 0..<keys { next[k + 1] += next[k] }
+        var sorted = [Int](repeating: 0, count: items.count)
+        for item in items {
+            let k = Int(key[item])
+            sorted[next[k]] = item
+            next[k] += 1
+        }
+        return sorted
     }
 
     /// The reaction of row `r` to column `c`, or `nil` when missing.
@@ -81,14 +97,28 @@ public struct VoteMatrix: Sendable, Equatable {
     /// The matrix with these statements' columns set to 0 in every row, missing cells included:
     /// how Pol.is takes moderated-out statements out of the map without changing its shape.
     public func zeroing(_ removed: Set<Int>) -> VoteMatrix {
-        let zeroed = Set(statements.indices.filter { removed.contains(statements[$0]) })
+        let zeroed = statements.indices.filter { removed.contains(statements[$0]) }.map(Int32.init)
         guard !zeroed.isEmpty else { return self }
         var copy = self
         var rowStart = [0], columns: [Int32] = [], values: [Double] = []
+        columns.reserveCapacity(self.columns.count + participants.count * zeroed.count)
+        values.reserveCapacity(columns.capacity)
+        // Each row's columns and the zeroed ones are both ascending: merged in one pass.
         for r in participants.indices {
-            var cells = Dictionary(uniqueKeysWithValues: reactions(row: r).map { ($0.column, $0.value) })
-            for c in zeroed { cells[c] = 0 }
-            for c in cells.keys.sorted() { columns.append(Int32(c)); values.append(cells[c]!) }
+            var k = self.rowStart[r], z = 0
+            let end = self.rowStart[r + 1]
+            while k < end || z < zeroed.count {
+                if z == zeroed.count || (k < end && self.columns[k] < zeroed[z]) {
+                    columns.append(self.columns[k])
+                    values.append(self.values[k])
+                    k += 1
+                } else {
+                    if k < end && self.columns[k] == zeroed[z] { k += 1 }
+                    columns.append(zeroed[z])
+                    values.append(0)
+                    z += 1
+                }
+            }
             rowStart.append(columns.count)
         }
         copy.rowStart = rowStart

@@ -5,9 +5,10 @@ import CharretteNumerics
 /// Missing reactions are filled with the statement's mean reaction, the matrix is centred on
 /// those means, and its principal components are the top eigenvectors of the covariance (exact,
 /// by Jacobi rotations up to ``exactLimit`` statements and Lanczos iteration above, rather than
-/// Pol.is's power iteration, which converges to the same vectors). A participant's position is their centred reactions projected on the components,
-/// scaled by `sqrt(statements / max(reactions, 1))` so that people who reacted to few statements
-/// are not bunched in the middle. A statement's position is that of a participant who agreed with
+/// Pol.is's power iteration, which converges to the same vectors). A participant's position is
+/// their centred reactions projected on the components, scaled by
+/// `sqrt(statements / max(reactions, 1))` so that people who reacted to few statements are not
+/// bunched in the middle. A statement's position is that of a participant who agreed with
 /// it alone. Each component's sign is chosen so that its largest entry is positive.
 public struct OpinionPCA: Sendable {
     /// Each statement's mean reaction (over those who reacted).
@@ -25,16 +26,34 @@ public struct OpinionPCA: Sendable {
     /// Lanczos iteration finds the top ones to rounding accuracy without a full decomposition.
     public static let exactLimit = 64
 
+    /// The centred reactions that are not 0, by row: a zeroed (moderated-out) statement's cells
+    /// and reactions equal to their statement's mean add nothing to any product, and in a
+    /// conversation with many statements moderated out they are most of the matrix.
+    struct CentredRows {
+        var rowStart = [0]
+        var columns: [Int32] = []
+        var values: [Double] = []
+
+        init(_ matrix: VoteMatrix, centred: [Double]) {
+            for r in matrix.participants.indices {
+                for i in matrix.rowStart[r]..<matrix.rowStart[r + 1] where centred[i] != 0 {
+                    columns.append(matrix.columns[i])
+                    values.append(centred[i])
+                }
+                rowStart.append(columns.count)
+            }
+        }
+    }
+
     /// The covariance (times n − 1) of the centred reactions, dense, row-major.
-    static func covariance(_ matrix: VoteMatrix, centred: [Double]) -> [Double] {
-        let m = matrix.statements.count
+    static func covariance(_ rows: CentredRows, size m: Int) -> [Double] {
         var covariance = [Double](repeating: 0, count: m * m)
-        centred.withUnsafeBufferPointer { x in
-            matrix.columns.withUnsafeBufferPointer { column in
+        rows.values.withUnsafeBufferPointer { x in
+            rows.columns.withUnsafeBufferPointer { column in
                 covariance.withUnsafeMutableBufferPointer { cov in
-                    for r in matrix.participants.indices {
-                        let start = matrix.rowStart[r], end = matrix.rowStart[r + 1]
-                        for i in start..<end where x[i] != 0 {
+                    for r in 0..<(rows.rowStart.count - 1) {
+                        let start = rows.rowStart[r], end = rows.rowStart[r + 1]
+                        for i in start..<end {
                             let target = cov.baseAddress! + Int(column[i]) * m
                             for j in i..<end { target[Int(column[j])] += x[i] * x[j] }
                         }
@@ -53,25 +72,33 @@ public struct OpinionPCA: Sendable {
         let means = (0..<m).map { seen[$0] > 0 ? sums[$0] / Double(seen[$0]) : 0 }
         // Centred, with missing cells at the mean: 0 after centring, so only reactions count.
         let centred = matrix.values.indices.map { matrix.values[$0] - means[Int(matrix.columns[$0])] }
+        let rows = CentredRows(matrix, centred: centred)
         let kept = min(count, m)
         var eigen: (values: [Double], vectors: [[Double]])
         if m <= Self.exactLimit {
-            let covariance = Self.covariance(matrix, centred: centred)
+            let covariance = Self.covariance(rows, size: m)
             let (values, vectors) = SymmetricEigen.decompose(covariance)
             let order = values.indices.sorted { values[$0] > values[$1] }.prefix(kept)
             eigen = (order.map { values[$0] }, order.map { k in (0..<m).map { vectors[$0 * m + k] } })
         } else {
             // The covariance times v is Xᵀ(X v) over the centred reactions: two passes over what
             // people said, never an m × m matrix.
+            // It runs once per Lanczos step, so it works on the buffers directly.
             eigen = Lanczos.largest(count: kept, size: m, steps: 300) { v in
                 var out = [Double](repeating: 0, count: m)
-                centred.withUnsafeBufferPointer { x in
-                    matrix.columns.withUnsafeBufferPointer { column in
-                        for r in 0..<n {
-                            let start = matrix.rowStart[r], end = matrix.rowStart[r + 1]
-                            var dot = 0.0
-                            for i in start..<end { dot += x[i] * v[Int(column[i])] }
-                            if dot != 0 { for i in start..<end { out[Int(column[i])] += dot * x[i] } }
+                rows.values.withUnsafeBufferPointer { x in
+                    rows.columns.withUnsafeBufferPointer { column in
+                        rows.rowStart.withUnsafeBufferPointer { rowStart in
+                            v.withUnsafeBufferPointer { v in
+                                out.withUnsafeMutableBufferPointer { out in
+                                    for r in 0..<n {
+                                        let start = rowStart[r], end = rowStart[r + 1]
+                                        var dot = 0.0
+                                        for i in start..<end { dot += x[i] * v[Int(column[i])] }
+                                        if dot != 0 { for i in start..<end { out[Int(column[i])] += dot * x[i] } }
+                                    }
+                                }
+                            }
                         }
                     }
                 }
@@ -88,7 +115,7 @@ public struct OpinionPCA: Sendable {
         positions = (0..<n).map { r in
             let scale = (Double(m) / Double(max(matrix.reactionCount(row: r), 1))).squareRoot()
             return components.map { pc in
-                (matrix.rowStart[r]..<matrix.rowStart[r + 1]).reduce(0.0) { $0 + centred[$1] * pc[Int(matrix.columns[$1])] } * scale
+                (rows.rowStart[r]..<rows.rowStart[r + 1]).reduce(0.0) { $0 + rows.values[$1] * pc[Int(rows.columns[$1])] } * scale
             }
         }
         // A virtual participant agreeing with statement c alone: one reaction, scale sqrt(m).

@@ -34,7 +34,7 @@ enum TallyCommands {
                         .init("min", "N", "the lowest grade allowed"),
                         .init("max", "N", "the highest grade allowed"),
                         .init("seed", "N", "the seed for ties broken by lot (default \(TallyRules.defaultSeed))"),
-                    ]),
+                    ] + CompletionFlags.signature),
                     example: "tally ballots.soc --method schulze") { call in
             let path = try call.string(0, "a ballot file")
             let name = try call.requiredString("method")
@@ -69,6 +69,10 @@ enum TallyCommands {
             case (nil, _): throw call.flagError("max", "give --min and --max together")
             case (_, nil): throw call.flagError("min", "give --min and --max together")
             }
+            // A pabulib file may name the completion its city used; the flags override it.
+            let completion = try CompletionFlags.read(call, method: method.name, default: election.rules.completion.rule)
+            if let rule = completion.rule { election.rules.completion.rule = rule }
+            if let stop = completion.stop { election.rules.completion.stop = stop }
             if let (setting, reason) = election.rules.limitProblem {
                 throw call.flag(setting) != nil ? call.flagError(setting, "--\(setting) \(reason)") : call.error("\(path): the \(setting) \(reason)", at: 0)
             }

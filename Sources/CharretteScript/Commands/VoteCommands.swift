@@ -16,7 +16,7 @@ enum VoteCommands {
                         .init("costs", "LIST", "what each project costs (participatory budgeting), such as [#1:120, #4:80]"),
                         .init("max-cost", "N", "the most the projects one voter chooses may cost together (participatory budgeting; no limit by default)"),
                         .init("seed", "N", "the seed for ties broken by lot (default \(TallyRules.defaultSeed))"),
-                    ]),
+                    ] + CompletionFlags.signature),
                     example: #"vote open "Priorities" --method dots --budget 5"#, showsResult: false, changes: true) { call in
             let title = try call.string(0, "a title")
             let name = try call.requiredString("method")
@@ -27,6 +27,7 @@ enum VoteCommands {
             var settings = VoteSettings(
                 budget: try call.flagInt("budget"), capPerIdea: try call.flagInt("cap"), credits: try call.flagInt("credits"),
                 seats: try call.flagInt("seats"), maxCost: try call.flagInt("max-cost"))
+            (settings.completion, settings.addOneStop) = try CompletionFlags.read(call, method: method.rawValue)
             if let low = try call.flagInt("min") ?? (try call.flagInt("max")).map({ _ in 0 }) {
                 let high = try call.flagInt("max") ?? 5
                 guard low < high else { throw call.flagError("max", "--max must be above --min") }

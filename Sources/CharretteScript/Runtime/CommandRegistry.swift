@@ -3,6 +3,8 @@ public struct Signature: Sendable {
     /// What Tab offers for an argument, from the open workspace.
     public enum Completion: Sendable {
         case theme, participant, idea, board, phase, method, role
+        /// One of a fixed set of words, such as a setting's values.
+        case words([String])
     }
 
     public struct Parameter: Sendable {

@@ -78,6 +78,7 @@ public struct Completer {
         case .phase: return Consultation.Phase.allCases.map(\.rawValue)
         case .method: return VotingMethod.allNames
         case .role: return Role.allCases.map(\.rawValue)
+        case .words(let words): return words
         }
     }
 

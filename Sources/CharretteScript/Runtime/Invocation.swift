@@ -70,6 +70,16 @@ public struct Invocation {
         return i
     }
 
+    /// One of the values a setting takes, from `--name WORD`, with the closest one suggested.
+    public func flagChoice<Choice: RawRepresentable & CaseIterable>(_ name: String, as: Choice.Type) throws -> Choice?
+    where Choice.RawValue == String {
+        guard let word = try flagString(name) else { return nil }
+        if let choice = Choice(rawValue: word) { return choice }
+        let names = Choice.allCases.map(\.rawValue)
+        let hint = Suggestion.closest(to: word, among: names).map { "; did you mean '\($0)'?" } ?? ""
+        throw flagError(name, "--\(name) takes \(names.joined(separator: ", ")), not '\(word)'\(hint)")
+    }
+
     /// A share from `--name T`: a number above 0 and at most 1.
     public func flagFraction(_ name: String) throws -> Double? {
         let value: Double

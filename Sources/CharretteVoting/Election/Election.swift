@@ -100,6 +100,8 @@ public struct TallyRules: Sendable, Hashable {
     public var gradeRange: ClosedRange<Int>?
     /// The seed for ties broken by lot.
     public var seed: UInt64
+    /// How equal shares for budgets spends what its first count leaves (`pb-equal-shares`).
+    public var completion: EqualSharesCompletion = .standard
 
     /// The seed used when none is given, printed with every result.
     public static let defaultSeed: UInt64 = 2026

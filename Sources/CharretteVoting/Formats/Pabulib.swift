@@ -5,7 +5,8 @@ import Foundation
 ///
 /// `vote_type` approval gives approval ballots (projects chosen), ordinal gives rankings,
 /// cumulative gives amounts (points) and scoring gives grades. Candidates are the project ids;
-/// costs and the budget come from the file.
+/// costs and the budget come from the file, and so does equal shares' completion when the META
+/// `rule` is `equalshares/add1` (add-one alone, raised until the next raise would overspend).
 public enum Pabulib {
     /// Reads a pabulib file; every problem is reported with its line.
     public static func read(_ text: String) throws(BallotFileError) -> Election {
@@ -88,7 +89,12 @@ public enum Pabulib {
         default:
             throw BallotFileError(line: 0, "unknown vote_type '\(type)': expected approval, ordinal, cumulative or scoring")
         }
-        var election = Election(candidates: projects, names: names, ballots: ballots, rules: TallyRules(budget: budget, costs: costs))
+        var rules = TallyRules(budget: budget, costs: costs)
+        // The rule the city counted with, when the file names equal shares completed by add-one
+        // alone: raised until the next raise would overspend, which gives Wieliczka's published
+        // selection (Tests/Data/pabulib).
+        if meta["rule"]?.lowercased() == "equalshares/add1" { rules.completion = EqualSharesCompletion(.addOne, stop: .overBudget) }
+        var election = Election(candidates: projects, names: names, ballots: ballots, rules: rules)
         election.ballotLabels = votes.map { "line \($0.line)" }
         return election
     }

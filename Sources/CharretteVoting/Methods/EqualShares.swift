@@ -72,11 +72,12 @@ public struct EqualShares: TallyMethod {
 }
 
 /// The method of equal shares for participatory budgeting, with cost satisfaction (a voter's
-/// satisfaction from a project is its cost), completed the standard way (as pabutools'
-/// `completion_by_rule_combination` with `exhaustion_by_budget_increase`): each voter's share is
-/// raised by 1 at a time ("add one") and the count run again, as long as every outcome stays within
-/// the real budget, stopping once one is exhaustive; money still left then goes greedily to the
-/// most approved projects that fit.
+/// satisfaction from a project is its cost), completed as the rules' ``EqualSharesCompletion``
+/// says. The standard completion (pabutools' `completion_by_rule_combination` with
+/// `exhaustion_by_budget_increase`, then `greedy_utilitarian_welfare`) raises each voter's share by
+/// 1 at a time ("add one") and counts again, as long as every outcome stays within the real
+/// budget, stopping once one is exhaustive; money still left then goes greedily to the most
+/// approved projects that fit.
 public struct BudgetEqualShares: TallyMethod {
     public init() {}
     public var name: String { "pb-equal-shares" }
@@ -84,10 +85,12 @@ public struct BudgetEqualShares: TallyMethod {
     public var isMultiWinner: Bool { true }
     public var summary: String { "Splits the budget equally among voters; groups pool their shares to fund the projects they agree on. Proportional; small groups get their fair share." }
 
-    /// Equal shares at one virtual budget, then greedy by approvals within the real budget.
+    /// Equal shares at one virtual budget, then (when the completion fills greedily) greedy by
+    /// approvals within the real budget.
     struct Count: SequentialCount {
         let shares: EqualSharesCore
         let greedy: BudgetGreedy.Count
+        let fillsGreedily: Bool
 
         struct State { var shares: EqualSharesCore.State; var left: Int }
 
@@ -95,7 +98,7 @@ public struct BudgetEqualShares: TallyMethod {
 
         func next(_ state: State) -> [Int] {
             let bought = shares.next(state.shares)
-            if !bought.isEmpty { return bought }
+            if !bought.isEmpty || !fillsGreedily { return bought }
             return greedy.next(.init(funded: state.shares.elected, left: state.left))
         }
 
@@ -128,11 +131,13 @@ public struct BudgetEqualShares: TallyMethod {
         func exhaustive(_ outcome: [Int]) -> Bool {
             costs.indices.allSatisfy { outcome.contains($0) || spent(outcome) + costs[$0] > budget }
         }
-        // Add one to every voter's share while every outcome stays within the budget; stop at an
-        // exhaustive one. Step k gives each voter k more. The first 1,000 steps are taken one by
-        // one, as pabutools does; past that, the stopping step is found by bisection.
+        let completion = election.rules.completion
+        // Add one to every voter's share while every outcome stays within the budget, and (as the
+        // stopping rule says) stop at an exhaustive one. Step k gives each voter k more. The first
+        // 1,000 steps are taken one by one, as pabutools does; past that, the stopping step is
+        // found by bisection.
         let step = Double(voters)
-        let steps = step > 0 ? Int(((Double(budget) * Double(voters + 1) - Double(budget)) / step).rounded(.down)) : 0
+        let steps = step > 0 && completion.raisesShares ? Int(((Double(budget) * Double(voters + 1) - Double(budget)) / step).rounded(.down)) : 0
         var memo: [Int: Set<[Int]>] = [:]
         func outcomes(_ k: Int) -> Set<[Int]> {
             if let known = memo[k] { return known }
@@ -140,9 +145,11 @@ public struct BudgetEqualShares: TallyMethod {
             memo[k] = found
             return found
         }
-        /// Whether the raising stops at step k: an outcome is exhaustive, or the next overspends.
+        /// Whether the raising stops at step k: the next outcome overspends, or (stopping at
+        /// exhaustive outcomes) one is exhaustive.
         func stops(_ k: Int) -> Bool {
-            k >= steps || outcomes(k).contains(where: exhaustive) || outcomes(k + 1).contains { spent($0) > budget }
+            k >= steps || (completion.stop == .exhaustive && outcomes(k).contains(where: exhaustive))
+                || outcomes(k + 1).contains { spent($0) > budget }
         }
         var raises = 0, bisected = false
         while raises < min(steps, 1_000), !stops(raises) { raises += 1 }
@@ -157,10 +164,11 @@ public struct BudgetEqualShares: TallyMethod {
         }
         let virtualBudget = Double(budget) + Double(raises) * step
         let greedy = BudgetGreedy.Count(score: approvals.map(Double.init), costs: costs, budget: budget)
-        let count = Count(shares: shares(virtualBudget), greedy: greedy)
+        let count = Count(shares: shares(virtualBudget), greedy: greedy, fillsGreedily: completion.fillsGreedily)
         var result = count.settle(name, election, seats: 0)
         result.seats = result.elected.count
         result.scores = Scores("approvals", approvals.map(Double.init))
+        result.notes.append("completion: \(completion.description)")
         result.notes.append(raises == 0 ? "each voter's equal share is \(format3(Double(budget) / Double(max(voters, 1))))"
                             : "each voter's share was raised \(raises) times by 1, to \(format3(virtualBudget / Double(max(voters, 1)))), while the outcome still fit the budget of \(budget)"
                             + (bisected ? " (past 1,000 raises, the last one was found by bisection)" : ""))
@@ -178,6 +186,10 @@ public struct BudgetEqualShares: TallyMethod {
             state = count.elect(c, in: state)
         }
         if !added.isEmpty { result.notes.append("money left after equal shares funds \(TallyResult.list(added.map(result.id))), by approvals") }
+        let left = budget - result.elected.reduce(0) { $0 + costs[$1] }
+        if !completion.fillsGreedily, let fits = costs.indices.first(where: { !result.elected.contains($0) && costs[$0] <= left }) {
+            result.notes.append("\(left) of the budget is left unspent, though \(result.id(fits)) would fit: the completion does not fill the budget greedily")
+        }
         result.working = [
             TallyTable("Rounds", columns: ["round", "funded", "cost", "how", "most any voter paid"], rows: rows,
                        note: "Each voter's share of the money is \(format3(virtualBudget / Double(max(voters, 1)))); approvers pay equally, or all they have left."),
