@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "Charrette",
-    platforms: [.macOS(.v15)],
+    // Mutex and Atomic (Synchronization) need these on Apple platforms; Linux needs nothing.
+    platforms: [.macOS(.v15), .iOS(.v18), .visionOS(.v2)],
     products: [
         .library(name: "Charrette", targets: ["Charrette"]),
         .library(name: "CharretteSQLite", targets: ["CharretteSQLite"]),
@@ -67,6 +68,8 @@ let package = Package(
             dependencies: ["Charrette", "CharretteSQLite", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/StoreBenchmark"
         ),
+        // Times a change's way from one process to an observer in another (scripts/bench-observation).
+        .executableTarget(name: "bench-observation", dependencies: ["Charrette", "CharretteSQLite"], path: "Benchmarks/ObservationBenchmark"),
         // Times counting ballot files against pref_voting and pabutools (scripts/bench-voting runs it).
         .executableTarget(name: "bench-voting", dependencies: ["CharretteVoting"], path: "Benchmarks/VotingBenchmark"),
         // A writer process the crash test kills at random points.

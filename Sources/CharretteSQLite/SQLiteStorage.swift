@@ -124,7 +124,7 @@ public final class SQLiteStorage: JournalStorage {
 
     // Not `close()`: the database may outlive the store (``database`` is public), and closes
     // itself, moving its log into the file, when the last reference to it goes.
-    deinit { try? endSession() }
+    deinit { _ = try? endSession() }
 
     private static func incompleteReason(_ path: String, _ sessions: [OpenSession]) -> String {
         "'\(path)' was copied, or its write-ahead log '\(WorkspaceFile.logPath(of: path))' deleted, while a session had it open "

@@ -159,4 +159,16 @@ struct UsabilityTests {
         #expect(shell.refusal(#"vote open "T" --method pb-equal-shares --budget 100 --costs [#1:60, #2:50, #3:40] --completion add-on"#).contains(
             "--completion takes add-one-greedy, add-one, greedy, none, not 'add-on'; did you mean 'add-one'?"))
     }
+
+    /// A refusal by a rule reaches a caller of the command language as the case it is, not only as text.
+    @Test func scriptErrorsKeepTheLibraryErrorTheyWrap() throws {
+        let shell = try Shell()
+        do {
+            try shell.run("idea add \"Night buses\" --by @nobody")
+            Issue.record("accepted")
+        } catch let error as ScriptError {
+            #expect(error.underlying as? CharretteError == .unknownParticipant("nobody"))
+            #expect(error.localizedDescription.contains("nobody"))
+        }
+    }
 }

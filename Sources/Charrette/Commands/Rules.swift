@@ -5,10 +5,7 @@ extension Transaction {
     /// The longest idea or description accepted, in characters.
     public static let textLimit = 20_000
 
-    func participant(_ id: Participant.ID) throws -> Participant {
-        guard let participant = state.participants[id] else { throw CharretteError.unknownParticipantID(id) }
-        return participant
-    }
+    func participant(_ id: Participant.ID) throws -> Participant { try state.participant(id) }
 
     /// The participant with `handle` (with or without its `@`).
     public func participant(handle: String) throws -> Participant {
@@ -17,25 +14,13 @@ extension Transaction {
         return participant
     }
 
-    func idea(_ id: Idea.ID) throws -> Idea {
-        guard let idea = state.ideas[id] else { throw CharretteError.unknownIdea(id) }
-        return idea
-    }
+    func idea(_ id: Idea.ID) throws -> Idea { try state.idea(id) }
 
-    func theme(_ id: Theme.ID) throws -> Theme {
-        guard let theme = state.themes[id] else { throw CharretteError.unknownTheme("number \(id.rawValue)") }
-        return theme
-    }
+    func theme(_ id: Theme.ID) throws -> Theme { try state.theme(id) }
 
-    func consultation(_ id: Consultation.ID) throws -> Consultation {
-        guard let consultation = state.consultations[id] else { throw CharretteError.unknownConsultation("number \(id.rawValue)") }
-        return consultation
-    }
+    func consultation(_ id: Consultation.ID) throws -> Consultation { try state.consultation(id) }
 
-    func vote(_ id: Vote.ID) throws -> Vote {
-        guard let vote = state.votes[id] else { throw CharretteError.unknownVote("number \(id.rawValue)") }
-        return vote
-    }
+    func vote(_ id: Vote.ID) throws -> Vote { try state.vote(id) }
 
     func board(named name: String) throws -> Board {
         guard let board = state.board(named: Self.normalizedName(name)) else { throw CharretteError.unknownBoard(name) }

@@ -202,3 +202,23 @@ public enum JournalError: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+// The facilitator's sentence wherever errors are shown: `localizedDescription` on every platform,
+// and the same in an NSError for the APIs that bridge to one.
+extension CharretteError: LocalizedError {
+    public var errorDescription: String? { description }
+}
+
+extension CharretteError: CustomNSError {
+    public static var errorDomain: String { "Charrette" }
+    public var errorUserInfo: [String: Any] { [NSLocalizedDescriptionKey: description] }
+}
+
+extension JournalError: LocalizedError {
+    public var errorDescription: String? { description }
+}
+
+extension JournalError: CustomNSError {
+    public static var errorDomain: String { "Charrette.Journal" }
+    public var errorUserInfo: [String: Any] { [NSLocalizedDescriptionKey: description] }
+}

@@ -43,6 +43,8 @@ public final class Workspace: Sendable {
     public var readOnlyReason: String? { inner.withLock { $0.readOnlyReason } }
     private let clock: @Sendable () -> Date
     private let inner: Mutex<Inner>
+    /// Who listens to ``changes(checkingEvery:)``.
+    let observers = ChangeObservers()
     /// The thread inside ``perform(by:_:)``, if any, to name the mistake of reading the workspace
     /// from inside a change instead of deadlocking on it.
     private let performingThread = Atomic<UInt>(0)
@@ -107,7 +109,10 @@ public final class Workspace: Sendable {
     /// workspaces appended, so its rules are checked against the journal it is written to.
     ///
     /// - Parameter actor: who makes the change, as the journal records it; `nil` for the program.
-    @discardableResult
+    ///
+    /// In `async` code, `try await perform` is the variant that does not block the caller's
+    /// thread; this one is disfavoured so that it is never picked there by accident.
+    @discardableResult @_disfavoredOverload
     public func perform<T: Sendable>(by actor: Participant.ID? = nil, _ body: (inout Transaction) throws -> T) throws -> T {
         try changing("Workspace.perform") { inner in
             try flush(&inner)
@@ -211,6 +216,7 @@ public final class Workspace: Sendable {
             Self.takeBack(&inner) { try transaction.rollBack() }
             throw error
         }
+        observers.publish(CommittedChange(entries: transaction.pendingEntries, state: transaction.state, madeElsewhere: false))
     }
 
     /// Reverts a failed change; if even that fails, the workspace refuses everything after.
@@ -241,6 +247,9 @@ public final class Workspace: Sendable {
         } catch {
             Self.takeBack(&inner) { try transaction.rollBack() }
             throw error
+        }
+        if !transaction.isEmpty {
+            observers.publish(CommittedChange(entries: transaction.pendingEntries, state: transaction.state, madeElsewhere: false))
         }
         return result
     }
@@ -287,9 +296,16 @@ public final class Workspace: Sendable {
     private func catchUp(_ inner: inout Inner) throws -> Bool {
         var people = Set<Participant.ID>()
         var changes = Set<Int64>()
+        var folded: [JournalEntry] = []
+        let observed = observers.isObserved
         let before = inner.state.headSequence
+        defer {
+            // What was folded stays folded, even when a later entry cannot be read.
+            if !folded.isEmpty { observers.publish(CommittedChange(entries: folded, state: inner.state, madeElsewhere: true)) }
+        }
         try Self.fold(from: storage, into: &inner.state) { entry in
             changes.insert(entry.change)
+            if observed { folded.append(entry) }
             for case .participant(let id) in TouchedRow.rows(touchedBy: entry.event) { people.insert(id) }
         }
         for id in people {
@@ -382,6 +398,7 @@ public final class Workspace: Sendable {
             var failure: (any Error)?
             do { try flush(&inner) } catch { failure = error }
             inner.broken = Self.closed
+            observers.finishAll()
             try storage.close()
             if let failure { throw failure }
         }

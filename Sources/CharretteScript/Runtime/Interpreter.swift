@@ -158,7 +158,7 @@ public final class Interpreter {
                 try flush()
             } catch let flushError {
                 throw ScriptError(error.kind, error.message + "; and the changes before it could not be written: \(flushError)",
-                                  error.range, source: error.source)
+                                  error.range, source: error.source, underlying: error.underlying)
             }
             throw error
         } catch {

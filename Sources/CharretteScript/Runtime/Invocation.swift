@@ -131,12 +131,12 @@ public struct Invocation {
         do {
             return try interpreter.perform(body)
         } catch let error as CharretteError {
-            throw ScriptError.runtime(error.description, range(of: error))
+            throw ScriptError.runtime(error.description, range(of: error), underlying: error)
         } catch let error as ScriptError {
             throw error
         } catch {
             // The journal or the store: still said at the command that met it.
-            throw ScriptError.runtime(interpreter.describe(error), call.nameRange)
+            throw ScriptError.runtime(interpreter.describe(error), call.nameRange, underlying: error)
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An error in a script, located at the place it points to.
 public struct ScriptError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable { case syntax, runtime }
@@ -7,16 +9,22 @@ public struct ScriptError: Error, Sendable, CustomStringConvertible {
     public let range: SourceRange?
     /// The script the range points into, once known.
     public var source: Source?
+    /// The error of the library the command met, such as a ``CharretteError`` a rule gave: a
+    /// caller catches the case here, while ``message`` says it in the script's words.
+    public let underlying: (any Error)?
 
-    public init(_ kind: Kind, _ message: String, _ range: SourceRange?, source: Source? = nil) {
+    public init(_ kind: Kind, _ message: String, _ range: SourceRange?, source: Source? = nil, underlying: (any Error)? = nil) {
         self.kind = kind
         self.message = message
         self.range = range
         self.source = source
+        self.underlying = underlying
     }
 
     static func syntax(_ message: String, _ range: SourceRange) -> ScriptError { ScriptError(.syntax, message, range) }
-    static func runtime(_ message: String, _ range: SourceRange?) -> ScriptError { ScriptError(.runtime, message, range) }
+    static func runtime(_ message: String, _ range: SourceRange?, underlying: (any Error)? = nil) -> ScriptError {
+        ScriptError(.runtime, message, range, underlying: underlying)
+    }
 
     public var description: String { render() }
 
@@ -65,4 +73,9 @@ enum Suggestion {
         }
         return d[a.count][b.count]
     }
+}
+
+extension ScriptError: LocalizedError {
+    /// The message with where it happened, as the shell prints it.
+    public var errorDescription: String? { render() }
 }
