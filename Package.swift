@@ -26,10 +26,12 @@ let package = Package(
         .target(name: "CharretteVoting"),
         // Small dense linear algebra the counting modules share. No dependencies.
         .target(name: "CharretteNumerics"),
+        // What several modules share and nothing else: no dependencies (see docs/architecture.md).
+        .target(name: "CharretteSupport"),
         // Themes: the text pipeline, clustering and the group's card sorts.
         .target(name: "CharretteThemes", dependencies: ["CharretteNumerics"]),
         // Opinion maps: the Pol.is pipeline over agree/disagree/pass reactions, and Pol.is files.
-        .target(name: "CharretteOpinions", dependencies: ["CharretteNumerics"]),
+        .target(name: "CharretteOpinions", dependencies: ["CharretteNumerics", "CharretteSupport"]),
         // The domain: model, journal, invariants. Foundation, swift-crypto and the two counting modules.
         .target(
             name: "Charrette",
@@ -51,7 +53,7 @@ let package = Package(
             dependencies: ["Charrette", "CharretteVoting", "CharretteOpinions", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // The command language: lexer, parser, evaluator and the command set. No terminal code.
-        .target(name: "CharretteScript", dependencies: ["Charrette", "CharretteVoting", "CharretteThemes", "CharretteOpinions", "CharretteReports"]),
+        .target(name: "CharretteScript", dependencies: ["Charrette", "CharretteVoting", "CharretteThemes", "CharretteOpinions", "CharretteReports", "CharretteSupport"]),
         // libedit, for line editing, history and completion (Debian: libedit-dev).
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // The shell: a thin front end over CharretteScript.
@@ -78,7 +80,7 @@ let package = Package(
             dependencies: ["Charrette", "CharretteSQLite"],
             path: "Tests/JournalWriter"
         ),
-        .testTarget(name: "CharretteTests", dependencies: ["Charrette"]),
+        .testTarget(name: "CharretteTests", dependencies: ["Charrette"], exclude: ["Fixtures"]),
         .testTarget(name: "CharretteThemesTests", dependencies: ["CharretteThemes", "CharretteNumerics"], exclude: ["Vectors"]),
         .testTarget(name: "CharretteReportsTests", dependencies: ["Charrette", "CharretteReports"]),
         .testTarget(name: "CharretteOpinionsTests", dependencies: ["CharretteOpinions", "CharretteNumerics"], exclude: ["Vectors"]),
@@ -89,7 +91,7 @@ let package = Package(
             dependencies: ["CharretteVoting", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Vectors"]
         ),
-        .testTarget(name: "CharretteScriptTests", dependencies: ["Charrette", "CharretteScript"], exclude: ["Golden"]),
+        .testTarget(name: "CharretteScriptTests", dependencies: ["Charrette", "CharretteScript", "CharretteVoting"], exclude: ["Golden"]),
         .testTarget(
             name: "CharretteSQLiteTests",
             dependencies: ["Charrette", "CharretteSQLite", "journal-writer"]

@@ -88,6 +88,25 @@ struct ProjectionTests {
         #expect(back.publishedGroups == [9: 0])
     }
 
+    /// A statement a spreadsheet would run as a formula is written as text (a leading '), and read
+    /// back as it was; a writer asked not to leaves it alone.
+    @Test func formulaTextsAreNeutralisedAndComeBackWhole() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("charrette-polis-formula-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let texts = ["=HYPERLINK(\"http://x\")", "+1 for buses", "'=already quoted", "plain"]
+        var writer = PolisWriter(statements: texts.enumerated().map { .init(id: $0, author: 1, text: $1, moderation: 1, time: Date(timeIntervalSince1970: 0)) },
+                                 votes: [.init(participant: 1, statement: 0, value: 1, time: 5)], groups: [:], topic: "@topic", description: "")
+        try writer.write(to: folder)
+        let comments = try String(contentsOf: folder.appendingPathComponent("comments.csv"), encoding: .utf8)
+        #expect(comments.contains(",'+1 for buses") && comments.contains("\"'=HYPERLINK(\"\"http://x\"\")\"") && comments.contains(",''=already quoted"))
+        #expect(try String(contentsOf: folder.appendingPathComponent("summary.csv"), encoding: .utf8).contains("topic,'@topic"))
+        #expect(try PolisExport(folder: folder).statements.map(\.text) == texts)
+        #expect(comments.contains(",1970-01-01T00:00:00Z,"), "the datetime column in ISO 8601, UTC")
+        writer.neutralisesFormulas = false
+        try writer.write(to: folder)
+        #expect(try String(contentsOf: folder.appendingPathComponent("comments.csv"), encoding: .utf8).contains(",+1 for buses"))
+    }
+
     @Test func badFilesAreRefusedWithTheirLine() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("charrette-polis-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -93,7 +93,7 @@ struct CommandExampleTests {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("polis"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: polis, to: folder.appendingPathComponent("polis/brexit-consensus"))
         // The JSON an earlier session exported, for import consultation.
-        let earlier = Interpreter(workspace: try Workspace(storage: InMemoryStorage()), directory: folder.path, output: { _ in }, input: { nil })
+        let earlier = Interpreter(workspace: try Workspace(storage: InMemoryStorage()), directory: folder.path, outputDirectory: folder.path, output: { _ in }, input: { nil })
         try earlier.run(Source(name: "earlier", text: prelude() + "\nexport \"\(folder.appendingPathComponent("outcome/youth-transport.json").path)\""))
     }
 
@@ -106,7 +106,7 @@ struct CommandExampleTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try Self.writeFixtures(in: folder)
-        let interpreter = Interpreter(workspace: try Workspace(storage: InMemoryStorage()), directory: folder.path, output: { _ in }, input: { nil })
+        let interpreter = Interpreter(workspace: try Workspace(storage: InMemoryStorage()), directory: folder.path, outputDirectory: folder.path, output: { _ in }, input: { nil })
         let setup = Self.setups[name] ?? ([], "")
         try interpreter.run(Source(name: "prelude", text: Self.prelude(without: setup.without) + "\n" + setup.before))
         // Files written go where the shell's working directory would be: here, the folder.

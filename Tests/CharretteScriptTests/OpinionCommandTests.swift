@@ -102,6 +102,24 @@ struct OpinionCommandTests {
         #expect(try String(contentsOf: folder.appendingPathComponent("comments.csv"), encoding: .utf8).contains(",-1,Wifi"))
     }
 
+    /// What a command writes lands in the output directory (the working directory in the shell),
+    /// what it reads is found beside the script: the same rule for `opinions export` as for `export`.
+    @Test func writtenFoldersGoWhereTheScriptRunsNotBesideIt() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("charrette-output-\(UUID().uuidString)")
+        let scripts = scratch.appendingPathComponent("scripts"), runs = scratch.appendingPathComponent("runs")
+        for folder in [scripts, runs] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let i = try interpreter()
+        i.directory = scripts.path
+        i.outputDirectory = runs.path
+        try i.run(Source(name: "test", text: "opinions export polis/buses\nexport ideas ideas.csv"))
+        #expect(FileManager.default.fileExists(atPath: runs.appendingPathComponent("polis/buses/votes.csv").path))
+        #expect(FileManager.default.fileExists(atPath: runs.appendingPathComponent("ideas.csv").path))
+        #expect(!FileManager.default.fileExists(atPath: scripts.appendingPathComponent("polis").path))
+        // And it is read back from beside the script: there is nothing there.
+        #expect(throws: ScriptError.self) { try i.run(Source(name: "test", text: "opinions polis/buses")) }
+    }
+
     /// A public conversation loaded into a workspace maps as the folder does, once moderated-out
     /// statements (whose reactions are not imported) are set aside.
     @Test func aPolisConversationLoadsIntoAConsultation() throws {

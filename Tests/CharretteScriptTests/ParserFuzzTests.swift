@@ -1,4 +1,5 @@
 import CharretteScript
+import CharretteVoting
 import Foundation
 import Testing
 
@@ -22,7 +23,10 @@ struct ParserFuzzTests {
         let seeds = files.flatMap { $0.split(separator: "\n").map(String.init) }
             + files.flatMap { $0.components(separatedBy: "### ").filter { !$0.isEmpty } }
         #expect(seeds.count > 100)
-        var generator = SystemRandomNumberGenerator()
+        // A fresh seed each run, printed; CHARRETTE_FUZZ_SEED replays one.
+        let seed = UInt64(ProcessInfo.processInfo.environment["CHARRETTE_FUZZ_SEED"] ?? "") ?? UInt64.random(in: 0...UInt64(UInt32.max))
+        print("parser fuzzing: seed \(seed) (CHARRETTE_FUZZ_SEED=\(seed) replays it)")
+        var generator = SplitMix64(seed: seed)
         let rounds = Int(ProcessInfo.processInfo.environment["CHARRETTE_FUZZ_ROUNDS"] ?? "") ?? 1_000_000
         var errors = 0
         let start = Date()
@@ -52,10 +56,11 @@ struct ParserFuzzTests {
                 errors += 1
                 // Rendering the error (line, caret) must hold for any place it names.
                 error.source = Source(name: "fuzz", text: text)
-                #expect(!error.render().isEmpty)
+                #expect(!error.render().isEmpty, "seed \(seed), round \(round), input \(text.debugDescription)")
                 // Every error is located inside the input.
                 if let range = error.range {
-                    #expect(range.start.line >= 1 && range.start.line <= Source(name: "fuzz", text: text).lines.count + 1)
+                    #expect(range.start.line >= 1 && range.start.line <= Source(name: "fuzz", text: text).lines.count + 1,
+                            "seed \(seed), round \(round), input \(text.debugDescription)")
                 }
             }
         }

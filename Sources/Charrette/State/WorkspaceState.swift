@@ -33,8 +33,13 @@ public struct WorkspaceState: Sendable, Equatable {
     public internal(set) var headSequence: Int64 = 0
     /// The hash of the last entry, ``JournalHash/genesis`` for an empty journal.
     public internal(set) var headHash: JournalHash = .genesis
-    /// Entries that `undo` may still revert, oldest first, with the change each belongs to.
-    internal var undoStack: [(sequence: Int64, change: Int64)] = []
+    /// An entry that `undo` may still revert, with the change it belongs to.
+    struct Undoable: Hashable, Sendable {
+        let sequence: Int64
+        let change: Int64
+    }
+    /// Entries that `undo` may still revert, oldest first.
+    internal var undoStack: [Undoable] = []
 
     /// The ideas merged into each idea, so that moving an idea finds its duplicates without
     /// looking at every idea.
@@ -90,17 +95,6 @@ public struct WorkspaceState: Sendable, Equatable {
         return undoStack.reversed().prefix { $0.change == change }.map(\.sequence).reversed()
     }
 
-    public static func == (lhs: WorkspaceState, rhs: WorkspaceState) -> Bool {
-        lhs.boards == rhs.boards && lhs.participants == rhs.participants && lhs.personalRecords == rhs.personalRecords
-            && lhs.personalCommitments == rhs.personalCommitments && lhs.consultations == rhs.consultations
-            && lhs.ideas == rhs.ideas && lhs.themes == rhs.themes && lhs.votes == rhs.votes && lhs.ballots == rhs.ballots
-            && lhs.ballotTimes == rhs.ballotTimes && lhs.ballotTexts == rhs.ballotTexts && lhs.changeCounts == rhs.changeCounts && lhs.cardSorts == rhs.cardSorts && lhs.agenda == rhs.agenda && lhs.headSequence == rhs.headSequence && lhs.headHash == rhs.headHash
-            && lhs.undoStack.elementsEqual(rhs.undoStack, by: ==) && lhs.duplicates == rhs.duplicates && lhs.handles == rhs.handles
-            && lhs.boardNames == rhs.boardNames && lhs.nextBoard == rhs.nextBoard && lhs.nextParticipant == rhs.nextParticipant
-            && lhs.nextConsultation == rhs.nextConsultation && lhs.nextIdea == rhs.nextIdea && lhs.nextTheme == rhs.nextTheme
-            && lhs.nextVote == rhs.nextVote
-    }
-
     // MARK: Folding
 
     /// Folds one journal entry into the state.
@@ -117,7 +111,7 @@ public struct WorkspaceState: Sendable, Equatable {
             undoStack.removeLast()
         // The record of the session itself is not a change `undo` should take back.
         case .personalDataChanged, .personalDataErased, .agendaStepRecorded, .agendaStepRemoved: break
-        default: undoStack.append((entry.sequence, entry.change))
+        default: undoStack.append(Undoable(sequence: entry.sequence, change: entry.change))
         }
         if entry.sequence == entry.change { changeCounts[entry.actor, default: 0] += 1 }
         headSequence = entry.sequence
@@ -129,7 +123,7 @@ public struct WorkspaceState: Sendable, Equatable {
         switch entry.event {
         case .undone(let target, let change, let compensation):
             try apply(Self.inverse(of: compensation))
-            undoStack.append((target, change))
+            undoStack.append(Undoable(sequence: target, change: change))
         case .personalDataChanged(let id, let before, _):
             personalCommitments[id] = before
         case .personalDataErased:

@@ -1,3 +1,4 @@
+import CharretteSupport
 import Foundation
 
 /// A Pol.is conversation export folder, as compdemocracy/openData publishes them: `votes.csv`
@@ -34,7 +35,9 @@ public struct PolisExport: Sendable {
                                               comments.required("comment-body"), comments.required("moderated"))
         var statements: [Statement] = []
         try comments.forEachRow { row throws(PolisFileError) in
-            statements.append(Statement(id: try row.int(id), author: try row.int(author), text: try row.text(text), moderation: try row.int(moderation)))
+            // A text a spreadsheet would run gets a leading ' from PolisWriter: taken off again.
+            statements.append(Statement(id: try row.int(id), author: try row.int(author), text: SpreadsheetFormula.restored(try row.text(text)),
+                                        moderation: try row.int(moderation)))
         }
         self.statements = statements.sorted { $0.id < $1.id }
         var groups: [Int: Int] = [:]

@@ -1,8 +1,11 @@
+import CharretteSupport
 import Foundation
 
 /// Writes a conversation as a Pol.is export folder, the layout compdemocracy/openData publishes
 /// and ``PolisExport`` reads: `comments.csv`, `votes.csv`, `participants-votes.csv` (with each
-/// participant's group) and `summary.csv`. Participants appear by number only.
+/// participant's group) and `summary.csv`. Participants appear by number only. Texts a
+/// spreadsheet would run as a formula get a leading `'` unless ``neutralisesFormulas`` is off
+/// (``PolisExport`` takes it off again).
 public struct PolisWriter {
     /// One statement to write: `moderation` 1 accepted, −1 moderated out.
     public struct Statement: Sendable {
@@ -22,6 +25,8 @@ public struct PolisWriter {
     public let groups: [Int: Int]
     public let topic: String
     public let description: String
+    /// Whether texts that start like a spreadsheet formula get a leading `'` (on by default).
+    public var neutralisesFormulas = true
 
     public init(statements: [Statement], votes: [VoteMatrix.Vote], groups: [Int: Int], topic: String, description: String) {
         self.statements = statements.sorted { $0.id < $1.id }
@@ -41,7 +46,7 @@ public struct PolisWriter {
         for s in statements {
             let ms = Int64((s.time.timeIntervalSince1970 * 1000).rounded())
             comments.append([String(ms), Self.field(Self.date(s.time)), String(s.id), String(s.author), String(agrees[s.id] ?? 0),
-                             String(disagrees[s.id] ?? 0), String(s.moderation), Self.field(s.text)].joined(separator: ","))
+                             String(disagrees[s.id] ?? 0), String(s.moderation), text(s.text)].joined(separator: ","))
         }
         var lines = ["timestamp,datetime,comment-id,voter-id,vote"]
         for v in votes.sorted(by: { ($0.time, $0.participant, $0.statement) < ($1.time, $1.participant, $1.statement) }) {
@@ -59,10 +64,10 @@ public struct PolisWriter {
                 .joined(separator: ","))
         }
         let summary = [
-            "topic,\(Self.field(topic))", "url,", "voters,\(matrix.participants.count)",
+            "topic,\(text(topic))", "url,", "voters,\(matrix.participants.count)",
             "voters-in-conv,\(groups.count)", "commenters,\(Set(statements.map(\.author)).count)",
             "comments,\(statements.count)", "groups,\(Set(groups.values).count)",
-            "conversation-description,\(Self.field(description))",
+            "conversation-description,\(text(description))",
         ]
         for (name, rows) in [("comments.csv", comments), ("votes.csv", lines), ("participants-votes.csv", people), ("summary.csv", summary)] {
             try Data((rows.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent(name), options: .atomic)
@@ -83,9 +88,13 @@ public struct PolisWriter {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    static func date(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
+    /// A text field: neutralised when it starts like a formula (if asked), then quoted if need be.
+    func text(_ text: String) -> String {
+        Self.field(neutralisesFormulas ? SpreadsheetFormula.neutralised(text) : text)
     }
+
+    /// ISO 8601 in UTC, as the exports' `datetime` columns give it; one format for every row.
+    static func date(_ date: Date) -> String { date.formatted(iso8601) }
+
+    private static let iso8601 = Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!)
 }

@@ -105,8 +105,7 @@ enum ExportCommands {
     /// Writes `text` to `path`, relative to the working directory as in any shell, making the
     /// folders it needs; says so, and returns the full path.
     static func write(_ text: String, to path: String, _ call: Invocation, argument: Int = 0) throws -> Value {
-        let expanded = (path as NSString).expandingTildeInPath
-        let full = expanded.hasPrefix("/") ? expanded : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(expanded)
+        let full = call.outputPath(path)
         do {
             let folder = (full as NSString).deletingLastPathComponent
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }

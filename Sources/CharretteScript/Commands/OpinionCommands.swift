@@ -165,8 +165,9 @@ enum OpinionCommands {
         let writer = PolisWriter(statements: statements, votes: votes, groups: groups,
                                  topic: state.consultations[consultation]?.title ?? vote.title,
                                  description: state.consultations[consultation]?.question ?? "")
-        let url = URL(fileURLWithPath: call.scriptRelativePath(folder))
+        let url = URL(fileURLWithPath: call.outputPath(folder))
         do { try writer.write(to: url) } catch { throw call.error("cannot write \(folder): \((error as NSError).localizedDescription)", at: 0) }
+        try call.interpreter.show("wrote \(folder)")
         return .string(url.path)
     }
 

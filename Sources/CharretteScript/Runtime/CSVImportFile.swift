@@ -1,3 +1,4 @@
+import CharretteSupport
 import Foundation
 
 /// A CSV file from a form tool, read for an import: decoded (a BOM or `--encoding` says how;
@@ -97,13 +98,8 @@ struct CSVImportFile {
         return i
     }
 
-    /// A cell as written before a CSV export put `'` in front of it (see
-    /// `Rendering.startsLikeFormula`).
-    static func unneutralised(_ cell: String) -> String {
-        guard cell.hasPrefix("'") else { return cell }
-        let rest = String(cell.unicodeScalars.dropFirst())
-        return Rendering.startsLikeFormula(rest) ? rest : cell
-    }
+    /// A cell as written before a CSV export put `'` in front of it (see ``SpreadsheetFormula``).
+    static func unneutralised(_ cell: String) -> String { SpreadsheetFormula.restored(cell) }
 
     /// The index of the column headed `name` (case and surrounding spaces ignored), or an error
     /// on `--flag` suggesting the closest header.

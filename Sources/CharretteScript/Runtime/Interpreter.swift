@@ -53,8 +53,11 @@ public final class Interpreter {
     /// Themes proposed and not yet accepted, from `themes suggest` or `themes consensus`.
     public var proposedThemes: ProposedThemes?
 
-    /// The folder `source` and file arguments are relative to.
+    /// The folder `source` and the files commands read are relative to: the script's.
     public var directory: String
+    /// The folder the files commands write are relative to: the working directory, as in any
+    /// shell, unless the embedding program says otherwise.
+    public var outputDirectory: String
 
     private var scopes: [[String: Value]] = [[:]]
     private var definitions: [String: (parameters: [String], body: Block, source: Source?)] = [:]
@@ -74,11 +77,13 @@ public final class Interpreter {
 
     public init(
         workspace: Workspace, registry: CommandRegistry = .standard(), directory: String = FileManager.default.currentDirectoryPath,
+        outputDirectory: String = FileManager.default.currentDirectoryPath,
         output: @escaping (String) -> Void = { print($0) }, input: @escaping () -> String? = { readLine() }
     ) {
         self.workspace = workspace
         self.registry = registry
         self.directory = directory
+        self.outputDirectory = outputDirectory
         self.output = output
         self.input = input
         define("args", .list([]))

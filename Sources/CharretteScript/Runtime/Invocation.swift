@@ -33,6 +33,14 @@ public struct Invocation {
         return expanded.hasPrefix("/") ? expanded : (interpreter.directory as NSString).appendingPathComponent(expanded)
     }
 
+    /// A file or folder a command writes, relative to the interpreter's output directory (the
+    /// working directory, as in any shell), with `~` expanded. The rule for every command: what a
+    /// script reads is found beside the script, what it writes lands where it is run.
+    public func outputPath(_ path: String) -> String {
+        let expanded = (path as NSString).expandingTildeInPath
+        return expanded.hasPrefix("/") ? expanded : (interpreter.outputDirectory as NSString).appendingPathComponent(expanded)
+    }
+
     // MARK: Typed access
 
     public func string(_ index: Int, _ what: String) throws -> String {

@@ -1,3 +1,4 @@
+import CharretteSupport
 import Foundation
 
 /// Shows values as text tables, JSON, CSV and Markdown.
@@ -119,18 +120,6 @@ public enum Rendering {
         return out + "\""
     }
 
-    /// What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection).
-    public static let formulaStarts = Set("=+-@\t\r".unicodeScalars)
-
-    /// Whether a cell needs a leading `'`: it starts like a formula, or it already starts with
-    /// `'` before a formula start (so the import, which takes one `'` off, gives it back whole).
-    static func startsLikeFormula(_ text: String) -> Bool {
-        var scalars = text.unicodeScalars.makeIterator()
-        guard var first = scalars.next() else { return false }
-        if first == "'" { guard let second = scalars.next() else { return false }; first = second }
-        return formulaStarts.contains(first)
-    }
-
     /// RFC 4180 CSV, with text cells that a spreadsheet would run as a formula neutralised by a
     /// leading `'` (which `import ideas` and `import participants` take off again).
     public static func csv(_ value: Value) -> String {
@@ -138,7 +127,7 @@ public enum Rendering {
         func cell(_ text: String, number: Bool = false) -> String {
             // Scalars, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
             var text = text
-            if !number, startsLikeFormula(text) { text = "'" + text }
+            if !number { text = SpreadsheetFormula.neutralised(text) }
             if text.unicodeScalars.contains(where: { ",\"\n\r".unicodeScalars.contains($0) }) {
                 return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }
