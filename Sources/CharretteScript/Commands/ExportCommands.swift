@@ -36,12 +36,6 @@ enum ExportCommands {
             }
             return try write(text, to: path, call)
         },
-        CommandSpec("ballots", summary: "the ballots in force in a vote (the open one, or the one named)",
-                    signature: Signature([.init("title", "the vote's title", optional: true)]), example: "ballots Priorities") { call in
-            let vote = try VoteCommands.vote(call, title: try call.optionalString(0, "the vote's title"))
-            let state = call.interpreter.workspace.state
-            return Rows.table(ballotRecords(vote, state))
-        },
     ]
 
     /// A vote's ballots in the format the extension names. Alternatives are named "#12 text" so
@@ -78,12 +72,6 @@ enum ExportCommands {
                 throw call.error("these ballots make a .\(type.rawValue) file (\(type == .soi || type == .toi ? "some leave ideas unranked" : "complete orders")\(type == .toc || type == .toi ? " with ties" : "")): export to .\(type.rawValue)", at: 0)
             }
             return text
-        }
-    }
-
-    static func ballotRecords(_ vote: Vote, _ state: WorkspaceState) -> [Record] {
-        (state.ballots[vote.id] ?? [:]).sorted { $0.key < $1.key }.map { voter, ballot in
-            Record([("voter", state.participants[voter].map { .participant($0.handle) } ?? .null), ("ballot", .string(describe(ballot)))])
         }
     }
 

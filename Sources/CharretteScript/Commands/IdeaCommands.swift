@@ -1,4 +1,5 @@
 import Charrette
+import CharretteThemes
 
 enum IdeaCommands {
     static let all: [CommandSpec] = [
@@ -65,6 +66,26 @@ enum IdeaCommands {
                     example: #"ideas | where status == "open" | first 5"#) { call in
             let state = call.interpreter.workspace.state
             return Rows.table(state.ideas(of: try call.consultation()).map { Rows.idea($0, state, hidden: call.has("hidden")) })
+        },
+        CommandSpec("idea duplicates", summary: "pairs of open ideas that say nearly the same thing, most similar first",
+                    signature: Signature(flags: [
+                        .init("threshold", "T", "the least cosine similarity, above 0 and at most 1 (default \(NearDuplicates.defaultThreshold))"),
+                        .init("language", "CODE", "the ideas' language: en, es, fr, pt or de (default: the consultation's, or detected)"),
+                    ]),
+                    example: "idea duplicates --threshold 0.5") { call in
+            let threshold = try call.flagFraction("threshold") ?? NearDuplicates.defaultThreshold
+            let state = call.interpreter.workspace.state
+            let consultation = try call.consultation()
+            let language = try SuggestionFlags.language(call, consultation: consultation)
+            let ideas = state.ideas(of: consultation).filter { $0.status.isOpen }
+            let pairs = NearDuplicates.pairs(ideas.map(\.text), threshold: threshold, language: language)
+            return Rows.table(pairs.map { pair in
+                let (a, b) = (ideas[pair.first], ideas[pair.second])
+                return Record([
+                    ("idea", .idea(a.id)), ("duplicate", .idea(b.id)), ("similarity", .decimal((pair.similarity * 100).rounded() / 100)),
+                    ("text", .string(a.text)), ("duplicate_text", .string(b.text)),
+                ])
+            })
         },
     ]
 }

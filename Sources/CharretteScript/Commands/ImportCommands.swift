@@ -1,4 +1,5 @@
 import Charrette
+import CharretteOpinions
 import Foundation
 
 /// Bringing ideas and people in from the CSV exports of form tools, and whole consultations from
@@ -116,6 +117,61 @@ enum ImportCommands {
             } catch let error as DumpError {
                 throw call.error("\(path): \(error.description); nothing was imported", at: 0)
             }
+        },
+        CommandSpec("import polis", summary: "load a Pol.is export folder into the current consultation: its people, statements as ideas, and reactions in a new reactions vote",
+                    signature: Signature([.init("folder", "a Pol.is export folder (comments.csv, votes.csv)")],
+                                         flags: [.init("board", "NAME", "the board the imported people sit on (needed when the consultation invites boards)", completes: .board)]),
+                    example: "import polis polis/brexit-consensus --board public", changes: true) { call in
+            let folder = try call.string(0, "a Pol.is export folder")
+            let export: PolisExport
+            do { export = try PolisExport(folder: URL(fileURLWithPath: call.scriptRelativePath(folder))) } catch {
+                throw call.error("\(folder)/\(error)", at: 0)
+            }
+            let board = try call.flagString("board")
+            let consultation = try call.consultation()
+            // Public data carries whatever people typed: control characters are taken out (they
+            // would drive a terminal) and the statements cleaned are counted.
+            var cleaned = 0
+            let texts = Dictionary(export.statements.map { statement -> (Int, String) in
+                guard let stripped = TerminalText.stripped(statement.text) else { return (statement.id, statement.text) }
+                cleaned += 1
+                return (statement.id, stripped)
+            }, uniquingKeysWith: { first, _ in first })
+            let summary = try call.perform { tx -> (people: Int, ideas: Int, hidden: Int, reactions: Int) in
+                // People by number only: Pol.is exports carry no names.
+                var people: [Int: Participant.ID] = [:]
+                for id in Set(export.votes.map(\.participant)).union(export.statements.map(\.author)).sorted() where id >= 0 {
+                    people[id] = try tx.registerParticipant(handle: "polis\(id)", boards: board.map { [$0] } ?? []).id
+                }
+                var ideas: [Int: Idea.ID] = [:], hidden = 0
+                for statement in export.statements {
+                    ideas[statement.id] = try tx.submitIdea(texts[statement.id] ?? statement.text, by: people[statement.author], to: consultation).id
+                }
+                for statement in export.statements where statement.moderation == -1 {
+                    try tx.hideIdea(ideas[statement.id]!, reason: "moderated out in Pol.is")
+                    hidden += 1
+                }
+                let open = export.statements.filter { $0.moderation != -1 }.compactMap { ideas[$0.id] }
+                let vote = try tx.openVote("Pol.is reactions", on: consultation, method: VotingMethod(rawValue: "reactions")!, candidates: open)
+                // Each person's latest reaction to each statement still open, as one ballot.
+                let matrix = VoteMatrix(votes: export.votes.filter { ideas[$0.statement] != nil && export.moderatedOut.contains($0.statement) == false })
+                var reactions = 0
+                for (r, person) in matrix.participants.enumerated() {
+                    var ballot: [Idea.ID: Reaction] = [:]
+                    for (c, v) in matrix.reactions(row: r) {
+                        ballot[ideas[matrix.statements[c]]!] = v > 0 ? .agree : v < 0 ? .disagree : .pass
+                    }
+                    guard !ballot.isEmpty else { continue }
+                    try tx.castBallot(.reactions(ballot), by: people[person]!, in: vote.id)
+                    reactions += ballot.count
+                }
+                return (people.count, ideas.count, hidden, reactions)
+            }
+            return .record(Record([
+                ("participants", .integer(summary.people)), ("ideas", .integer(summary.ideas)),
+                ("hidden", .integer(summary.hidden)), ("reactions", .integer(summary.reactions)),
+                ("vote", .string("Pol.is reactions")),
+            ] + (cleaned > 0 ? [("control_characters_removed_from", .integer(cleaned))] : [])))
         },
     ]
 

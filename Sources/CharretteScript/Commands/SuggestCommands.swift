@@ -72,26 +72,6 @@ enum SuggestCommands {
             let after = call.interpreter.workspace.state
             return Rows.table(accepted.map { Rows.theme($0, after) })
         },
-        CommandSpec("idea duplicates", summary: "pairs of open ideas that say nearly the same thing, most similar first",
-                    signature: Signature(flags: [
-                        .init("threshold", "T", "the least cosine similarity, above 0 and at most 1 (default \(NearDuplicates.defaultThreshold))"),
-                        .init("language", "CODE", "the ideas' language: en, es, fr, pt or de (default: the consultation's, or detected)"),
-                    ]),
-                    example: "idea duplicates --threshold 0.5") { call in
-            let threshold = try call.flagFraction("threshold") ?? NearDuplicates.defaultThreshold
-            let state = call.interpreter.workspace.state
-            let consultation = try call.consultation()
-            let language = try SuggestionFlags.settings(call, consultation: consultation).language
-            let ideas = state.ideas(of: consultation).filter { $0.status.isOpen }
-            let pairs = NearDuplicates.pairs(ideas.map(\.text), threshold: threshold, language: language)
-            return Rows.table(pairs.map { pair in
-                let (a, b) = (ideas[pair.first], ideas[pair.second])
-                return Record([
-                    ("idea", .idea(a.id)), ("duplicate", .idea(b.id)), ("similarity", .decimal((pair.similarity * 100).rounded() / 100)),
-                    ("text", .string(a.text)), ("duplicate_text", .string(b.text)),
-                ])
-            })
-        },
     ]
 
     /// A suggestion as the room sees it: themes numbered from 1, as `themes accept` takes them,

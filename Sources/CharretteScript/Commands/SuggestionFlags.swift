@@ -39,19 +39,28 @@ enum SuggestionFlags {
             guard (1...1_000).contains(restarts) else { throw call.flagError("restarts", "--restarts must be from 1 to 1000") }
             settings.restarts = restarts
         }
-        if let name = try call.flagString("language") {
-            guard let language = Language(named: name) else {
-                let known = Language.allCases.map(\.rawValue).joined(separator: ", ")
-                throw call.flagError("language", "unknown language '\(name)': use one of \(known)")
-            }
-            settings.language = language
-        }
+        if let language = try Self.language(call) { settings.language = language }
         if let components = try call.flagInt("lsa") {
             let most = ThemeSuggestionSettings.maximumComponents
             guard (0...most).contains(components) else { throw call.flagError("lsa", "--lsa must be from 0 (off) to \(most)") }
             settings.components = components
         }
         return settings
+    }
+
+    /// The language `--language` names, if given; commands that take only that flag read it here.
+    static func language(_ call: Invocation) throws -> Language? {
+        guard let name = try call.flagString("language") else { return nil }
+        guard let language = Language(named: name) else {
+            let known = Language.allCases.map(\.rawValue).joined(separator: ", ")
+            throw call.flagError("language", "unknown language '\(name)': use one of \(known)")
+        }
+        return language
+    }
+
+    /// The language of `consultation` unless `--language` names one.
+    static func language(_ call: Invocation, consultation: Consultation.ID) throws -> Language? {
+        try language(call) ?? call.interpreter.workspace.state.consultations[consultation]?.language.flatMap(Language.init(rawValue:))
     }
 
     /// A suggestion as a record: k, each text's theme, the themes and why k.

@@ -5,25 +5,6 @@ import Foundation
 /// Counting votes: the ballots of a consultation's vote, or a ballot file.
 enum TallyCommands {
     static let all: [CommandSpec] = [
-        CommandSpec("vote results", summary: "count a vote's ballots with its method: winners, order, working and ties",
-                    signature: Signature([.init("title", "the vote's title; the newest vote by default", optional: true)]),
-                    example: "vote results") { call in
-            let vote = try VoteCommands.vote(call, title: try call.optionalString(0, "the vote's title"))
-            let state = call.interpreter.workspace.state
-            do {
-                let election = try state.election(for: vote)
-                do {
-                    var result = try state.tally(vote)
-                    if vote.isOpen { result.notes.insert("the vote is still open: these results may change", at: 0) }
-                    result.notes += editsAfterTheVote(vote, state)
-                    return TallyValues.value(result, names: election.names)
-                } catch let error as TallyError {
-                    throw call.error("cannot count '\(vote.title)': \(error.describe(in: election))")
-                }
-            } catch let error as TallyError {
-                throw call.error("cannot count '\(vote.title)': \(error)")
-            }
-        },
         CommandSpec("tally", summary: "count a ballot file (PrefLib .soc .soi .toc .toi .cat, pabulib .pb, JSON Lines .jsonl)",
                     signature: Signature([.init("file", "the ballot file")], flags: [
                         .init("method", "METHOD", "how ballots are counted: " + TallyMethods.names.joined(separator: ", "), completes: .method, required: true),
@@ -84,12 +65,4 @@ enum TallyCommands {
         },
     ]
 
-    /// A note for each idea on the ballot edited since the vote opened: results name ideas by the
-    /// text people voted on.
-    static func editsAfterTheVote(_ vote: Vote, _ state: WorkspaceState) -> [String] {
-        vote.candidates.compactMap { id in
-            guard let idea = state.ideas[id], !idea.isHidden, let voted = state.textVotedOn(id, in: vote), voted != idea.text else { return nil }
-            return "#\(id.rawValue) was edited after the vote: it now reads \"\(idea.text)\""
-        }
-    }
 }

@@ -80,7 +80,48 @@ enum VoteCommands {
             try call.perform { tx in try tx.castBallot(ballot, by: try tx.participant(handle: handle).id, in: vote.id) }
             return .null
         },
+        CommandSpec("ballots", summary: "the ballots in force in a vote (the open one, or the one named)",
+                    signature: Signature([.init("title", "the vote's title", optional: true)]), example: "ballots Priorities") { call in
+            let vote = try VoteCommands.vote(call, title: try call.optionalString(0, "the vote's title"))
+            let state = call.interpreter.workspace.state
+            return Rows.table(ballotRecords(vote, state))
+        },
+        CommandSpec("vote results", summary: "count a vote's ballots with its method: winners, order, working and ties",
+                    signature: Signature([.init("title", "the vote's title; the newest vote by default", optional: true)]),
+                    example: "vote results") { call in
+            let vote = try VoteCommands.vote(call, title: try call.optionalString(0, "the vote's title"))
+            let state = call.interpreter.workspace.state
+            do {
+                let election = try state.election(for: vote)
+                do {
+                    var result = try state.tally(vote)
+                    if vote.isOpen { result.notes.insert("the vote is still open: these results may change", at: 0) }
+                    result.notes += editsAfterTheVote(vote, state)
+                    return TallyValues.value(result, names: election.names)
+                } catch let error as TallyError {
+                    throw call.error("cannot count '\(vote.title)': \(error.describe(in: election))")
+                }
+            } catch let error as TallyError {
+                throw call.error("cannot count '\(vote.title)': \(error)")
+            }
+        },
     ]
+
+    /// The ballots in force in `vote`, one row per voter, each ballot as `ballot` takes it.
+    static func ballotRecords(_ vote: Vote, _ state: WorkspaceState) -> [Record] {
+        (state.ballots[vote.id] ?? [:]).sorted { $0.key < $1.key }.map { voter, ballot in
+            Record([("voter", state.participants[voter].map { .participant($0.handle) } ?? .null), ("ballot", .string(ExportCommands.describe(ballot)))])
+        }
+    }
+
+    /// A note for each idea on the ballot edited since the vote opened: results name ideas by the
+    /// text people voted on.
+    static func editsAfterTheVote(_ vote: Vote, _ state: WorkspaceState) -> [String] {
+        vote.candidates.compactMap { id in
+            guard let idea = state.ideas[id], !idea.isHidden, let voted = state.textVotedOn(id, in: vote), voted != idea.text else { return nil }
+            return "#\(id.rawValue) was edited after the vote: it now reads \"\(idea.text)\""
+        }
+    }
 
     /// The vote named `title` (its title, in any case, or its number as `votes` lists it), or
     /// else the newest vote of the current consultation.

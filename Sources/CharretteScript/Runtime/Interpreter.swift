@@ -378,7 +378,8 @@ public final class Interpreter {
         for flag in call.flags { flags[flag.name] = try flag.value.map { try evaluate($0, row: nil) } ?? .bool(true) }
         let positional = signature.takesCondition ? [] : try call.positional.map { try evaluate($0, row: nil) }
         return try spec.run(Invocation(
-            interpreter: self, call: call, input: input, positional: positional, flags: flags, expressions: call.positional))
+            interpreter: self, call: call, input: input, positional: positional, flags: flags, expressions: call.positional,
+            signature: signature))
     }
 
     // MARK: Expressions

@@ -7,9 +7,33 @@ public struct Invocation {
     /// The value of the previous pipeline stage, or `.null`.
     public let input: Value
     public let positional: [Value]
-    let flags: [String: Value]
+    private let given: [String: Value]
     /// The unevaluated positional arguments, for commands such as `where` that evaluate per row.
     public let expressions: [Expression]
+    /// The command's signature: a flag read must be one it declares.
+    let signature: Signature?
+
+    init(interpreter: Interpreter, call: CommandCall, input: Value, positional: [Value], flags: [String: Value],
+         expressions: [Expression], signature: Signature?) {
+        (self.interpreter, self.call, self.input, self.positional) = (interpreter, call, input, positional)
+        (self.given, self.expressions, self.signature) = (flags, expressions, signature)
+    }
+
+    /// The flags given, by name. Reading one the signature does not declare is a mistake in the
+    /// command (a misspelt name would read as "not given"), stopped in debug builds, which the
+    /// tests run.
+    var flags: FlagLookup { FlagLookup(given: given, signature: signature, command: call.name) }
+
+    struct FlagLookup {
+        let given: [String: Value]
+        let signature: Signature?
+        let command: String
+
+        subscript(name: String) -> Value? {
+            assert(signature == nil || signature?.flag(named: name) != nil, "'\(command)' reads --\(name), which its signature does not declare")
+            return given[name]
+        }
+    }
 
     /// Whether the switch `--name` was given.
     public func has(_ name: String) -> Bool { flags[name] != nil }
@@ -176,7 +200,7 @@ public struct Invocation {
             return call.positional[index].range
         }
         for flag in call.flags {
-            if let value = flags[flag.name], mentions(value) { return flag.value?.range ?? flag.range }
+            if let value = given[flag.name], mentions(value) { return flag.value?.range ?? flag.range }
         }
         return call.nameRange
     }
