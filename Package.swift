@@ -42,6 +42,7 @@ let package = Package(
             name: "CharretteSQLite",
             dependencies: [
                 "Charrette",
+                "CharretteVoting",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
@@ -80,7 +81,7 @@ let package = Package(
             dependencies: ["Charrette", "CharretteSQLite"],
             path: "Tests/JournalWriter"
         ),
-        .testTarget(name: "CharretteTests", dependencies: ["Charrette"], exclude: ["Fixtures"]),
+        .testTarget(name: "CharretteTests", dependencies: ["Charrette", "CharretteVoting"], exclude: ["Fixtures"]),
         .testTarget(name: "CharretteThemesTests", dependencies: ["CharretteThemes", "CharretteNumerics"], exclude: ["Vectors"]),
         .testTarget(name: "CharretteReportsTests", dependencies: ["Charrette", "CharretteReports"]),
         .testTarget(name: "CharretteOpinionsTests", dependencies: ["CharretteOpinions", "CharretteNumerics"], exclude: ["Vectors"]),

@@ -1,3 +1,4 @@
+import CharretteVoting
 import Charrette
 import Foundation
 import GRDB

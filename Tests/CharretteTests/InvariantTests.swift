@@ -1,3 +1,4 @@
+import CharretteVoting
 import Foundation
 import Testing
 @testable import Charrette

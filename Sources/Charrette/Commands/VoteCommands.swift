@@ -108,7 +108,7 @@ extension Transaction {
             }
         default: break
         }
-        if method.isMultiWinner {
+        if method.takesSeats {
             guard let seats = settings.seats else { throw CharretteError.missingSetting(method: method.rawValue, setting: "seats") }
             guard seats <= candidates.count else {
                 throw CharretteError.invalidSetting(setting: "seats", reason: "asks for \(seats) winners from \(candidates.count) ideas")

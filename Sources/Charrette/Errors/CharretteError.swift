@@ -1,3 +1,4 @@
+import CharretteVoting
 import CharretteThemes
 import Foundation
 

@@ -1,3 +1,4 @@
+import CharretteVoting
 import Foundation
 
 /// A reaction to a single idea, as in Pol.is.

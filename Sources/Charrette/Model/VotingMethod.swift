@@ -1,22 +1,4 @@
-/// The shape of a ballot: what a voter hands in.
-public enum BallotKind: String, Codable, Sendable, CaseIterable {
-    /// A set of approved ideas.
-    case approval
-    /// A score (or grade) per idea within the vote's range.
-    case scores
-    /// An order of preference; ideas in one tier are tied, ideas left out rank below all others.
-    case ranking
-    /// Dots spread over ideas within a budget, with an optional cap per idea.
-    case dots
-    /// Votes per idea paid for with voice credits: n votes cost n².
-    case quadratic
-    /// Agree, disagree or pass on single ideas.
-    case reactions
-    /// Projects chosen within a budget, each with its cost.
-    case budget
-    /// Agree, abstain, disagree or block on each proposal.
-    case consent
-}
+import CharretteVoting
 
 /// How a vote turns ballots into an outcome, named as in the shell (`--method schulze`).
 ///
@@ -48,21 +30,19 @@ public struct VotingMethod: RawRepresentable, Codable, Sendable, Hashable, Custo
 
     public var description: String { rawValue }
 
-    /// Every method name with the ballot it takes.
-    public static let known: [String: BallotKind] = [
-        "plurality": .ranking, "irv": .ranking, "borda": .ranking, "condorcet": .ranking,
-        "copeland": .ranking, "schulze": .ranking, "ranked-pairs": .ranking, "minimax": .ranking,
-        "stv": .ranking,
-        "approval": .approval, "pav": .approval, "phragmen": .approval, "equal-shares": .approval,
-        "score": .scores, "star": .scores, "majority-judgment": .scores,
-        "dots": .dots, "quadratic": .quadratic,
-        "pb-greedy": .budget, "pb-greedy-cost": .budget, "pb-equal-shares": .budget,
-        "consent": .consent, "reactions": .reactions,
-    ]
+    /// Every method name with the ballot it takes: read from the voting module's declarations
+    /// (`TallyMethods.all`), never listed twice.
+    public static let known: [String: BallotKind] = Dictionary(uniqueKeysWithValues: TallyMethods.all.map { ($0.name, $0.ballotKind) })
 
     /// Every known method name, sorted.
     public static var allNames: [String] { known.keys.sorted() }
 
-    /// Methods that fill several seats.
-    public var isMultiWinner: Bool { ["stv", "pav", "phragmen", "equal-shares"].contains(rawValue) }
+    /// How the voting module counts this method.
+    public var tally: any TallyMethod { TallyMethods.named(rawValue)! }
+
+    /// Whether the method fills several seats (or, for budgets, funds several projects).
+    public var isMultiWinner: Bool { tally.isMultiWinner }
+
+    /// Whether a vote must say how many to elect (`--seats`).
+    public var takesSeats: Bool { tally.takesSeats }
 }

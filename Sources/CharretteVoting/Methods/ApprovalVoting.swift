@@ -2,7 +2,7 @@
 public struct ApprovalVoting: TallyMethod {
     public init() {}
     public var name: String { "approval" }
-    public var shape: BallotShape { .approval }
+    public var ballotKind: BallotKind { .approval }
     public var summary: String { "Voters tick every candidate they accept; the most ticks wins." }
 
     public func count(_ election: Election) throws(TallyError) -> TallyResult {

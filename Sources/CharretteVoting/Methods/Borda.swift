@@ -6,7 +6,7 @@
 public struct BordaCount: TallyMethod {
     public init() {}
     public var name: String { "borda" }
-    public var shape: BallotShape { .ranking }
+    public var ballotKind: BallotKind { .ranking }
     public var summary: String { "Ranks give points (one per candidate ranked lower); the most points wins. Rewards broad support." }
 
     public func count(_ election: Election) throws(TallyError) -> TallyResult {

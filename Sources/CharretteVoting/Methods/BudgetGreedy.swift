@@ -6,7 +6,7 @@ public struct BudgetGreedy: TallyMethod {
     /// `pb-greedy`, or `pb-greedy-cost` when `byCost`.
     public init(byCost: Bool) { self.byCost = byCost }
     public var name: String { byCost ? "pb-greedy-cost" : "pb-greedy" }
-    public var shape: BallotShape { .approval }
+    public var ballotKind: BallotKind { .budget }
     public var isMultiWinner: Bool { true }
     public var summary: String {
         byCost ? "Funds projects by approvals per unit of cost, skipping those that no longer fit: cheap popular projects first."

@@ -3,7 +3,7 @@
 public struct CondorcetWinner: TallyMethod {
     public init() {}
     public var name: String { "condorcet" }
-    public var shape: BallotShape { .ranking }
+    public var ballotKind: BallotKind { .ranking }
     public var summary: String { "Elects the candidate a majority prefers to each other candidate, when one exists; otherwise no one." }
 
     public func count(_ election: Election) throws(TallyError) -> TallyResult {

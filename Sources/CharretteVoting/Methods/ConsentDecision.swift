@@ -3,7 +3,7 @@
 public struct ConsentDecision: TallyMethod {
     public init() {}
     public var name: String { "consent" }
-    public var shape: BallotShape { .positions }
+    public var ballotKind: BallotKind { .consent }
     public var summary: String { "Each person agrees, abstains, disagrees or blocks; a proposal passes when no one blocks and more agree than disagree." }
 
     public func count(_ election: Election) throws(TallyError) -> TallyResult {

@@ -2,7 +2,7 @@
 public struct Copeland: TallyMethod {
     public init() {}
     public var name: String { "copeland" }
-    public var shape: BallotShape { .ranking }
+    public var ballotKind: BallotKind { .ranking }
     public var summary: String { "Counts head-to-head wins minus losses; the most wins. Picks the Condorcet winner when there is one." }
 
     public func count(_ election: Election) throws(TallyError) -> TallyResult {

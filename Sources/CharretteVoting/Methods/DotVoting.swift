@@ -3,7 +3,7 @@
 public struct DotVoting: TallyMethod {
     public init() {}
     public var name: String { "dots" }
-    public var shape: BallotShape { .amounts }
+    public var ballotKind: BallotKind { .dots }
     public var summary: String { "Each voter spreads a number of dots, several on one idea if they feel strongly; the most dots wins." }
 
     public func count(_ election: Election) throws(TallyError) -> TallyResult {

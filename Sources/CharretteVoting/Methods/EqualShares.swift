@@ -5,7 +5,7 @@
 public struct EqualShares: TallyMethod {
     public init() {}
     public var name: String { "equal-shares" }
-    public var shape: BallotShape { .approval }
+    public var ballotKind: BallotKind { .approval }
     public var isMultiWinner: Bool { true }
     public var summary: String { "Gives every voter an equal share of the seats to spend; groups buy the candidates they agree on. Proportional, and fair to small groups." }
 
@@ -81,7 +81,7 @@ public struct EqualShares: TallyMethod {
 public struct BudgetEqualShares: TallyMethod {
     public init() {}
     public var name: String { "pb-equal-shares" }
-    public var shape: BallotShape { .approval }
+    public var ballotKind: BallotKind { .budget }
     public var isMultiWinner: Bool { true }
     public var summary: String { "Splits the budget equally among voters; groups pool their shares to fund the projects they agree on. Proportional; small groups get their fair share." }
 

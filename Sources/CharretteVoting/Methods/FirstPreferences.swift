@@ -39,7 +39,7 @@ struct FirstPreferences {
 public struct Plurality: TallyMethod {
     public init() {}
     public var name: String { "plurality" }
-    public var shape: BallotShape { .ranking }
+    public var ballotKind: BallotKind { .ranking }
     public var summary: String { "Each voter's first choice counts; the most first choices wins, even without a majority." }
 
     public func count(_ election: Election) throws(TallyError) -> TallyResult {

@@ -4,7 +4,7 @@
 public struct InstantRunoff: TallyMethod {
     public init() {}
     public var name: String { "irv" }
-    public var shape: BallotShape { .ranking }
+    public var ballotKind: BallotKind { .ranking }
     public var summary: String { "Counts first choices, then drops the last candidate and moves their ballots to the next choice, until someone has a majority." }
 
     public func count(_ election: Election) throws(TallyError) -> TallyResult {

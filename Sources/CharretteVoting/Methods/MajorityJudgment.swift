@@ -6,7 +6,7 @@
 public struct MajorityJudgment: TallyMethod {
     public init() {}
     public var name: String { "majority-judgment" }
-    public var shape: BallotShape { .grades }
+    public var ballotKind: BallotKind { .scores }
     public var summary: String { "Each voter grades every idea; the idea with the best median grade wins. Hard to sway by exaggerating." }
 
     public func count(_ election: Election) throws(TallyError) -> TallyResult {

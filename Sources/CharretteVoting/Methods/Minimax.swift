@@ -3,7 +3,7 @@
 public struct Minimax: TallyMethod {
     public init() {}
     public var name: String { "minimax" }
-    public var shape: BallotShape { .ranking }
+    public var ballotKind: BallotKind { .ranking }
     public var summary: String { "Elects the candidate whose worst head-to-head defeat is the smallest." }
 
     public func count(_ election: Election) throws(TallyError) -> TallyResult {

@@ -8,7 +8,7 @@
 public struct ProportionalApproval: TallyMethod {
     public init() {}
     public var name: String { "pav" }
-    public var shape: BallotShape { .approval }
+    public var ballotKind: BallotKind { .approval }
     public var isMultiWinner: Bool { true }
     public var summary: String { "Chooses the committee that gives the most voters a say, with each further seat a voter approves counting a little less: proportional." }
 

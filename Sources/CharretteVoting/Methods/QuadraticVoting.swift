@@ -3,7 +3,7 @@
 public struct QuadraticVoting: TallyMethod {
     public init() {}
     public var name: String { "quadratic" }
-    public var shape: BallotShape { .amounts }
+    public var ballotKind: BallotKind { .quadratic }
     public var summary: String { "Each voter buys votes with credits, n votes on one idea costing n²; the most net votes wins. Shows how strongly people care." }
 
     public func count(_ election: Election) throws(TallyError) -> TallyResult {

@@ -8,7 +8,7 @@
 public struct RankedPairs: TallyMethod {
     public init() {}
     public var name: String { "ranked-pairs" }
-    public var shape: BallotShape { .ranking }
+    public var ballotKind: BallotKind { .ranking }
     public var summary: String { "Locks in head-to-head wins from the largest margin down, skipping any that would contradict stronger ones. Picks the Condorcet winner when there is one." }
 
     /// The most orders of tied pairs explored when looking for every possible winner.

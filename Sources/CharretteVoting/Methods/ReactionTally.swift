@@ -3,7 +3,7 @@
 public struct ReactionTally: TallyMethod {
     public init() {}
     public var name: String { "reactions" }
-    public var shape: BallotShape { .positions }
+    public var ballotKind: BallotKind { .reactions }
     public var summary: String { "Each person agrees, disagrees or passes on single ideas; ideas are ordered by agreement less disagreement." }
 
     public func count(_ election: Election) throws(TallyError) -> TallyResult {

@@ -8,7 +8,7 @@
 public struct STARVoting: TallyMethod {
     public init() {}
     public var name: String { "star" }
-    public var shape: BallotShape { .grades }
+    public var ballotKind: BallotKind { .scores }
     public var summary: String { "Scores pick two finalists; the finalist more voters scored higher wins. Rewards broad support, then majority preference." }
 
     public func count(_ election: Election) throws(TallyError) -> TallyResult {

@@ -3,7 +3,7 @@
 public struct Schulze: TallyMethod {
     public init() {}
     public var name: String { "schulze" }
-    public var shape: BallotShape { .ranking }
+    public var ballotKind: BallotKind { .ranking }
     public var summary: String { "Follows chains of head-to-head wins; the candidate with the strongest chains to all others wins. Picks the Condorcet winner when there is one." }
 
     public func count(_ election: Election) throws(TallyError) -> TallyResult {

@@ -3,7 +3,7 @@
 public struct ScoreVoting: TallyMethod {
     public init() {}
     public var name: String { "score" }
-    public var shape: BallotShape { .grades }
+    public var ballotKind: BallotKind { .scores }
     public var summary: String { "Each voter scores every idea; the highest total score wins. Rewards ideas many people rate well." }
 
     public func count(_ election: Election) throws(TallyError) -> TallyResult {

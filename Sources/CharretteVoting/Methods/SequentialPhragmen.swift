@@ -3,7 +3,7 @@
 public struct SequentialPhragmen: TallyMethod {
     public init() {}
     public var name: String { "phragmen" }
-    public var shape: BallotShape { .approval }
+    public var ballotKind: BallotKind { .approval }
     public var isMultiWinner: Bool { true }
     public var summary: String { "Fills seats one by one, spreading the weight of each seat as evenly as possible over the voters who wanted it: proportional." }
 

@@ -8,7 +8,7 @@
 public struct SingleTransferableVote: TallyMethod {
     public init() {}
     public var name: String { "stv" }
-    public var shape: BallotShape { .ranking }
+    public var ballotKind: BallotKind { .ranking }
     public var isMultiWinner: Bool { true }
     public var summary: String { "Fills seats by quota: a candidate with enough votes is elected and their spare votes move on, the weakest are dropped, until every seat is filled. Proportional." }
 

@@ -2,8 +2,9 @@
 public protocol TallyMethod: Sendable {
     /// The name the shell and files use (`ranked-pairs`).
     var name: String { get }
-    /// The ballots the method reads.
-    var shape: BallotShape { get }
+    /// The ballots voters hand in: the one declaration a vote's ballots, its checks and the
+    /// files it is counted from follow (``shape`` is how the count reads them).
+    var ballotKind: BallotKind { get }
     /// What the method rewards, in one plain sentence (reports print it).
     var summary: String { get }
     /// Whether the method fills several seats (`--seats`).
@@ -16,6 +17,13 @@ public protocol TallyMethod: Sendable {
 extension TallyMethod {
     /// Single-winner unless the method says otherwise.
     public var isMultiWinner: Bool { false }
+
+    /// The ballots the count reads.
+    public var shape: BallotShape { ballotKind.shape }
+
+    /// Whether a vote must say how many to elect (`--seats`): a multi-winner method that does not
+    /// elect as much as a budget buys.
+    public var takesSeats: Bool { isMultiWinner && ballotKind != .budget }
 
     /// Counts the election's ballots. Without any ballot there is no winner, whatever the method:
     /// no lot among candidates nobody voted for. With blank ballots only (no rank, no approval, no
