@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "CharretteSQLite", targets: ["CharretteSQLite"]),
         .library(name: "CharretteScript", targets: ["CharretteScript"]),
         .library(name: "CharretteVoting", targets: ["CharretteVoting"]),
+        .library(name: "CharretteSupport", targets: ["CharretteSupport"]),
         .library(name: "CharretteThemes", targets: ["CharretteThemes"]),
         .library(name: "CharretteOpinions", targets: ["CharretteOpinions"]),
         .library(name: "CharretteReports", targets: ["CharretteReports"]),
@@ -23,13 +24,13 @@ let package = Package(
     ],
     targets: [
         // Voting methods, their working and ballot files. No dependencies, so any app can count.
-        .target(name: "CharretteVoting"),
+        .target(name: "CharretteVoting", dependencies: ["CharretteSupport"]),
         // Small dense linear algebra the counting modules share. No dependencies.
         .target(name: "CharretteNumerics"),
         // What several modules share and nothing else: no dependencies (see docs/architecture.md).
         .target(name: "CharretteSupport"),
         // Themes: the text pipeline, clustering and the group's card sorts.
-        .target(name: "CharretteThemes", dependencies: ["CharretteNumerics"]),
+        .target(name: "CharretteThemes", dependencies: ["CharretteNumerics", "CharretteSupport"]),
         // Opinion maps: the Pol.is pipeline over agree/disagree/pass reactions, and Pol.is files.
         .target(name: "CharretteOpinions", dependencies: ["CharretteNumerics", "CharretteSupport"]),
         // The domain: model, journal, invariants. Foundation, swift-crypto and the two counting modules.
@@ -81,7 +82,7 @@ let package = Package(
             dependencies: ["Charrette", "CharretteSQLite"],
             path: "Tests/JournalWriter"
         ),
-        .testTarget(name: "CharretteTests", dependencies: ["Charrette", "CharretteVoting"], exclude: ["Fixtures"]),
+        .testTarget(name: "CharretteTests", dependencies: ["Charrette", "CharretteVoting", "CharretteSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CharretteThemesTests", dependencies: ["CharretteThemes", "CharretteNumerics"], exclude: ["Vectors"]),
         .testTarget(name: "CharretteReportsTests", dependencies: ["Charrette", "CharretteReports"]),
         .testTarget(name: "CharretteOpinionsTests", dependencies: ["CharretteOpinions", "CharretteNumerics"], exclude: ["Vectors"]),
@@ -89,10 +90,10 @@ let package = Package(
         .executableTarget(name: "bench-opinions", dependencies: ["CharretteOpinions"], path: "Benchmarks/OpinionsBenchmark"),
         .testTarget(
             name: "CharretteVotingTests",
-            dependencies: ["CharretteVoting", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["CharretteVoting", "CharretteSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Vectors"]
         ),
-        .testTarget(name: "CharretteScriptTests", dependencies: ["Charrette", "CharretteScript", "CharretteVoting"], exclude: ["Golden"]),
+        .testTarget(name: "CharretteScriptTests", dependencies: ["Charrette", "CharretteScript", "CharretteSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "CharretteSQLiteTests",
             dependencies: ["Charrette", "CharretteSQLite", "journal-writer"]

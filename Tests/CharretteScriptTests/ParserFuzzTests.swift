@@ -1,5 +1,5 @@
 import CharretteScript
-import CharretteVoting
+import CharretteSupport
 import Foundation
 import Testing
 

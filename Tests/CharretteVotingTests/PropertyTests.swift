@@ -1,3 +1,4 @@
+import CharretteSupport
 import CharretteVoting
 import PropertyBased
 import Testing

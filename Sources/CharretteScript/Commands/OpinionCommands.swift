@@ -1,6 +1,7 @@
 import Charrette
 import CharretteOpinions
 import CharretteReports
+import CharretteSupport
 import Foundation
 
 /// Opinion maps: reactions in a session, the Pol.is groups, consensus and divides, and Pol.is
@@ -81,9 +82,9 @@ enum OpinionCommands {
             // Someone who has not reacted yet draws among every statement.
             let row = map.matrix.participants.firstIndex(of: person.id.rawValue)
             let seed = try call.flagInt("seed") ?? 2026
-            var mixer = UInt64(truncatingIfNeeded: seed) &+ UInt64(person.id.rawValue) &* 0x9E37_79B9_7F4A_7C15
-            mixer = (mixer ^ (mixer >> 31)) &* 0xBF58_476D_1CE4_E5B9
-            let draw = Double(mixer >> 11) / Double(1 << 53)
+            // One draw per participant and seed, from the project's one generator.
+            var generator = SplitMix64(seed: UInt64(truncatingIfNeeded: seed) ^ (UInt64(person.id.rawValue) << 32))
+            let draw = generator.unit()
             let closed = Set(map.matrix.statements.indices.filter { state.ideas[Idea.ID(map.matrix.statements[$0])]?.status.isOpen != true })
             let priorities = Routing.priorities(map.matrix, statementPositions: map.pca.statementPositions)
             guard let column = Routing.next(for: row, in: map.matrix, priorities: priorities, excluded: closed, draw: draw) else {

@@ -1,3 +1,5 @@
+import CharretteSupport
+
 /// The silhouette of a clustering under cosine distance: for each vector, (b − a) / max(a, b),
 /// where a is its mean distance to its own cluster and b the smallest mean distance to another
 /// cluster; the score is the mean over vectors (a vector alone in its cluster scores 0). From −1

@@ -1,3 +1,4 @@
+import CharretteSupport
 import Foundation
 
 /// Spherical k-means: clusters unit-length vectors by cosine similarity. Centroids are the

@@ -1,3 +1,4 @@
+import CharretteSupport
 import CharretteNumerics
 import Foundation
 

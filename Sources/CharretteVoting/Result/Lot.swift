@@ -1,3 +1,5 @@
+import CharretteSupport
+
 /// Draws by lot from a seed, so that the same ballots and seed always give the same result.
 ///
 /// SplitMix64: small, fast and fully specified, so any other implementation can replay a draw.
@@ -46,22 +48,6 @@ public struct Lot: Sendable {
     /// Picks one of several options (such as tied committees) and records it by their indices.
     public mutating func pickOption(_ count: Int, reason: String) -> Int {
         pick(1, from: Array(0..<count), reason: reason)[0]
-    }
-}
-
-/// SplitMix64 (Steele, Lea and Flood): a small, fully specified generator, so that any program can
-/// replay the same sequence from the same seed.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
