@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .library(name: "Charrette", targets: ["Charrette"]),
         .library(name: "CharretteSQLite", targets: ["CharretteSQLite"]),
+        .library(name: "CharretteSession", targets: ["CharretteSession"]),
         .library(name: "CharretteScript", targets: ["CharretteScript"]),
         .library(name: "CharretteVoting", targets: ["CharretteVoting"]),
         .library(name: "CharretteSupport", targets: ["CharretteSupport"]),
@@ -33,11 +34,14 @@ let package = Package(
         .target(name: "CharretteThemes", dependencies: ["CharretteNumerics", "CharretteSupport"]),
         // Opinion maps: the Pol.is pipeline over agree/disagree/pass reactions, and Pol.is files.
         .target(name: "CharretteOpinions", dependencies: ["CharretteNumerics", "CharretteSupport"]),
-        // The domain: model, journal, invariants. Foundation, swift-crypto and the two counting modules.
+        // The domain: model, journal, invariants. Foundation, swift-crypto and the voting module.
         .target(
             name: "Charrette",
-            dependencies: ["CharretteVoting", "CharretteThemes", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CharretteVoting", "CharretteSupport", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // What a session asks of its data: counts, opinion maps, the next statement, proposed
+        // themes, the vote meant. The shell, the report and apps are adapters over it.
+        .target(name: "CharretteSession", dependencies: ["Charrette", "CharretteVoting", "CharretteThemes", "CharretteOpinions", "CharretteSupport"]),
         // The embedded default store: the journal and plain query tables in one SQLite file.
         .target(
             name: "CharretteSQLite",
@@ -52,10 +56,10 @@ let package = Package(
         // Mustache templates users can replace.
         .target(
             name: "CharretteReports",
-            dependencies: ["Charrette", "CharretteVoting", "CharretteOpinions", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["Charrette", "CharretteSession", "CharretteVoting", "CharretteOpinions", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // The command language: lexer, parser, evaluator and the command set. No terminal code.
-        .target(name: "CharretteScript", dependencies: ["Charrette", "CharretteVoting", "CharretteThemes", "CharretteOpinions", "CharretteReports", "CharretteSupport"]),
+        .target(name: "CharretteScript", dependencies: ["Charrette", "CharretteSession", "CharretteVoting", "CharretteThemes", "CharretteOpinions", "CharretteReports", "CharretteSupport"]),
         // libedit, for line editing, history and completion (Debian: libedit-dev).
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // The shell: a thin front end over CharretteScript.
@@ -82,8 +86,8 @@ let package = Package(
             dependencies: ["Charrette", "CharretteSQLite"],
             path: "Tests/JournalWriter"
         ),
-        .testTarget(name: "CharretteTests", dependencies: ["Charrette", "CharretteVoting", "CharretteSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "CharretteThemesTests", dependencies: ["CharretteThemes", "CharretteNumerics"], exclude: ["Vectors"]),
+        .testTarget(name: "CharretteTests", dependencies: ["Charrette", "CharretteSession", "CharretteThemes", "CharretteVoting", "CharretteSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "CharretteThemesTests", dependencies: ["CharretteThemes", "CharretteNumerics", "CharretteSupport"], exclude: ["Vectors"]),
         .testTarget(name: "CharretteReportsTests", dependencies: ["Charrette", "CharretteReports"]),
         .testTarget(name: "CharretteOpinionsTests", dependencies: ["CharretteOpinions", "CharretteNumerics"], exclude: ["Vectors"]),
         // Times the opinion map against red-dwarf (scripts/bench-opinions runs it).
@@ -93,7 +97,7 @@ let package = Package(
             dependencies: ["CharretteVoting", "CharretteSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Vectors"]
         ),
-        .testTarget(name: "CharretteScriptTests", dependencies: ["Charrette", "CharretteScript", "CharretteSupport"], exclude: ["Golden"]),
+        .testTarget(name: "CharretteScriptTests", dependencies: ["Charrette", "CharretteScript", "CharretteSession", "CharretteSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "CharretteSQLiteTests",
             dependencies: ["Charrette", "CharretteSQLite", "journal-writer"]

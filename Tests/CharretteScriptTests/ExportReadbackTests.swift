@@ -1,4 +1,5 @@
 import Charrette
+import CharretteSession
 import CharretteScript
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import CharretteSupport
 import Charrette
 import CharretteScript
 import Foundation

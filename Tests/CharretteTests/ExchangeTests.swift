@@ -1,4 +1,5 @@
 @testable import Charrette
+import CharretteSession
 import Foundation
 import Testing
 

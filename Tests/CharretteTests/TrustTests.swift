@@ -2,6 +2,7 @@ import CharretteVoting
 import Foundation
 import Testing
 @testable import Charrette
+import CharretteSession
 
 /// What a facilitator saved, saw and published must be what happened: the outcome of a vote
 /// stays the one voted on, hidden ideas stay hidden, settings stay countable, and no participant's
@@ -80,6 +81,9 @@ struct TrustTests {
             return vote
         }
         #expect(throws: TallyError.setting("its --max must be at most 1000000, the highest score a count takes, not 5000000000")) {
+            try f.workspace.state.election(for: wide)
+        }
+        #expect(throws: SessionError.cannotCount(wide, reason: "its --max must be at most 1000000, the highest score a count takes, not 5000000000")) {
             try f.workspace.state.tally(wide)
         }
     }

@@ -1,3 +1,4 @@
+import CharretteSupport
 import Foundation
 import Testing
 @testable import CharretteThemes

@@ -1,4 +1,4 @@
-import CharretteThemes
+import CharretteSupport
 extension Transaction {
     /// Opens a consultation. It starts taking ideas at once unless `phase` says otherwise.
     @discardableResult

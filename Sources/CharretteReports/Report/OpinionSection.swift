@@ -1,4 +1,5 @@
 import Charrette
+import CharretteSession
 import CharretteOpinions
 
 /// The opinion map of a consultation's reactions: the groups and what each stands for, what the

@@ -1,4 +1,5 @@
 import Charrette
+import CharretteSession
 import CharretteVoting
 
 /// A vote as the report shows it: its method in plain words, its result and the working.
@@ -72,7 +73,7 @@ public struct VoteSection: Sendable {
             valueLabel = nil
             results = ids.indices.map { Result(id: ids[$0].rawValue, text: text($0), editedText: edited($0), value: nil, place: nil, elected: false) }
             working = []; rounds = []; notes = []; ties = []; lot = nil
-            failure = error.description
+            if case .cannotCount(_, let reason) = error { failure = reason } else { failure = error.description }
             return
         }
         failure = nil

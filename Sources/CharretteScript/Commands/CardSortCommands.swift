@@ -1,5 +1,5 @@
 import Charrette
-import CharretteThemes
+import CharretteSession
 
 /// Card sorting by the group: each participant hands in their own grouping of the ideas, and
 /// `themes consensus` proposes the themes the group agrees on.
@@ -49,39 +49,10 @@ enum CardSortCommands {
                     signature: Signature(flags: [.init("threshold", "T", "the least share of sorters putting two ideas together for them to share a theme (default 0.5)")]),
                     example: "themes consensus") { call in
             let consultation = try call.consultation()
-            let state = call.interpreter.workspace.state
-            let sorts = (state.cardSorts[consultation] ?? [:]).values.sorted { $0.sorter < $1.sorter }
-            guard !sorts.isEmpty else { throw call.error("nobody has handed in a card sort yet: use 'sort submit'") }
             let threshold = try call.flagFraction("threshold") ?? 0.5
-
-            // The ideas still open that someone sorted, in submission order.
-            let sortedIdeas = Set(sorts.flatMap { $0.groups.flatMap(\.ideas) })
-            let ideas = state.ideas(of: consultation).filter { $0.status.isOpen && sortedIdeas.contains($0.id) }
-            guard !ideas.isEmpty else { throw call.error("none of the ideas in the card sorts is still open: nothing to combine") }
-            let index = Dictionary(uniqueKeysWithValues: ideas.enumerated().map { ($1.id, $0) })
-            let converted = sorts.map { sort in
-                let groups = sort.groups.map { $0.ideas.compactMap { index[$0] } }
-                return CharretteThemes.CardSort(sorter: state.participants[sort.sorter].map { "@\($0.handle)" } ?? "a sorter",
-                                                groups: groups.filter { !$0.isEmpty },
-                                                labels: zip(sort.groups, groups).filter { !$1.isEmpty }.map { $0.0.label })
-            }
-            let consensus: CardSortConsensus
-            do {
-                consensus = try CardSortConsensus(itemCount: ideas.count, sorts: converted, threshold: threshold)
-            } catch {
-                throw call.error("cannot combine the card sorts: \(error)")
-            }
-            // Two themes can take their name from the same group: number the repeats, so each
-            // can be accepted.
-            var seen: [String: Int] = [:]
-            let labels = consensus.themes.enumerated().map { n, theme in
-                let label = theme.label ?? "Theme \(n + 1)"
-                seen[label.lowercased(), default: 0] += 1
-                return seen[label.lowercased()]! > 1 ? "\(label) (\(seen[label.lowercased()]!))" : label
-            }
-            call.interpreter.proposedThemes = ProposedThemes(
-                consultation: consultation, source: "from the card sorts of \(sorts.count) sorter\(sorts.count == 1 ? "" : "s")",
-                themes: consensus.themes.enumerated().map { n, theme in .init(label: labels[n], ideas: theme.items.map { ideas[$0].id }, example: nil) })
+            let combined = try call.ask { state throws(SessionError) in try state.cardSortThemes(in: consultation, threshold: threshold) }
+            call.interpreter.proposedThemes = combined.proposal
+            let (consensus, ideas, labels) = (combined.consensus, combined.ideas, combined.labels)
             let percent = { (x: Double) in Value.string("\(Int((x * 100).rounded()))%") }
             let themes = consensus.themes.enumerated().map { n, theme in
                 Record([
@@ -97,7 +68,7 @@ enum CardSortCommands {
                 ])
             }
             return .record(Record([
-                ("sorters", .integer(sorts.count)), ("themes", Rows.table(themes)), ("disputed", Rows.table(disputed)),
+                ("sorters", .integer(combined.sorters)), ("themes", Rows.table(themes)), ("disputed", Rows.table(disputed)),
             ]))
         },
     ]

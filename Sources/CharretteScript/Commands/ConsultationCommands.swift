@@ -1,4 +1,5 @@
 import Charrette
+import CharretteSupport
 
 enum ConsultationCommands {
     static let all: [CommandSpec] = [
@@ -31,7 +32,7 @@ enum ConsultationCommands {
             let name = try call.string(0, "a phase")
             guard let phase = Consultation.Phase(rawValue: name) else {
                 let names = Consultation.Phase.allCases.map(\.rawValue)
-                let hint = Suggestion.closest(to: name, among: names).map { "; did you mean '\($0)'?" } ?? "; phases are \(names.joined(separator: ", "))"
+                let hint = NearMiss.closest(to: name, among: names).map { "; did you mean '\($0)'?" } ?? "; phases are \(names.joined(separator: ", "))"
                 throw call.error("unknown phase '\(name)'\(hint)", at: 0)
             }
             let id = try call.consultation()
@@ -67,7 +68,7 @@ enum ConsultationCommands {
         let all = call.interpreter.workspace.state.consultations.values.sorted { $0.id < $1.id }
         if let number = Int(name), let found = all.first(where: { $0.id.rawValue == number }) { return found }
         if let found = all.first(where: { $0.title.caseInsensitiveCompare(name) == .orderedSame }) { return found }
-        let hint = Suggestion.closest(to: name, among: all.map(\.title)).map { "; did you mean '\($0)'?" }
+        let hint = NearMiss.closest(to: name, among: all.map(\.title)).map { "; did you mean '\($0)'?" }
             ?? (all.isEmpty ? "; there is none yet" : "; the consultations are " + all.map { "\($0.id.rawValue) '\($0.title)'" }.joined(separator: ", "))
         throw call.error("no consultation is titled or numbered '\(name)'\(hint)", at: 0)
     }

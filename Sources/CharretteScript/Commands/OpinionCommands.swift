@@ -1,7 +1,6 @@
 import Charrette
 import CharretteOpinions
-import CharretteReports
-import CharretteSupport
+import CharretteSession
 import Foundation
 
 /// Opinion maps: reactions in a session, the Pol.is groups, consensus and divides, and Pol.is
@@ -74,23 +73,11 @@ enum OpinionCommands {
                     example: "opinions next @amira") { call in
             let handle = try call.handle(0)
             let vote = try reactionsVote(call, open: true)
-            let (map, state, _) = try consultationMap(call, groups: nil, allowEmpty: true)
-            guard let person = state.participant(handle: handle) else { throw call.error("participant @\(handle) does not exist", at: 0) }
-            // Ideas on the vote that nobody reacted to yet are not in the matrix: they come first.
-            let unseen = vote.candidates.filter { state.ideas[$0]?.status.isOpen == true && !map.matrix.statements.contains($0.rawValue) }
-            if let first = unseen.first { return .idea(first) }
-            // Someone who has not reacted yet draws among every statement.
-            let row = map.matrix.participants.firstIndex(of: person.id.rawValue)
-            let seed = try call.flagInt("seed") ?? 2026
-            // One draw per participant and seed, from the project's one generator.
-            var generator = SplitMix64(seed: UInt64(truncatingIfNeeded: seed) ^ (UInt64(person.id.rawValue) << 32))
-            let draw = generator.unit()
-            let closed = Set(map.matrix.statements.indices.filter { state.ideas[Idea.ID(map.matrix.statements[$0])]?.status.isOpen != true })
-            let priorities = Routing.priorities(map.matrix, statementPositions: map.pca.statementPositions)
-            guard let column = Routing.next(for: row, in: map.matrix, priorities: priorities, excluded: closed, draw: draw) else {
-                return .null
+            guard let person = call.interpreter.workspace.state.participant(handle: handle) else {
+                throw call.error("participant @\(handle) does not exist", at: 0)
             }
-            return .idea(Idea.ID(map.matrix.statements[column]))
+            let seed = try call.flagInt("seed") ?? 2026
+            return call.interpreter.workspace.state.nextStatement(for: person.id, in: vote, seed: UInt64(truncatingIfNeeded: seed)).map { .idea($0) } ?? .null
         },
     ]
 
@@ -126,30 +113,17 @@ enum OpinionCommands {
     /// The reactions vote named with --vote, or else the newest open one (the one `react` fills),
     /// or else, unless `open`, the newest closed one.
     static func reactionsVote(_ call: Invocation, open: Bool) throws -> Vote {
-        let consultation = try call.consultation()
-        let state = call.interpreter.workspace.state
-        if let title = try call.flagString("vote") {
-            guard let vote = state.votes.values.filter({ $0.consultation == consultation && $0.title == title }).max(by: { $0.id < $1.id }) else {
-                throw call.flagError("vote", "vote '\(title)' does not exist")
-            }
-            guard vote.method.rawValue == "reactions" else { throw call.flagError("vote", "'\(title)' is a \(vote.method.rawValue) vote, not a reactions vote") }
-            return vote
+        let consultation = try call.consultation(), title = try call.flagString("vote")
+        return try call.ask(flag: title == nil ? nil : "vote") { state throws(SessionError) in
+            try state.reactionsVote(named: title, in: consultation, open: open)
         }
-        let votes = state.votes.values.filter { $0.consultation == consultation && $0.method.rawValue == "reactions" }
-        guard let vote = votes.filter(\.isOpen).max(by: { $0.id < $1.id }) ?? (open ? nil : votes.max(by: { $0.id < $1.id })) else {
-            throw call.error("no reactions vote is \(open ? "open" : "there"): open one with vote open \"Reactions\" --method reactions")
-        }
-        return vote
     }
 
-    /// The opinion map of the consultation's reactions vote: reactions to ideas no longer open are
-    /// taken out of the map as Pol.is takes out moderated statements.
-    static func consultationMap(_ call: Invocation, groups: Int?, allowEmpty: Bool = false) throws -> (OpinionMap, WorkspaceState, Vote) {
+    /// The opinion map of the consultation's reactions vote, refused while nobody has reacted.
+    static func consultationMap(_ call: Invocation, groups: Int?) throws -> (OpinionMap, WorkspaceState, Vote) {
         let vote = try reactionsVote(call, open: false)
         let state = call.interpreter.workspace.state
-        guard allowEmpty || !(state.ballots[vote.id] ?? [:]).isEmpty else {
-            throw call.error("nobody has reacted in '\(vote.title)' yet: use react @PERSON #IDEA agree")
-        }
+        guard !(state.ballots[vote.id] ?? [:]).isEmpty else { throw call.error(SessionError.noReactions(vote).description, underlying: SessionError.noReactions(vote)) }
         return (state.opinionMap(of: vote, groupCount: groups), state, vote)
     }
 

@@ -1,4 +1,5 @@
 import Charrette
+import CharretteSupport
 import Foundation
 
 /// Commands that run the session itself: speaking, asking, timing, help, other files.
@@ -55,7 +56,7 @@ enum SessionCommands {
             if !subs.isEmpty {
                 return .string(subs.map { registry.spec(named: "\(name) \($0)")! }.map { "\($0.usage)\n    \($0.summary)" }.joined(separator: "\n"))
             }
-            let hint = Suggestion.closest(to: name, among: registry.names + registry.nouns).map { "; did you mean '\($0)'?" } ?? ""
+            let hint = NearMiss.closest(to: name, among: registry.names + registry.nouns).map { "; did you mean '\($0)'?" } ?? ""
             throw call.error("no command '\(name)'\(hint)", at: 0)
         },
         CommandSpec("source", summary: "run another script file here (relative to the sourcing script's folder)",

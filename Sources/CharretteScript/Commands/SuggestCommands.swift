@@ -1,4 +1,5 @@
 import Charrette
+import CharretteSession
 import CharretteThemes
 
 /// The machine's first pass: suggested themes for the unsorted ideas, accepting them, and near
@@ -9,26 +10,11 @@ enum SuggestCommands {
                     signature: Signature(flags: SuggestionFlags.signature),
                     example: "themes suggest --k auto") { call in
             let consultation = try call.consultation()
-            let state = call.interpreter.workspace.state
-            let open = state.ideas(of: consultation).filter { $0.status.isOpen }
-            guard !open.isEmpty else { throw call.error("the consultation has no open ideas to suggest themes for") }
-            let ideas = open.filter { $0.theme == nil }
-            guard !ideas.isEmpty else { throw call.error("every open idea is already in a theme: there is nothing to suggest") }
-            let texts = ideas.map(\.text)
             let settings = try SuggestionFlags.settings(call, consultation: consultation)
-            let suggestion: ThemeSuggestion
-            do {
-                suggestion = try ThemeSuggestion(texts: texts, settings: settings)
-            } catch let error as ThemeSuggestionError {
-                throw call.error("cannot suggest themes: \(error)")
-            }
-            let source = "\(settings.method == .kmeans ? "k-means" : "average linkage"), seed \(settings.seed)"
-            call.interpreter.proposedThemes = ProposedThemes(
-                consultation: consultation, source: "suggested by \(source)",
-                themes: suggestion.themes.map { theme in
-                    .init(label: theme.label, ideas: theme.members.map { ideas[$0].id }, example: ideas[theme.example].id)
-                })
-            return proposal(SuggestionFlags.value(suggestion, texts: texts, settings: settings) { .idea(ideas[$0].id) }, suggestion, ideas)
+            let suggested = try call.ask { state throws(SessionError) in try state.suggestThemes(in: consultation, settings: settings) }
+            call.interpreter.proposedThemes = suggested.proposal
+            let (suggestion, ideas) = (suggested.suggestion, suggested.ideas)
+            return proposal(SuggestionFlags.value(suggestion, texts: ideas.map(\.text), settings: settings) { .idea(ideas[$0].id) }, suggestion, ideas)
         },
         CommandSpec("themes accept", summary: "make proposed themes real: all of them, or those numbered",
                     signature: Signature([.init("numbers", "the proposed themes to accept, as numbered by 'themes suggest' or 'themes consensus'", optional: true, variadic: true)],
@@ -39,10 +25,7 @@ enum SuggestCommands {
             }
             let consultation = try call.consultation()
             guard proposal.consultation == consultation else { throw call.error("the proposal is for another consultation: run 'themes suggest' again") }
-            // What is still unsorted decides what can be accepted, so an undone acceptance can be
-            // accepted again and ideas sorted since stay where people put them.
-            let state = call.interpreter.workspace.state
-            let unsorted = proposal.themes.map { $0.ideas.filter { state.ideas[$0]?.status.isOpen == true && state.ideas[$0]?.theme == nil } }
+            let unsorted = proposal.acceptable(in: call.interpreter.workspace.state)
             var chosen: [Int] = []
             for index in call.positional.indices {
                 guard case .integer(let number) = call.positional[index] else {
@@ -60,15 +43,7 @@ enum SuggestCommands {
             guard !chosen.isEmpty else { throw call.error("the ideas of every proposed theme are in themes (or closed) already") }
             let label = try call.flagString("as")
             if label != nil && chosen.count != 1 { throw call.flagError("as", "--as names one theme: accept one number at a time to rename it") }
-            let accepted = try call.perform { tx in
-                try chosen.map { index in
-                    let proposed = proposal.themes[index], ideas = unsorted[index]
-                    let example = proposed.example.flatMap { ideas.contains($0) ? " Most central idea: #\($0.rawValue)." : nil } ?? ""
-                    let theme = try tx.createTheme(label ?? proposed.label, description: "\(proposal.source).\(example)", in: consultation)
-                    for idea in ideas { try tx.moveIdea(idea, to: theme.id) }
-                    return theme
-                }
-            }
+            let accepted = try call.perform { tx in try tx.accept(chosen, of: proposal, label: label) }
             let after = call.interpreter.workspace.state
             return Rows.table(accepted.map { Rows.theme($0, after) })
         },

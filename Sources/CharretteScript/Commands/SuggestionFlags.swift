@@ -1,4 +1,6 @@
 import Charrette
+import CharretteSession
+import CharretteSupport
 import CharretteThemes
 
 /// The clustering flags `cluster` and `themes suggest` share.
@@ -15,7 +17,7 @@ enum SuggestionFlags {
     /// The settings the flags of `call` ask for; the language of `consultation`, if it has one,
     /// is used when no `--language` is given, and the texts' own language is detected when neither is.
     static func settings(_ call: Invocation, consultation: Consultation.ID? = nil) throws -> ThemeSuggestionSettings {
-        let language = consultation.flatMap { call.interpreter.workspace.state.consultations[$0]?.language }.flatMap(Language.init(rawValue:))
+        let language = consultation.flatMap(call.interpreter.workspace.state.language(of:))
         var settings = ThemeSuggestionSettings(language: language)
         switch call.flag("k") {
         case nil: break
@@ -60,7 +62,7 @@ enum SuggestionFlags {
 
     /// The language of `consultation` unless `--language` names one.
     static func language(_ call: Invocation, consultation: Consultation.ID) throws -> Language? {
-        try language(call) ?? call.interpreter.workspace.state.consultations[consultation]?.language.flatMap(Language.init(rawValue:))
+        try language(call) ?? call.interpreter.workspace.state.language(of: consultation)
     }
 
     /// A suggestion as a record: k, each text's theme, the themes and why k.

@@ -1,3 +1,4 @@
+import CharretteSupport
 import Foundation
 
 /// Commands that shape the values flowing through a pipeline.
@@ -87,7 +88,7 @@ enum TableCommands {
 
     static func noColumn(_ name: String, _ record: Record, _ call: Invocation, at index: Int = 0) -> ScriptError {
         let names = record.fields.map(\.name)
-        let hint = Suggestion.closest(to: name, among: names).map { "; did you mean '\($0)'?" } ?? "; the columns are \(names.joined(separator: ", "))"
+        let hint = NearMiss.closest(to: name, among: names).map { "; did you mean '\($0)'?" } ?? "; the columns are \(names.joined(separator: ", "))"
         return call.error("no column '\(name)'\(hint)", at: index)
     }
 

@@ -1,4 +1,5 @@
 import Charrette
+import CharretteSupport
 import CharretteVoting
 import Foundation
 
@@ -20,7 +21,7 @@ enum TallyCommands {
             let path = try call.string(0, "a ballot file")
             let name = try call.requiredString("method")
             guard let method = TallyMethods.named(name) else {
-                let hint = Suggestion.closest(to: name, among: TallyMethods.names).map { "; did you mean '\($0)'?" } ?? "; see 'help tally'"
+                let hint = NearMiss.closest(to: name, among: TallyMethods.names).map { "; did you mean '\($0)'?" } ?? "; see 'help tally'"
                 throw call.flagError("method", "unknown voting method '\(name)'\(hint)")
             }
             var election: Election

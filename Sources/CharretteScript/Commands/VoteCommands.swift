@@ -1,4 +1,6 @@
 import Charrette
+import CharretteSession
+import CharretteSupport
 import CharretteVoting
 
 enum VoteCommands {
@@ -21,7 +23,7 @@ enum VoteCommands {
             let title = try call.string(0, "a title")
             let name = try call.requiredString("method")
             guard let method = VotingMethod(rawValue: name) else {
-                let hint = Suggestion.closest(to: name, among: VotingMethod.allNames).map { "; did you mean '\($0)'?" } ?? "; see 'help vote open'"
+                let hint = NearMiss.closest(to: name, among: VotingMethod.allNames).map { "; did you mean '\($0)'?" } ?? "; see 'help vote open'"
                 throw call.flagError("method", "unknown voting method '\(name)'\(hint)")
             }
             var settings = VoteSettings(
@@ -90,20 +92,10 @@ enum VoteCommands {
                     signature: Signature([.init("title", "the vote's title; the newest vote by default", optional: true)]),
                     example: "vote results") { call in
             let vote = try VoteCommands.vote(call, title: try call.optionalString(0, "the vote's title"))
-            let state = call.interpreter.workspace.state
-            do {
-                let election = try state.election(for: vote)
-                do {
-                    var result = try state.tally(vote)
-                    if vote.isOpen { result.notes.insert("the vote is still open: these results may change", at: 0) }
-                    result.notes += editsAfterTheVote(vote, state)
-                    return TallyValues.value(result, names: election.names)
-                } catch let error as TallyError {
-                    throw call.error("cannot count '\(vote.title)': \(error.describe(in: election))")
-                }
-            } catch let error as TallyError {
-                throw call.error("cannot count '\(vote.title)': \(error)")
-            }
+            let count = try call.ask { state throws(SessionError) in try state.count(vote) }
+            var result = count.result
+            result.notes = count.notes
+            return TallyValues.value(result, names: count.election.names)
         },
     ]
 
@@ -114,62 +106,24 @@ enum VoteCommands {
         }
     }
 
-    /// A note for each idea on the ballot edited since the vote opened: results name ideas by the
-    /// text people voted on.
-    static func editsAfterTheVote(_ vote: Vote, _ state: WorkspaceState) -> [String] {
-        vote.candidates.compactMap { id in
-            guard let idea = state.ideas[id], !idea.isHidden, let voted = state.textVotedOn(id, in: vote), voted != idea.text else { return nil }
-            return "#\(id.rawValue) was edited after the vote: it now reads \"\(idea.text)\""
-        }
-    }
-
     /// The vote named `title` (its title, in any case, or its number as `votes` lists it), or
     /// else the newest vote of the current consultation.
     static func vote(_ call: Invocation, title: String?) throws -> Vote {
         let consultation = try call.consultation()
-        let state = call.interpreter.workspace.state
-        let votes = state.votes.values.filter { $0.consultation == consultation }.sorted { $0.id < $1.id }
-        guard let title else {
-            guard let vote = votes.last else { throw call.error("there is no vote yet in this consultation") }
-            return vote
-        }
-        let titled = votes.filter { $0.title.caseInsensitiveCompare(title) == .orderedSame }
-        if let number = Int(title), let vote = state.votes[Vote.ID(rawValue: number)], titled.isEmpty {
-            guard vote.consultation == consultation else {
-                let other = state.consultations[vote.consultation]?.title ?? ""
-                throw call.error("vote \(number) belongs to consultation '\(other)': consultation use \"\(other)\" first")
-            }
-            return vote
-        }
-        guard let vote = titled.last else {
-            let hint = Suggestion.closest(to: title, among: votes.map(\.title)).map { "; did you mean '\($0)'?" }
-                ?? (votes.isEmpty ? "; there is no vote yet" : "; the votes are " + votes.map { "\($0.id.rawValue) '\($0.title)'" }.joined(separator: ", "))
-            throw call.error("no vote of this consultation is titled or numbered '\(title)'\(hint)")
-        }
-        // Workspaces from before titles were kept apart may hold several: name them.
-        guard titled.count == 1 else {
-            throw call.error("\(titled.count) votes are titled '\(title)' (numbers \(titled.map { String($0.id.rawValue) }.joined(separator: ", "))): name one by its number")
-        }
-        return vote
+        return try call.ask { state throws(SessionError) in try state.vote(named: title, in: consultation) }
     }
 
     /// The vote named `title`, or the only open vote of the current consultation; `naming` says
     /// how the command names a vote when several are open.
     static func openVote(_ call: Invocation, title: String?, naming: String) throws -> Vote {
-        if let title { return try vote(call, title: title) }
         let consultation = try call.consultation()
-        let votes = call.interpreter.workspace.state.votes.values.filter { $0.consultation == consultation }.sorted { $0.id < $1.id }
-        let open = votes.filter(\.isOpen)
-        guard let vote = open.last else {
-            if let closed = votes.last, let at = closed.closedAt {
-                throw call.error(CharretteError.voteClosed(title: closed.title, since: at).description)
-            }
-            throw call.error("no vote is open: open one with vote open \"TITLE\" --method METHOD")
+        do {
+            return try call.interpreter.workspace.state.openVote(named: title, in: consultation)
+        } catch .severalOpenVotes(let open) {
+            throw call.error("\(SessionError.severalOpenVotes(open)), as in \(naming)", underlying: SessionError.severalOpenVotes(open))
+        } catch {
+            throw call.error(error.description, underlying: error)
         }
-        guard open.count == 1 else {
-            throw call.error("\(open.count) votes are open (\(open.map { "'\($0.title)'" }.joined(separator: ", "))): name one, as in \(naming)")
-        }
-        return vote
     }
 
     static func makeBallot(_ call: Invocation, kind: BallotKind) throws -> Ballot {

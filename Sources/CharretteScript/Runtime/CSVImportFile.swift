@@ -105,7 +105,7 @@ struct CSVImportFile {
     /// on `--flag` suggesting the closest header.
     func column(_ name: String, flag: String, _ call: Invocation) throws -> Int {
         if let index = optionalColumn(name) { return index }
-        let hint = Suggestion.closest(to: name, among: header).map { "; did you mean '\($0)'?" } ?? "; the columns are \(header.joined(separator: ", "))"
+        let hint = NearMiss.closest(to: name, among: header).map { "; did you mean '\($0)'?" } ?? "; the columns are \(header.joined(separator: ", "))"
         throw call.flagError(flag, "'\(path)' has no column '\(name)'\(hint)")
     }
 

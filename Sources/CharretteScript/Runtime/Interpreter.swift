@@ -1,4 +1,6 @@
 import Charrette
+import CharretteSession
+import CharretteSupport
 import Foundation
 
 /// Runs scripts of the command language against a workspace. Embeddable: it does no terminal
@@ -51,7 +53,7 @@ public final class Interpreter {
     public var interruption: () -> String? = { nil }
 
     /// Themes proposed and not yet accepted, from `themes suggest` or `themes consensus`.
-    public var proposedThemes: ProposedThemes?
+    public var proposedThemes: ThemeProposal?
 
     /// The folder `source` and the files commands read are relative to: the script's.
     public var directory: String
@@ -225,14 +227,14 @@ public final class Interpreter {
         if registry.nouns.contains(first), call.name.contains(" ") == false, !registry.subcommands(of: first).isEmpty {
             let subs = registry.subcommands(of: first)
             if case .word(let typed, let range)? = call.positional.first {
-                let hint = Suggestion.closest(to: typed, among: subs).map { "; did you mean '\(first) \($0)'?" }
+                let hint = NearMiss.closest(to: typed, among: subs).map { "; did you mean '\(first) \($0)'?" }
                     ?? "; it takes one of: \(subs.joined(separator: ", "))"
                 return .runtime("'\(first)' has no subcommand '\(typed)'\(hint)", range)
             }
             return .runtime("'\(first)' needs one of: \(subs.joined(separator: ", "))", call.nameRange)
         }
         let candidates = registry.nouns + Array(definitions.keys)
-        let hint = Suggestion.closest(to: first, among: candidates).map { "; did you mean '\($0)'?" } ?? "; type 'help' for the commands"
+        let hint = NearMiss.closest(to: first, among: candidates).map { "; did you mean '\($0)'?" } ?? "; type 'help' for the commands"
         return .runtime("unknown command '\(first)'\(hint)", SourceRange(call.nameRange.start, length: first.count))
     }
 
@@ -391,7 +393,7 @@ public final class Interpreter {
         case .word(let word, _):
             if let row, let value = row[word] { return value }
             if let row {
-                let hint = Suggestion.closest(to: word, among: row.fields.map(\.name)).map { "; did you mean '\($0)'?" }
+                let hint = NearMiss.closest(to: word, among: row.fields.map(\.name)).map { "; did you mean '\($0)'?" }
                     ?? "; the columns are \(row.fields.map(\.name).joined(separator: ", "))"
                 throw ScriptError.runtime("no column '\(word)'\(hint)", expression.range)
             }
@@ -408,7 +410,7 @@ public final class Interpreter {
         case .variable(let name, let path, let range):
             guard var value = lookup(name) else {
                 let known = scopes.flatMap(\.keys)
-                let hint = Suggestion.closest(to: name, among: known).map { "; did you mean '$\($0)'?" } ?? ""
+                let hint = NearMiss.closest(to: name, among: known).map { "; did you mean '$\($0)'?" } ?? ""
                 throw ScriptError.runtime("variable '$\(name)' is not defined\(hint)", range)
             }
             for field in path { value = try Self.access(value, field, range) }
@@ -439,7 +441,7 @@ public final class Interpreter {
         switch value {
         case .record(let record):
             guard let found = record[field] else {
-                let hint = Suggestion.closest(to: field, among: record.fields.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
+                let hint = NearMiss.closest(to: field, among: record.fields.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
                 throw ScriptError.runtime("no field '\(field)'\(hint)", range)
             }
             return found

@@ -1,4 +1,5 @@
 import Charrette
+import CharretteSupport
 
 /// One call of a command: its evaluated arguments, the value piped in, and the interpreter.
 public struct Invocation {
@@ -41,13 +42,17 @@ public struct Invocation {
     /// The value of `--name`, if given.
     public func flag(_ name: String) -> Value? { flags[name] }
 
-    public func error(_ message: String, at index: Int? = nil) -> ScriptError {
+    /// An error at the command's name, or at its positional argument `index`; `underlying` is the
+    /// library's error it reports, for a caller to catch.
+    public func error(_ message: String, at index: Int? = nil, underlying: (any Error)? = nil) -> ScriptError {
         let range = index.flatMap { $0 < call.positional.count ? call.positional[$0].range : nil } ?? call.nameRange
-        return .runtime(message, range)
+        return .runtime(message, range, underlying: underlying)
     }
 
-    public func flagError(_ name: String, _ message: String) -> ScriptError {
-        .runtime(message, call.flags.first { $0.name == name }?.value?.range ?? call.flags.first { $0.name == name }?.range ?? call.nameRange)
+    /// An error at the value of the flag `--name` (at the command's name if it was not given).
+    public func flagError(_ name: String, _ message: String, underlying: (any Error)? = nil) -> ScriptError {
+        let flag = call.flags.first { $0.name == name }
+        return .runtime(message, flag?.value?.range ?? flag?.range ?? call.nameRange, underlying: underlying)
     }
 
     /// A file the script reads, relative to the script's folder (so a session ships with its
@@ -108,7 +113,7 @@ public struct Invocation {
         guard let word = try flagString(name) else { return nil }
         if let choice = Choice(rawValue: word) { return choice }
         let names = Choice.allCases.map(\.rawValue)
-        let hint = Suggestion.closest(to: word, among: names).map { "; did you mean '\($0)'?" } ?? ""
+        let hint = NearMiss.closest(to: word, among: names).map { "; did you mean '\($0)'?" } ?? ""
         throw flagError(name, "--\(name) takes \(names.joined(separator: ", ")), not '\(word)'\(hint)")
     }
 

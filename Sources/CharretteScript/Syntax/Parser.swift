@@ -1,3 +1,5 @@
+import CharretteSupport
+
 /// Turns tokens into statements. Command signatures decide which flags take a value, so the
 /// parser asks the registry; everything else about commands is checked when they run.
 public struct Parser {
@@ -239,7 +241,7 @@ public struct Parser {
                 }
                 guard let flag = spec.signature.flag(named: flagName) else {
                     let names = spec.signature.flags.map(\.name)
-                    let hint = Suggestion.closest(to: flagName, among: names).map { "; did you mean --\($0)?" }
+                    let hint = NearMiss.closest(to: flagName, among: names).map { "; did you mean --\($0)?" }
                         ?? (names.isEmpty ? "; it takes no flags" : "; it takes " + names.map { "--\($0)" }.joined(separator: ", "))
                     throw ScriptError.syntax("unknown flag --\(flagName) for '\(name)'\(hint)", flagToken.range)
                 }

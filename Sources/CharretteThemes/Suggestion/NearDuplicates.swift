@@ -1,3 +1,5 @@
+import CharretteSupport
+
 /// Pairs of texts that say nearly the same thing: cosine similarity of their TF-IDF vectors (after
 /// stop words, stemming and accent folding) at or above a threshold.
 public enum NearDuplicates {

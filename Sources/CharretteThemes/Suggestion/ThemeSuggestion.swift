@@ -1,3 +1,5 @@
+import CharretteSupport
+
 /// A first pass at themes for a set of texts, for the room to accept, change or set aside.
 ///
 /// The texts go through the ``Tokenizer`` (stop words, stemming, accent folding) and ``TFIDF``,

@@ -1,3 +1,5 @@
+import CharretteSupport
+
 /// How ``ThemeSuggestion`` clusters texts.
 public struct ThemeSuggestionSettings: Sendable, Equatable {
     /// How many themes to make.

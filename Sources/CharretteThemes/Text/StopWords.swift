@@ -1,3 +1,5 @@
+import CharretteSupport
+
 /// Stop words: the short, frequent words left out of the terms themes are found from.
 public enum StopWords {
     /// The stop words of `language`, lowercase and spelled with their accents: the Snowball

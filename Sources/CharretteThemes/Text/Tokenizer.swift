@@ -1,3 +1,4 @@
+import CharretteSupport
 import Foundation
 
 /// Turns a text into the terms clustering compares: words split on Unicode letters and digits,

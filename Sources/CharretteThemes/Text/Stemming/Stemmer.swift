@@ -1,3 +1,5 @@
+import CharretteSupport
+
 /// Reduces a word to its stem with the Snowball stemmer of a language, so that "consultation",
 /// "consultations" and "consulting" meet as "consult".
 ///

@@ -1,3 +1,4 @@
+import Charrette
 import CharretteVoting
 
 extension WorkspaceState {
@@ -59,26 +60,5 @@ extension WorkspaceState {
                                 ballots: converted, rules: vote.settings.tallyRules(for: vote))
         election.ballotLabels = inForce.map { voter, _ in participants[voter].map { "@\($0.handle)" } ?? "voter \(voter.rawValue)" }
         return election
-    }
-
-    /// Counts the ballots in force in `vote` with its method.
-    public func tally(_ vote: Vote) throws(TallyError) -> TallyResult {
-        guard let method = TallyMethods.named(vote.method.rawValue) else {
-            throw .setting("no tally for the method '\(vote.method.rawValue)'")
-        }
-        return try method.tally(election(for: vote))
-    }
-}
-
-extension VoteSettings {
-    /// The rules of the count for `vote`'s settings; costs by candidate for participatory budgets.
-    func tallyRules(for vote: Vote) -> TallyRules { tallyRules(method: vote.method, candidates: vote.candidates) }
-
-    func tallyRules(method: VotingMethod, candidates: [Idea.ID]) -> TallyRules {
-        var rules = TallyRules(seats: seats, budget: budget, capPerCandidate: capPerIdea, credits: credits,
-                               gradeRange: effectiveScoreRange, seed: seed ?? TallyRules.defaultSeed)
-        if method.ballotKind == .budget { rules.costs = candidates.map { costs[$0] ?? 0 } }
-        rules.completion = equalSharesCompletion
-        return rules
     }
 }

@@ -1,17 +1,6 @@
-/// The languages the text pipeline knows (stop words and stemming).
-public enum Language: String, CaseIterable, Sendable, Codable {
-    /// English, "en".
-    case english = "en"
-    /// Spanish, "es".
-    case spanish = "es"
-    /// French, "fr".
-    case french = "fr"
-    /// Portuguese, "pt".
-    case portuguese = "pt"
-    /// German, "de".
-    case german = "de"
-}
+import CharretteSupport
 
+/// Telling which language texts are written in, by their stop words.
 extension Language {
     /// The language most of `texts` are written in, by counting stop words (nil when none is recognised);
     /// over ``sampleSize`` texts, an evenly spread sample of that many.
@@ -43,15 +32,6 @@ extension Language {
 
     /// How many texts, at most, ``detect(_:)`` reads.
     public static let sampleSize = 2_000
-
-    /// The language named by its code ("en") or English name ("English"), in any case.
-    public init?(named name: String) {
-        let lowered = name.lowercased()
-        guard let language = Self.allCases.first(where: { $0.rawValue == lowered || "\($0)" == lowered }) else {
-            return nil
-        }
-        self = language
-    }
 
     /// The runs of letters and apostrophes in `text` (a typographic apostrophe read as `'`).
     private static func words(_ text: String) -> [String] {
