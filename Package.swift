@@ -56,7 +56,7 @@ let package = Package(
         // Mustache templates users can replace.
         .target(
             name: "CharretteReports",
-            dependencies: ["Charrette", "CharretteSession", "CharretteVoting", "CharretteOpinions", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["Charrette", "CharretteSession", "CharretteSupport", "CharretteVoting", "CharretteOpinions", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // The command language: lexer, parser, evaluator and the command set. No terminal code.
         .target(name: "CharretteScript", dependencies: ["Charrette", "CharretteSession", "CharretteVoting", "CharretteThemes", "CharretteOpinions", "CharretteReports", "CharretteSupport"]),
@@ -87,6 +87,7 @@ let package = Package(
             path: "Tests/JournalWriter"
         ),
         .testTarget(name: "CharretteTests", dependencies: ["Charrette", "CharretteSession", "CharretteThemes", "CharretteVoting", "CharretteSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "CharretteSupportTests", dependencies: ["CharretteSupport"]),
         .testTarget(name: "CharretteThemesTests", dependencies: ["CharretteThemes", "CharretteNumerics", "CharretteSupport"], exclude: ["Vectors"]),
         .testTarget(name: "CharretteReportsTests", dependencies: ["Charrette", "CharretteReports"]),
         .testTarget(name: "CharretteOpinionsTests", dependencies: ["CharretteOpinions", "CharretteNumerics"], exclude: ["Vectors"]),

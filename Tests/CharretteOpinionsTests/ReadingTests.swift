@@ -4,48 +4,16 @@ import Testing
 
 @Suite("Reading Pol.is files")
 struct ReadingTests {
-    /// Every record of `text` as (line, fields as text).
-    static func records(_ text: String) throws(PolisFileError) -> [(line: Int, fields: [String])] {
-        var found: [(line: Int, fields: [String])] = []
-        try Array(text.utf8).withUnsafeBufferPointer { bytes throws(PolisFileError) in
-            try CSVRecords.forEach(in: bytes, name: "test.csv") { record in
-                found.append((record.line, record.fields.indices.map { record.text($0) ?? "<not UTF-8>" }))
-            }
+    @Test func csvSyntaxErrorsNameTheFileLineAndColumn() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("charrette-syntax-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "comment-id,author-id,moderated,comment-body\n1,5,1,\"Buses \"at\" night\"\n".write(to: folder.appendingPathComponent("comments.csv"), atomically: true, encoding: .utf8)
+        try "timestamp,comment-id,voter-id,vote\n1,1,9,1\n".write(to: folder.appendingPathComponent("votes.csv"), atomically: true, encoding: .utf8)
+        #expect(throws: PolisFileError(file: "comments.csv", line: 2, column: 15, message: "text after a closing quote: double a quote inside a quoted cell")) {
+            try PolisExport(folder: folder)
         }
-        return found
-    }
-
-    @Test func quotedFieldsLineEndsAndLines() throws {
-        let text = "\u{FEFF}a,\"b, \"\"c\"\"\",d\r\n"
-            + "\"two\nlines\",\"cr lf\r\nkept\",\"lone\rcr\"\r"
-            + "\r"
-            + "last,,"
-        let found = try Self.records(text)
-        #expect(found.map(\.line) == [1, 2, 6, 7])
-        #expect(found[0].fields == ["a", "b, \"c\"", "d"])
-        #expect(found[1].fields == ["two\nlines", "cr lf\r\nkept", "lone\ncr"])
-        #expect(found[2].fields == [""])
-        #expect(found[3].fields == ["last", "", ""])
-        #expect(try Self.records("").isEmpty && Self.records("x\n").count == 1)
-    }
-
-    @Test func brokenQuotesAreLocated() {
-        #expect(throws: PolisFileError(file: "test.csv", line: 2, message: "a quoted field is never closed")) {
-            try Self.records("a,b\n\"never\nclosed\n")
-        }
-        #expect(throws: PolisFileError(file: "test.csv", line: 3, message: "text after a closing quote; double a quote inside a quoted field")) {
-            try Self.records("a\nb,\"x\ny\"z\n")
-        }
-    }
-
-    @Test func wholeNumbers() {
-        func int(_ text: String) -> Int? {
-            Array(text.utf8).withUnsafeBufferPointer { CSVRecords.int($0, 0..<$0.count) }
-        }
-        #expect(int(" 42\t") == 42 && int("+7") == 7 && int("-1") == -1 && int("007") == 7)
-        #expect(int("999999999999999999") == 999_999_999_999_999_999)
-        #expect(int("9223372036854775807") == Int.max && int("9223372036854775808") == nil)
-        #expect(int("") == nil && int(" ") == nil && int("-") == nil && int("12a") == nil && int("1 2") == nil && int("1.0") == nil)
+        #expect(PolisFileError(file: "comments.csv", line: 2, column: 15, message: "m").description == "comments.csv:2:15: m")
     }
 
     @Test func shortRowsAndBadNumbersNameTheColumn() throws {

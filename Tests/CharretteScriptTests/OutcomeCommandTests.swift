@@ -133,12 +133,12 @@ struct OutcomeCommandTests {
         #expect(mac.interpreter.workspace.state.ideas.values.sorted { $0.id < $1.id }.map(\.text).suffix(2) == ["Night buses", "Benches"])
         // A byte-order mark does not excuse bytes that are not UTF-8.
         try files.write("bad-bom.csv", [0xEF, 0xBB, 0xBF] + Array("text,by\r\nCaf".utf8) + [0xE9] + Array(",amira\r\n".utf8))
-        #expect(mac.refusal("import ideas \(files.path("bad-bom.csv"))").contains("bad-bom.csv:2: not UTF-8 text"))
+        #expect(mac.refusal("import ideas \(files.path("bad-bom.csv"))").contains("bad-bom.csv:2:4: not UTF-8 text"))
         #expect(mac.refusal("import ideas \(files.path("bom.csv")) --encoding ebcdic").contains("unknown encoding 'ebcdic'"))
-        // Without the encoding, a Windows file is refused at the line of its first odd byte.
+        // Without the encoding, a Windows file is refused at the line and column of its first odd byte.
         let shell = try Shell()
         try shell.run("consultation phase ideation")
-        #expect(shell.refusal("import ideas \(files.path("cp1252.csv")) --text \"your idea\" --by handle").contains("cp1252.csv:2: not UTF-8 text"))
+        #expect(shell.refusal("import ideas \(files.path("cp1252.csv")) --text \"your idea\" --by handle").contains("cp1252.csv:2:11: not UTF-8 text"))
     }
 
     @Test func aBadRowNamesItsLineAndImportsNothingUnlessSkipped() throws {

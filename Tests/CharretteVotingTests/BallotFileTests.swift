@@ -1,3 +1,4 @@
+import CharretteSupport
 import CharretteVoting
 import Foundation
 import Testing

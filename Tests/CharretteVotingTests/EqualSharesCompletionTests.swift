@@ -1,3 +1,4 @@
+import CharretteSupport
 @testable import CharretteVoting
 import Foundation
 import Testing

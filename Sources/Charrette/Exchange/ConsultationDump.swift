@@ -1,3 +1,4 @@
+import CharretteSupport
 import Foundation
 
 /// One consultation as a JSON document: everything needed to rebuild it elsewhere (the format

@@ -1,3 +1,5 @@
+import CharretteSupport
+
 /// Text made safe for a terminal. Participants' words (ideas, names, theme labels, Pol.is
 /// comments, anything imported) must never drive the facilitator's terminal: an escape sequence
 /// in an idea could retitle the window, clear the projected screen or rewrite what it shows.
@@ -50,10 +52,7 @@ public enum TerminalText {
     }
 
     /// `text` with Windows (CR LF) and old Mac (CR) line breaks as line feeds.
-    public static func normalisedLineBreaks(_ text: String) -> String {
-        guard text.unicodeScalars.contains("\r") else { return text }
-        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-    }
+    public static func normalisedLineBreaks(_ text: String) -> String { LineBreaks.normalised(text) }
 
     /// A name for a control character in messages: "escape (U+001B)".
     public static func name(_ scalar: Unicode.Scalar) -> String {

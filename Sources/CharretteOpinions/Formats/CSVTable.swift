@@ -1,3 +1,4 @@
+import CharretteSupport
 import Foundation
 
 /// A CSV file of a Pol.is folder, read record by record with its columns found by header name
@@ -13,7 +14,7 @@ struct CSVTable {
     /// A record with the file it came from, for located errors.
     struct Row {
         let file: String
-        let record: CSVRecords.Record
+        let record: CSV.Record
 
         var line: Int { record.line }
 
@@ -119,7 +120,7 @@ struct CSVTable {
                     // written twice or left empty: the run fails instead.
                     let miscounted = PolisFileError(file: file, line: 0, message: "could not be read in parts")
                     do throws(PolisFileError) {
-                        try CSVRecords.forEach(in: UnsafeBufferPointer(rebasing: whole[runs[part]]), name: file) { record throws(PolisFileError) in
+                        try CSV.forEachRecord(in: UnsafeBufferPointer(rebasing: whole[runs[part]]), syntaxError: { .init(file: file, $0) }) { record throws(PolisFileError) in
                             if first { first = false; return }  // the header
                             guard next < end else { throw miscounted }
                             out[next] = try read(Row(file: file, record: record))
@@ -128,7 +129,7 @@ struct CSVTable {
                         if next != end { throw miscounted }
                     } catch {
                         failed[part] = PolisFileError(file: error.file, line: error.line == 0 ? 0 : error.line + linesBefore[part],
-                                                      message: error.message)
+                                                      column: error.column, message: error.message)
                     }
                 }
             }
@@ -139,7 +140,7 @@ struct CSVTable {
         return items
     }
 
-    /// How many records CSVRecords finds in `text` when it holds no quote: one per line break
+    /// How many records the CSV reader finds in `text` when it holds no quote: one per line break
     /// (LF, CR LF or a lone CR), and one for a last line without one.
     private static func lineCount(_ text: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0, i = 0
@@ -173,14 +174,14 @@ struct CSVTable {
         return runs
     }
 
-    /// ``CSVRecords/forEach(in:name:stoppingAfter:_:)`` over the bytes of `data`.
+    /// The CSV reader over the bytes of `data`, its syntax errors located in the file `name`.
     private static func scan(_ data: Data, name: String, stoppingAfter limit: Int = .max,
-                             _ body: (CSVRecords.Record) throws(PolisFileError) -> Void) throws(PolisFileError) {
+                             _ body: (CSV.Record) throws(PolisFileError) -> Void) throws(PolisFileError) {
         // Data's closure only rethrows untyped errors: the typed one is carried out as a result.
         let outcome = data.withUnsafeBytes { raw -> Result<Void, PolisFileError> in
             let text = raw.bindMemory(to: UInt8.self)
             do throws(PolisFileError) {
-                try CSVRecords.forEach(in: text, name: name, stoppingAfter: limit, body)
+                try CSV.forEachRecord(in: text, stoppingAfter: limit, syntaxError: { .init(file: name, $0) }, body)
                 return .success(())
             } catch {
                 return .failure(error)

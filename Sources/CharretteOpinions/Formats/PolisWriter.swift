@@ -81,20 +81,12 @@ public struct PolisWriter {
         return Array(latest.values)
     }
 
-    /// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
-    static func field(_ text: String) -> String {
-        // Scalars, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
-        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    /// A field that is not a participant's text: quoted if need be.
+    static func field(_ text: String) -> String { CSV.field(text, neutralisingFormulas: false) }
 
     /// A text field: neutralised when it starts like a formula (if asked), then quoted if need be.
-    func text(_ text: String) -> String {
-        Self.field(neutralisesFormulas ? SpreadsheetFormula.neutralised(text) : text)
-    }
+    func text(_ text: String) -> String { CSV.field(text, neutralisingFormulas: neutralisesFormulas) }
 
     /// ISO 8601 in UTC, as the exports' `datetime` columns give it; one format for every row.
-    static func date(_ date: Date) -> String { date.formatted(iso8601) }
-
-    private static let iso8601 = Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!)
+    static func date(_ date: Date) -> String { Timestamp.text(date) }
 }

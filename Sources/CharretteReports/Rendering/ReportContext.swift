@@ -1,4 +1,5 @@
 import Charrette
+import CharretteSupport
 import Foundation
 
 /// The report as the values a Mustache template reads: nested dictionaries and lists of plain

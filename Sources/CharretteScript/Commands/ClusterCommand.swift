@@ -1,3 +1,4 @@
+import CharretteSupport
 import CharretteThemes
 import CharretteVoting
 import Foundation

@@ -1,4 +1,5 @@
 import Charrette
+import CharretteSupport
 import Foundation
 
 /// The consultation's tables as CSV files (RFC 4180, CRLF, formula-like cells neutralised), and

@@ -14,7 +14,7 @@ struct CSVImportFile {
 
     let path: String
     /// What separates the cells: `--delimiter`, or else what the header shows.
-    let delimiter: Unicode.Scalar
+    let delimiter: UInt8
     let header: [String]
     /// The data rows with the line each starts on; blank rows left out.
     let rows: [(line: Int, cells: [String])]
@@ -28,22 +28,24 @@ struct CSVImportFile {
     init(_ call: Invocation, path: String, fail: (String) -> ScriptError) throws {
         self.path = path
         guard let data = FileManager.default.contents(atPath: call.scriptRelativePath(path)) else { throw fail("cannot read '\(path)'") }
-        let text = try Self.decode(data, named: try call.flagString("encoding"), path: path, call, fail)
-        let separator: Unicode.Scalar
+        let bytes = Array(try Self.decode(data, named: try call.flagString("encoding"), path: path, call, fail).utf8)
+        let separator: UInt8
         if let name = try call.flagString("delimiter") {
-            guard let given = CSV.delimiters.first(where: { $0.name == name.lowercased() || String($0.scalar) == name }) else {
+            guard let given = CSV.delimiters.first(where: { $0.name == name.lowercased() || [$0.byte] == Array(name.utf8) }) else {
                 throw call.flagError("delimiter", "--delimiter takes \",\", \";\" or tab, not '\(name)'")
             }
-            separator = given.scalar
+            separator = given.byte
         } else {
-            separator = CSV.detectedDelimiter(text)
+            separator = CSV.detectedDelimiter(bytes)
         }
         delimiter = separator
-        let parsed: [(line: Int, cells: [String])]
-        do { parsed = try CSV.parse(text, delimiter: separator) } catch let error as CSV.Error { throw fail("\(path):\(error.line): \(error.message); nothing was imported") }
+        let parsed: [CSV.Row]
+        do { parsed = try CSV.rows(bytes, delimiter: separator) } catch {
+            throw fail("\(path):\(error.line):\(error.column): \(error.message); nothing was imported")
+        }
         guard let header = parsed.first?.cells else { throw fail("'\(path)' is empty") }
         // One column whose name holds another separator: the file is separated by that one.
-        if header.count == 1, let other = CSV.delimiters.first(where: { $0.scalar != separator && header[0].unicodeScalars.contains($0.scalar) }) {
+        if header.count == 1, let other = CSV.delimiters.first(where: { $0.byte != separator && header[0].utf8.contains($0.byte) }) {
             let named = other.name == "tab" ? "tab" : "\"\(other.name)\""
             throw fail("'\(path)' reads as one column, '\(header[0])', which holds \(named) separators: say --delimiter \(named)")
         }
@@ -80,22 +82,12 @@ struct CSVImportFile {
         return text
     }
 
-    /// The error for bytes that are not UTF-8: the line of the first odd byte, and what to do.
+    /// The error for bytes that are not UTF-8: the line and column of the first odd byte, and
+    /// what to do.
     static func notUTF8(_ bytes: [UInt8], _ path: String, _ fail: (String) -> ScriptError) -> ScriptError {
-        let line = 1 + bytes.prefix(firstInvalidUTF8(bytes)).filter { $0 == 0x0A }.count
-        return fail("\(path):\(line): not UTF-8 text; say its encoding, such as --encoding windows-1252 (Excel on Windows) or --encoding latin1; nothing was imported")
-    }
-
-    /// The offset of the first byte that breaks UTF-8.
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            let length = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
-            guard length > 0, i + length <= bytes.count, bytes[i + 1 ..< i + length].allSatisfy({ $0 >> 6 == 0b10 }) else { return i }
-            i += length
-        }
-        return i
+        let bad = CSV.firstInvalidUTF8(bytes) ?? bytes.count
+        let (line, start) = CSV.line(of: bad, in: bytes)
+        return fail("\(path):\(line):\(CSV.column(in: bytes, from: start, to: bad)): not UTF-8 text; say its encoding, such as --encoding windows-1252 (Excel on Windows) or --encoding latin1; nothing was imported")
     }
 
     /// A cell as written before a CSV export put `'` in front of it (see ``SpreadsheetFormula``).

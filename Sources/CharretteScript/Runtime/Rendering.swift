@@ -124,24 +124,16 @@ public enum Rendering {
     /// leading `'` (which `import ideas` and `import participants` take off again).
     public static func csv(_ value: Value) -> String {
         let table = asTable(value)
-        func cell(_ text: String, number: Bool = false) -> String {
-            // Scalars, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
-            var text = text
-            if !number { text = SpreadsheetFormula.neutralised(text) }
-            if text.unicodeScalars.contains(where: { ",\"\n\r".unicodeScalars.contains($0) }) {
-                return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            }
-            return text
-        }
-        let lines = [table.columns.map { cell($0) }.joined(separator: ",")]
+        func cell(_ text: String, number: Bool = false) -> String { CSV.field(text, neutralisingFormulas: !number) }
+        let lines = [CSV.row(table.columns.map { cell($0) })]
             + table.rows.map { row in
-                table.columns.map { column in
+                CSV.row(table.columns.map { column in
                     let value = row[column] ?? .null
                     switch value {
                     case .integer, .decimal: return cell(value.text, number: true)
                     default: return cell(csvText(value))
                     }
-                }.joined(separator: ",")
+                })
             }
         return lines.joined(separator: "\r\n") + "\r\n"
     }

@@ -1,3 +1,4 @@
+import CharretteSupport
 import Foundation
 
 /// JSON Lines ballots: one JSON object per line.

@@ -1,3 +1,4 @@
+import CharretteSupport
 import Foundation
 
 /// pabulib files (pabulib.org): participatory budgeting instances with sections `META`,

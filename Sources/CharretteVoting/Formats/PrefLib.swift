@@ -1,3 +1,5 @@
+import CharretteSupport
+
 /// PrefLib files (preflib.org, the 2022 format): a `#` header then one line per distinct order,
 /// `COUNT: 1,2,{3,4},5`, alternatives numbered from 1, braces around tied alternatives.
 ///

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Lines, whatever ended them: LF (Unix), CR LF (Windows, as two thirds of the files pabulib
 /// publishes) or a lone CR (old Mac files). Swift takes "\r\n" as one Character, equal to
 /// neither "\r" nor "\n", so text is split here by scalars or bytes, never by Character.
@@ -32,5 +34,11 @@ public enum LineBreaks {
         var out = bytes
         for i in first..<out.count where out[i] == 13 && (i + 1 == out.count || out[i + 1] != 10) { out[i] = 10 }
         return out
+    }
+
+    /// `text` with Windows (CR LF) and old Mac (CR) line breaks as line feeds.
+    public static func normalised(_ text: String) -> String {
+        guard text.unicodeScalars.contains("\r") else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 }
