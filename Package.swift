@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // `swift package generate-documentation`: the DocC catalogs, built by scripts/test.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // Voting methods, their working and ballot files. No dependencies, so any app can count.
@@ -56,10 +58,15 @@ let package = Package(
         // Mustache templates users can replace.
         .target(
             name: "CharretteReports",
-            dependencies: ["Charrette", "CharretteSession", "CharretteSupport", "CharretteVoting", "CharretteOpinions", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: [
+                "Charrette", "CharretteSession", "CharretteSupport", "CharretteVoting", "CharretteOpinions",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         // The command language: lexer, parser, evaluator and the command set. No terminal code.
-        .target(name: "CharretteScript", dependencies: ["Charrette", "CharretteSession", "CharretteVoting", "CharretteThemes", "CharretteOpinions", "CharretteReports", "CharretteSupport"]),
+        .target(
+            name: "CharretteScript",
+            dependencies: ["Charrette", "CharretteSession", "CharretteVoting", "CharretteThemes", "CharretteOpinions", "CharretteReports", "CharretteSupport"]),
         // libedit, for line editing, history and completion (Debian: libedit-dev).
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // The shell: a thin front end over CharretteScript.
@@ -86,7 +93,9 @@ let package = Package(
             dependencies: ["Charrette", "CharretteSQLite"],
             path: "Tests/JournalWriter"
         ),
-        .testTarget(name: "CharretteTests", dependencies: ["Charrette", "CharretteSession", "CharretteThemes", "CharretteVoting", "CharretteSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "CharretteTests", dependencies: ["Charrette", "CharretteSession", "CharretteThemes", "CharretteVoting", "CharretteSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "CharretteSupportTests", dependencies: ["CharretteSupport"]),
         .testTarget(name: "CharretteThemesTests", dependencies: ["CharretteThemes", "CharretteNumerics", "CharretteSupport"], exclude: ["Vectors"]),
         .testTarget(name: "CharretteReportsTests", dependencies: ["Charrette", "CharretteReports"]),

@@ -102,7 +102,9 @@ case "latency":
     let (observed, written, entries) = try await observe(writerArguments: ["\(count)", "500", "single"], expectedIdeas: count)
     guard entries == Array(1...Int64(entries.count)) else { fail("entries were lost or repeated") }
     let latencies = written.map { sequence, time in Double(observed[sequence]! - time) / 1e6 }.sorted()
-    print(#"{"changes": \#(latencies.count), "median_ms": \#(percentile(latencies, 0.5)), "p99_ms": \#(percentile(latencies, 0.99)), "max_ms": \#(latencies.last!)}"#)
+    print(
+        #"{"changes": \#(latencies.count), "median_ms": \#(percentile(latencies, 0.5)), "p99_ms": \#(percentile(latencies, 0.99)), "max_ms": \#(latencies.last!)}"#
+    )
 case "throughput":
     let rate = arguments.count > 1 ? Double(arguments[1]) ?? 20_000 : 20_000
     let seconds = arguments.count > 2 ? Double(arguments[2]) ?? 3 : 3
@@ -113,7 +115,9 @@ case "throughput":
     let contiguous = entries == Array(1...Int64(entries.count))
     let lags = written.map { sequence, time in Double((observed[sequence] ?? time) - time) / 1e6 }.sorted()
     let elapsed = Double(wallNanoseconds() - started) / 1e9
-    print(#"{"changes": \#(written.count), "asked_per_second": \#(rate), "observed_per_second": \#(Double(written.count) / elapsed), "lost": \#(lost), "contiguous": \#(contiguous), "median_lag_ms": \#(percentile(lags, 0.5)), "p99_lag_ms": \#(percentile(lags, 0.99))}"#)
+    print(
+        #"{"changes": \#(written.count), "asked_per_second": \#(rate), "observed_per_second": \#(Double(written.count) / elapsed), "lost": \#(lost), "contiguous": \#(contiguous), "median_lag_ms": \#(percentile(lags, 0.5)), "p99_lag_ms": \#(percentile(lags, 0.99))}"#
+    )
     if lost > 0 || !contiguous { exit(1) }
 default:
     fail("usage: bench-observation latency [COUNT] | throughput [RATE] [SECONDS]")

@@ -51,7 +51,6 @@ try? FileManager.default.removeItem(atPath: options.directory)
 try FileManager.default.createDirectory(atPath: options.directory, withIntermediateDirectories: true)
 func file(_ name: String) -> String { (options.directory as NSString).appendingPathComponent(name) }
 
-
 func rate(_ count: Int, _ time: Double) -> String { String(format: "%.0f/s", Double(count) / time) }
 
 // 1. The reference: a bare GRDB loop, one row per write transaction, same pragmas as the store.
@@ -145,8 +144,10 @@ for _ in 0..<3 {
     opened = nil
     openTimes.append(try seconds { opened = try Workspace(storage: SQLiteStorage(path: bigPath)) })
 }
-print(String(format: "  open and fold              %.2f s median of 3 (%@)   goal: under 2 s",
-             openTimes.sorted()[1], openTimes.map { String(format: "%.2f", $0) }.joined(separator: ", ")))
+print(
+    String(
+        format: "  open and fold              %.2f s median of 3 (%@)   goal: under 2 s",
+        openTimes.sorted()[1], openTimes.map { String(format: "%.2f", $0) }.joined(separator: ", ")))
 precondition(opened!.state.headHash == writtenHead && opened!.state.ideas.count == writtenIdeas, "the reopened state differs")
 var verification: JournalVerification?
 let verifyTime = try seconds { verification = try opened!.verify() }

@@ -6,8 +6,10 @@ public enum Lanczos {
     /// The `count` largest eigenvalues, largest first, and their unit eigenvectors, of the
     /// symmetric `size`×`size` matrix M with `multiply(v) = M·v`, after `steps` iterations (more
     /// steps, more accuracy; the eigenvectors of well-separated eigenvalues converge first).
-    public static func largest(count: Int, size: Int, steps: Int, tolerance: Double = 1e-11,
-                               multiply: ([Double]) -> [Double]) -> (values: [Double], vectors: [[Double]]) {
+    public static func largest(
+        count: Int, size: Int, steps: Int, tolerance: Double = 1e-11,
+        multiply: ([Double]) -> [Double]
+    ) -> (values: [Double], vectors: [[Double]]) {
         let steps = max(count, min(steps, size))
         var basis: [[Double]] = []
         var alpha: [Double] = [], beta: [Double] = []
@@ -32,12 +34,15 @@ public enum Lanczos {
         let k = alpha.count
         let (values, vectors) = SymmetricEigen.decompose(tridiagonal(alpha, beta))
         let order = values.indices.sorted { values[$0] > values[$1] }.prefix(count)
-        return (order.map { values[$0] }, order.map { e in
-            var v = [Double](repeating: 0, count: size)
-            for j in 0..<k { let weight = vectors[j * k + e]; for i in 0..<size { v[i] += weight * basis[j][i] } }
-            normalize(&v)
-            return v
-        })
+        return (
+            order.map { values[$0] },
+            order.map { e in
+                var v = [Double](repeating: 0, count: size)
+                for j in 0..<k { let weight = vectors[j * k + e]; for i in 0..<size { v[i] += weight * basis[j][i] } }
+                normalize(&v)
+                return v
+            }
+        )
     }
 
     static func tridiagonal(_ alpha: [Double], _ beta: [Double]) -> [Double] {

@@ -10,7 +10,7 @@ public struct OpinionMap: Sendable {
     /// Each group's representative statements.
     public let representative: [[PickedStatement]]
     public let consensus: RoomConsensus
-    /// Statements the groups split on, most divisive first (see ``divisive(_:)``).
+    /// Statements the groups split on, most divisive first (see `divisive(_:excluded:)`).
     public let divisive: [(column: Int, spread: Double)]
 
     /// Maps `reactions` (not yet zeroed): statements in `moderatedOut` are zeroed for the map and

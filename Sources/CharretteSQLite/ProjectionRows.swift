@@ -29,10 +29,12 @@ enum ProjectionRows {
             return [.delete(.boards, [id])]
 
         case .participant(let participant, let personal):
-            let row = RowWrite.replace(.participants, [
-                participant.id, participant.handle, participant.role, participant.consent, personal?.displayName,
-                try personal.map { try json($0.attributes) },
-            ])
+            let row = RowWrite.replace(
+                .participants,
+                [
+                    participant.id, participant.handle, participant.role, participant.consent, personal?.displayName,
+                    try personal.map { try json($0.attributes) },
+                ])
             return [row, .delete(.boardMembers, [participant.id])]
                 + participant.boards.sorted().map { .replace(.boardMembers, [participant.id, $0]) }
         case .removeParticipant(let id):
@@ -60,17 +62,25 @@ enum ProjectionRows {
             return [.delete(.ideas, [id])]
 
         case .theme(let theme):
-            return [.replace(.themes, [
-                theme.id, theme.consultation, theme.label, theme.description, theme.createdBy, theme.createdAt, theme.changedBy, theme.changedAt,
-            ])]
+            return [
+                .replace(
+                    .themes,
+                    [
+                        theme.id, theme.consultation, theme.label, theme.description, theme.createdBy, theme.createdAt, theme.changedBy, theme.changedAt,
+                    ])
+            ]
         case .removeTheme(let id):
             return [.delete(.themes, [id])]
 
         case .vote(let vote):
-            return [.replace(.votes, [
-                vote.id, vote.consultation, vote.title, vote.method, try json(vote.settings), try json(vote.candidates),
-                vote.openedBy, vote.openedAt, vote.closedAt,
-            ])]
+            return [
+                .replace(
+                    .votes,
+                    [
+                        vote.id, vote.consultation, vote.title, vote.method, try json(vote.settings), try json(vote.candidates),
+                        vote.openedBy, vote.openedAt, vote.closedAt,
+                    ])
+            ]
         case .removeVote(let id):
             return [.delete(.votes, [id]), .delete(.ballots, [id])]
 

@@ -1,5 +1,5 @@
-import CharretteVoting
 import Charrette
+import CharretteVoting
 import Foundation
 import GRDB
 import GRDBSQLite

@@ -75,6 +75,9 @@ public final class SQLiteStorage: JournalStorage {
     /// object.
     ///
     /// - Parameters:
+    ///   - path: the workspace file, created when missing; `:memory:` for a store in memory.
+    ///   - durability: what a committed change survives: the program's crash (the default) or
+    ///     a power loss too (every commit waits for the disk).
     ///   - readOnly: open without writing anything to the file; changes are refused, and what other
     ///     processes write still shows.
     ///   - acceptingIncomplete: open a file copied while a session was writing to it (or whose
@@ -139,11 +142,13 @@ public final class SQLiteStorage: JournalStorage {
     private func register(forgetting ended: [OpenSession]) throws {
         let row = try database.write { db -> Int64 in
             for old in ended {
-                try db.execute(sql: "DELETE FROM open_sessions WHERE host = ? AND pid = ? AND opened_at = ?",
-                               arguments: [old.host, old.pid, old.openedAt])
+                try db.execute(
+                    sql: "DELETE FROM open_sessions WHERE host = ? AND pid = ? AND opened_at = ?",
+                    arguments: [old.host, old.pid, old.openedAt])
             }
-            try db.execute(sql: "INSERT INTO open_sessions (host, pid, opened_at) VALUES (?, ?, ?)",
-                           arguments: [OpenSession.thisHost, getpid(), SQLiteTime.text(for: Date()).prefix(19).description])
+            try db.execute(
+                sql: "INSERT INTO open_sessions (host, pid, opened_at) VALUES (?, ?, ?)",
+                arguments: [OpenSession.thisHost, getpid(), SQLiteTime.text(for: Date()).prefix(19).description])
             return db.lastInsertedRowID
         }
         session.withLock { $0.row = row }
@@ -180,10 +185,11 @@ public final class SQLiteStorage: JournalStorage {
     private static func readEntries(
         _ db: Database, where condition: String, _ sequence: Int64, _ body: (EncodedEntry) throws -> Void
     ) throws {
-        let statement = try db.makeStatement(sql: """
-            SELECT sequence, time, change_sequence, actor, version, kind, payload, previous_hash, hash
-            FROM journal WHERE \(condition) ORDER BY sequence
-            """)
+        let statement = try db.makeStatement(
+            sql: """
+                SELECT sequence, time, change_sequence, actor, version, kind, payload, previous_hash, hash
+                FROM journal WHERE \(condition) ORDER BY sequence
+                """)
         let raw = statement.sqliteStatement
         sqlite3_bind_int64(raw, 1, sequence)
         while true {
@@ -206,7 +212,7 @@ public final class SQLiteStorage: JournalStorage {
             UnsafeRawBufferPointer(start: sqlite3_column_blob(statement, column), count: Int(sqlite3_column_bytes(statement, column)))
         }
         guard let previous = JournalHash(bytes: blob(7)), let hash = JournalHash(bytes: blob(8)),
-              let kind = sqlite3_column_text(statement, 5)
+            let kind = sqlite3_column_text(statement, 5)
         else { throw JournalError.unreadable(sequence: sequence, reason: "a hash or the kind is missing or has the wrong size") }
         return EncodedEntry(
             sequence: sequence, timeMillis: sqlite3_column_int64(statement, 1), change: sqlite3_column_int64(statement, 2),
@@ -223,15 +229,18 @@ public final class SQLiteStorage: JournalStorage {
 
     public func personalRecord(of participant: Participant.ID) throws -> SealedPersonalRecord? {
         try database.read { db in
-            try Row.fetchOne(db, sql: "SELECT participant_id, salt, record FROM personal_records WHERE participant_id = ?",
-                             arguments: [participant.rawValue]).map(Self.sealedRecord)
+            try Row.fetchOne(
+                db, sql: "SELECT participant_id, salt, record FROM personal_records WHERE participant_id = ?",
+                arguments: [participant.rawValue]
+            ).map(Self.sealedRecord)
         }
     }
 
     private static func sealedRecord(_ row: Row) throws -> SealedPersonalRecord {
         // Checked conversions: a hand-edited file gives an error here, not a crash.
         guard let id = Int.fromDatabaseValue(row[0]), let salt = Data.fromDatabaseValue(row[1]),
-              let record = Data.fromDatabaseValue(row[2]) else {
+            let record = Data.fromDatabaseValue(row[2])
+        else {
             throw JournalError.inconsistent(sequence: 0, reason: "a personal record has a column of the wrong type")
         }
         return SealedPersonalRecord(participant: Participant.ID(rawValue: id), salt: Array(salt), bytes: Array(record))
@@ -241,7 +250,8 @@ public final class SQLiteStorage: JournalStorage {
         try database.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM journal_head") else { return nil }
             guard let sequence = Int64.fromDatabaseValue(row[0]),
-                  let hash = Data.fromDatabaseValue(row[1]).flatMap({ JournalHash(bytes: $0) }) else {
+                let hash = Data.fromDatabaseValue(row[1]).flatMap({ JournalHash(bytes: $0) })
+            else {
                 throw JournalError.inconsistent(sequence: 0, reason: "the recorded head has a column of the wrong type")
             }
             return (sequence, hash)
@@ -325,11 +335,15 @@ public final class SQLiteStorage: JournalStorage {
 
     private func write(_ entries: [EncodedEntry], in db: Database) throws {
         for entry in entries {
-            try db.run("""
+            try db.run(
+                """
                 INSERT INTO journal (sequence, time, change_sequence, actor, version, kind, payload, previous_hash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [entry.sequence, entry.timeMillis, entry.change, entry.actor, entry.version, entry.kind,
-                      entry.payload, entry.previousHash, entry.hash])
+                """,
+                [
+                    entry.sequence, entry.timeMillis, entry.change, entry.actor, entry.version, entry.kind,
+                    entry.payload, entry.previousHash, entry.hash,
+                ])
         }
         if let last = entries.last {
             try db.run("INSERT OR REPLACE INTO journal_head (id, sequence, hash) VALUES (1, ?, ?)", [last.sequence, last.hash])

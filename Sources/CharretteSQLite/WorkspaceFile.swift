@@ -36,7 +36,8 @@ struct WorkspaceFile {
             if usesLog && !hasLog { throw .journalMissing(path: path) }
             return WorkspaceFile(kind: .new, sessions: [], hasLog: hasLog)
         }
-        let isCharrette = contents.applicationID == applicationID
+        let isCharrette =
+            contents.applicationID == applicationID
             || (contents.applicationID == 0 && contents.tables.isSuperset(of: ["journal", "journal_head", "grdb_migrations"]))
         guard isCharrette else { throw .notAWorkspace(path: path, tables: contents.tables.sorted()) }
         return WorkspaceFile(kind: .workspace, sessions: contents.sessions, hasLog: hasLog)

@@ -30,9 +30,10 @@ extension WorkspaceState {
         let index = Dictionary(uniqueKeysWithValues: ideas.enumerated().map { ($1.id, $0) })
         let converted = sorts.map { sort in
             let groups = sort.groups.map { $0.ideas.compactMap { index[$0] } }
-            return CharretteThemes.CardSort(sorter: participants[sort.sorter].map { "@\($0.handle)" } ?? "a sorter",
-                                            groups: groups.filter { !$0.isEmpty },
-                                            labels: zip(sort.groups, groups).filter { !$1.isEmpty }.map { $0.0.label })
+            return CharretteThemes.CardSort(
+                sorter: participants[sort.sorter].map { "@\($0.handle)" } ?? "a sorter",
+                groups: groups.filter { !$0.isEmpty },
+                labels: zip(sort.groups, groups).filter { !$1.isEmpty }.map { $0.0.label })
         }
         let consensus: CardSortConsensus
         do {

@@ -45,7 +45,8 @@ public enum SessionError: Error, Sendable, Equatable, CustomStringConvertible, L
         case .unknownVote(let title, let votes):
             "no vote of this consultation is titled or numbered '\(title)'"
                 + (NearMiss.closest(to: title, among: votes.map(\.title)).map { "; did you mean '\($0)'?" }
-                    ?? (votes.isEmpty ? "; there is no vote yet" : "; the votes are " + votes.map { "\($0.id.rawValue) '\($0.title)'" }.joined(separator: ", ")))
+                    ?? (votes.isEmpty
+                        ? "; there is no vote yet" : "; the votes are " + votes.map { "\($0.id.rawValue) '\($0.title)'" }.joined(separator: ", ")))
         case .ambiguousVote(let title, let votes):
             "\(votes.count) votes are titled '\(title)' (numbers \(votes.map { String($0.id.rawValue) }.joined(separator: ", "))): name one by its number"
         case .voteOfAnotherConsultation(let vote, let consultation):

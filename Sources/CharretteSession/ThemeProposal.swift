@@ -1,7 +1,7 @@
 import Charrette
 
-/// Themes proposed to the room (by ``WorkspaceState/suggestThemes(in:settings:)`` or
-/// ``WorkspaceState/cardSortThemes(in:threshold:)``) and not yet accepted. A proposal lives in the
+/// Themes proposed to the room (by `WorkspaceState.suggestThemes(in:settings:)` or
+/// `WorkspaceState.cardSortThemes(in:threshold:)`) and not yet accepted. A proposal lives in the
 /// session, not the journal: only what the room accepts becomes an attributed, undoable change.
 public struct ThemeProposal: Sendable {
     /// One proposed theme.

@@ -4,9 +4,9 @@ import CharretteVoting
 extension WorkspaceState {
     /// The ballots in force in `vote` as an election for the voting module: candidates are the
     /// vote's ideas (`#12`), named by the text they had when the vote opened (what people voted
-    /// on; ``Idea/hiddenText`` for an idea a moderator hid since); voters in the order of their ids.
+    /// on; `Idea.hiddenText` for an idea a moderator hid since); voters in the order of their ids.
     ///
-    /// - Throws: ``TallyError/setting(_:)`` when the vote's settings are beyond what a count can
+    /// - Throws: `TallyError.setting(_:)` when the vote's settings are beyond what a count can
     ///   take (only a journal written before votes were checked for this can hold such a vote).
     public func election(for vote: Vote) throws(TallyError) -> Election {
         if let (setting, reason) = vote.settings.tallyRules(for: vote).limitProblem {
@@ -54,10 +54,12 @@ extension WorkspaceState {
             for case .reactions(let map) in cast { b.append(mapped(map).mapValues { PositionBallots.reactions.firstIndex(of: $0.rawValue)! }) }
             converted = .positions(b)
         }
-        var election = Election(candidates: candidates.map { "#\($0.rawValue)" }, names: candidates.map { id in
-            ideas[id]?.isHidden == true ? Idea.hiddenText : textVotedOn(id, in: vote)
-        },
-                                ballots: converted, rules: vote.settings.tallyRules(for: vote))
+        var election = Election(
+            candidates: candidates.map { "#\($0.rawValue)" },
+            names: candidates.map { id in
+                ideas[id]?.isHidden == true ? Idea.hiddenText : textVotedOn(id, in: vote)
+            },
+            ballots: converted, rules: vote.settings.tallyRules(for: vote))
         election.ballotLabels = inForce.map { voter, _ in participants[voter].map { "@\($0.handle)" } ?? "voter \(voter.rawValue)" }
         return election
     }

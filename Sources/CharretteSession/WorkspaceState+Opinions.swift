@@ -10,7 +10,12 @@ extension WorkspaceState {
             guard case .reactions(let reactions) = ballot else { continue }
             let time = timed ? Int64(((ballotTimes[vote.id]?[voter] ?? vote.openedAt).timeIntervalSince1970 * 1000).rounded()) : 0
             for (idea, reaction) in reactions {
-                let value: Double = switch reaction { case .agree: 1; case .disagree: -1; case .pass: 0 }
+                let value: Double =
+                    switch reaction {
+                    case .agree: 1;
+                    case .disagree: -1;
+                    case .pass: 0
+                    }
                 votes.append(.init(participant: voter.rawValue, statement: idea.rawValue, value: value, time: time))
             }
         }

@@ -14,7 +14,8 @@ final class LineEditor {
     init(completer: Completer) {
         Self.completer = completer
         let environment = ProcessInfo.processInfo.environment
-        let stateHome = environment["XDG_DATA_HOME"].map { $0 + "/charrette" }
+        let stateHome =
+            environment["XDG_DATA_HOME"].map { $0 + "/charrette" }
             ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share/charrette")
         historyPath = environment["CHARRETTE_HISTORY"] ?? (stateHome as NSString).appendingPathComponent("history")
         // Without a UTF-8 locale libedit drops every non-ASCII byte.

@@ -1,7 +1,8 @@
 import Foundation
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The signals that stop the shell politely: Ctrl-C (SIGINT) cancels the line being typed or

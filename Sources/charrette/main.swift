@@ -86,8 +86,9 @@ if options.command != nil && options.script != nil { fail("charrette: give eithe
 Signals.install()
 let workspace: Workspace
 do {
-    workspace = try Workspace(storage: SQLiteStorage(
-        path: options.database, readOnly: options.readOnly, acceptingIncomplete: options.acceptIncomplete))
+    workspace = try Workspace(
+        storage: SQLiteStorage(
+            path: options.database, readOnly: options.readOnly, acceptingIncomplete: options.acceptIncomplete))
 } catch {
     fail("charrette: cannot open the workspace '\(options.database)': \(error)", status: 1)
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CharretteOpinions
 
 @Suite("Opinion groups")
@@ -71,7 +72,12 @@ struct GroupTests {
     /// (`scripts/reference/polis_agreement.py` wrote it).
     struct Agreement: Decodable {
         struct Conversation: Decodable {
-            let published_groups: Int, reddwarf_groups: Int, reddwarf_clustered: Int, reddwarf_agreement: Double
+            let publishedGroups: Int, reddwarfGroups: Int, reddwarfClustered: Int, reddwarfAgreement: Double
+
+            enum CodingKeys: String, CodingKey {
+                case publishedGroups = "published_groups", reddwarfGroups = "reddwarf_groups"
+                case reddwarfClustered = "reddwarf_clustered", reddwarfAgreement = "reddwarf_agreement"
+            }
         }
         let reference: String
         let conversations: [String: Conversation]
@@ -105,8 +111,8 @@ struct GroupTests {
     func groupsAgreeWithWhatPolisPublished(_ name: String) throws {
         let reference = try #require(Self.agreement.conversations[name])
         let (groups, agreement) = try #require(Self.charrette[name])
-        #expect(groups.clustered.count == reference.reddwarf_clustered)
-        #expect(agreement >= reference.reddwarf_agreement - 0.05, "\(name): \(agreement) against red-dwarf's \(reference.reddwarf_agreement)")
+        #expect(groups.clustered.count == reference.reddwarfClustered)
+        #expect(agreement >= reference.reddwarfAgreement - 0.05, "\(name): \(agreement) against red-dwarf's \(reference.reddwarfAgreement)")
         let best = try #require(groups.silhouettes.map(\.score).max())
         #expect(groups.count == groups.silhouettes.filter { $0.score >= best - OpinionGroups.silhouetteMargin }.map(\.k).min())
     }
@@ -115,7 +121,7 @@ struct GroupTests {
     @Test func onAverageGroupsAgreeBetterThanRedDwarf() throws {
         let names = Self.agreement.conversations.keys.sorted()
         let ours = names.map { Self.charrette[$0]!.agreement }.reduce(0, +) / Double(names.count)
-        let theirs = names.map { Self.agreement.conversations[$0]!.reddwarf_agreement }.reduce(0, +) / Double(names.count)
+        let theirs = names.map { Self.agreement.conversations[$0]!.reddwarfAgreement }.reduce(0, +) / Double(names.count)
         #expect(names.count == 12)
         #expect(ours > theirs, "mean \(ours) against red-dwarf's \(theirs)")
     }

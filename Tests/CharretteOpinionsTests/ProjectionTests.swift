@@ -1,17 +1,24 @@
+import CharretteNumerics
 import Foundation
 import Testing
+
 @testable import CharretteOpinions
-import CharretteNumerics
 
 @Suite("Opinion map projection")
 struct ProjectionTests {
     struct Reference: Decodable {
         let participants: [Int]
         let statements: [Int]
-        let moderated_out: [Int]
-        let participant_positions: [[Double]]
-        let statement_positions: [[Double]]
-        let explained_variance: [Double]
+        let moderatedOut: [Int]
+        let participantPositions: [[Double]]
+        let statementPositions: [[Double]]
+        let explainedVariance: [Double]
+
+        enum CodingKeys: String, CodingKey {
+            case participants, statements
+            case moderatedOut = "moderated_out", participantPositions = "participant_positions"
+            case statementPositions = "statement_positions", explainedVariance = "explained_variance"
+        }
     }
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -35,11 +42,11 @@ struct ProjectionTests {
         let matrix = export.matrix()
         #expect(matrix.participants == reference.participants)
         #expect(matrix.statements == reference.statements)
-        #expect(export.moderatedOut.intersection(matrix.statements).sorted() == reference.moderated_out)
+        #expect(export.moderatedOut.intersection(matrix.statements).sorted() == reference.moderatedOut)
         let pca = OpinionPCA(matrix)
-        #expect(Self.worstDifference(pca.positions, reference.participant_positions) < 1e-6)
-        #expect(Self.worstDifference(pca.statementPositions, reference.statement_positions) < 1e-6)
-        for (got, expected) in zip(pca.explainedVariance, reference.explained_variance) { #expect(abs(got - expected) < 1e-9 * max(1, expected)) }
+        #expect(Self.worstDifference(pca.positions, reference.participantPositions) < 1e-6)
+        #expect(Self.worstDifference(pca.statementPositions, reference.statementPositions) < 1e-6)
+        for (got, expected) in zip(pca.explainedVariance, reference.explainedVariance) { #expect(abs(got - expected) < 1e-9 * max(1, expected)) }
     }
 
     /// Three participants, two statements, worked by hand.
@@ -64,9 +71,11 @@ struct ProjectionTests {
     }
 
     @Test func laterReactionsReplaceEarlierOnesAndModerationZeroes() {
-        let votes = [VoteMatrix.Vote(participant: 7, statement: 3, value: 1, time: 20),
-                     VoteMatrix.Vote(participant: 7, statement: 3, value: -1, time: 10),
-                     VoteMatrix.Vote(participant: 8, statement: 4, value: 0, time: 5)]
+        let votes = [
+            VoteMatrix.Vote(participant: 7, statement: 3, value: 1, time: 20),
+            VoteMatrix.Vote(participant: 7, statement: 3, value: -1, time: 10),
+            VoteMatrix.Vote(participant: 8, statement: 4, value: 0, time: 5),
+        ]
         let matrix = VoteMatrix(votes: votes)
         #expect(matrix[0, 0] == 1)  // the vote at time 20 counts, though it comes first
         #expect(matrix[1, 0] == nil)
@@ -78,9 +87,10 @@ struct ProjectionTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("charrette-polis-write-\(getpid())")
         defer { try? FileManager.default.removeItem(at: folder) }
         let text = "first line\r\nsecond, with \"quotes\"\nthird"
-        let writer = PolisWriter(statements: [.init(id: 3, author: 9, text: text, moderation: 1, time: Date(timeIntervalSince1970: 0))],
-                                 votes: [.init(participant: 9, statement: 3, value: 1, time: 5)], groups: [9: 0],
-                                 topic: "A, \"topic\"", description: "line\r\nbreak")
+        let writer = PolisWriter(
+            statements: [.init(id: 3, author: 9, text: text, moderation: 1, time: Date(timeIntervalSince1970: 0))],
+            votes: [.init(participant: 9, statement: 3, value: 1, time: 5)], groups: [9: 0],
+            topic: "A, \"topic\"", description: "line\r\nbreak")
         try writer.write(to: folder)
         let back = try PolisExport(folder: folder)
         // A line break inside a cell reads as one LF, whichever the file used (the CSV rules).
@@ -95,8 +105,9 @@ struct ProjectionTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("charrette-polis-formula-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let texts = ["=HYPERLINK(\"http://x\")", "+1 for buses", "'=already quoted", "plain"]
-        var writer = PolisWriter(statements: texts.enumerated().map { .init(id: $0, author: 1, text: $1, moderation: 1, time: Date(timeIntervalSince1970: 0)) },
-                                 votes: [.init(participant: 1, statement: 0, value: 1, time: 5)], groups: [:], topic: "@topic", description: "")
+        var writer = PolisWriter(
+            statements: texts.enumerated().map { .init(id: $0, author: 1, text: $1, moderation: 1, time: Date(timeIntervalSince1970: 0)) },
+            votes: [.init(participant: 1, statement: 0, value: 1, time: 5)], groups: [:], topic: "@topic", description: "")
         try writer.write(to: folder)
         let comments = try String(contentsOf: folder.appendingPathComponent("comments.csv"), encoding: .utf8)
         #expect(comments.contains(",'+1 for buses") && comments.contains("\"'=HYPERLINK(\"\"http://x\"\")\"") && comments.contains(",''=already quoted"))
@@ -112,7 +123,8 @@ struct ProjectionTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("charrette-polis-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "comment-id,author-id,moderated,comment-body\n1,5,1,\"Free, \"\"fast\"\"\nbuses\"\n".write(to: folder.appendingPathComponent("comments.csv"), atomically: true, encoding: .utf8)
+        try "comment-id,author-id,moderated,comment-body\n1,5,1,\"Free, \"\"fast\"\"\nbuses\"\n".write(
+            to: folder.appendingPathComponent("comments.csv"), atomically: true, encoding: .utf8)
         try "timestamp,comment-id,voter-id,vote\n1,1,9,1\n2,1,10,2\n".write(to: folder.appendingPathComponent("votes.csv"), atomically: true, encoding: .utf8)
         #expect(throws: PolisFileError(file: "votes.csv", line: 3, message: "vote 2 is not 1 (agree), -1 (disagree) or 0 (pass)")) {
             try PolisExport(folder: folder)
@@ -153,7 +165,8 @@ struct LanczosTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("charrette-line-ends-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let comments = "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n"
+        let comments =
+            "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n"
             + "1,x,0,1,1,0,1,\"Night buses,\nplease\"\n2,x,1,2,0,1,1,Cheaper fares\n"
         let votes = "timestamp,datetime,comment-id,voter-id,vote\n1,x,0,1,1\n2,x,1,1,-1\n3,x,0,2,-1\n"
         try comments.replacingOccurrences(of: "\n", with: end).write(to: folder.appendingPathComponent("comments.csv"), atomically: true, encoding: .utf8)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CharretteOpinions
 
 @Suite("Reading Pol.is files")
@@ -8,7 +9,8 @@ struct ReadingTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("charrette-syntax-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "comment-id,author-id,moderated,comment-body\n1,5,1,\"Buses \"at\" night\"\n".write(to: folder.appendingPathComponent("comments.csv"), atomically: true, encoding: .utf8)
+        try "comment-id,author-id,moderated,comment-body\n1,5,1,\"Buses \"at\" night\"\n".write(
+            to: folder.appendingPathComponent("comments.csv"), atomically: true, encoding: .utf8)
         try "timestamp,comment-id,voter-id,vote\n1,1,9,1\n".write(to: folder.appendingPathComponent("votes.csv"), atomically: true, encoding: .utf8)
         #expect(throws: PolisFileError(file: "comments.csv", line: 2, column: 15, message: "text after a closing quote: double a quote inside a quoted cell")) {
             try PolisExport(folder: folder)
@@ -20,7 +22,8 @@ struct ReadingTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("charrette-reading-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "comment-id,author-id,moderated,comment-body\n1,5,1,Buses\n".write(to: folder.appendingPathComponent("comments.csv"), atomically: true, encoding: .utf8)
+        try "comment-id,author-id,moderated,comment-body\n1,5,1,Buses\n".write(
+            to: folder.appendingPathComponent("comments.csv"), atomically: true, encoding: .utf8)
         try "timestamp,comment-id,voter-id,vote\n1,1,9\n".write(to: folder.appendingPathComponent("votes.csv"), atomically: true, encoding: .utf8)
         #expect(throws: PolisFileError(file: "votes.csv", line: 2, message: "'vote' is empty")) { try PolisExport(folder: folder) }
         try "Timestamp , comment-id,voter-id,vote\n1,1,x9,1\n".write(to: folder.appendingPathComponent("votes.csv"), atomically: true, encoding: .utf8)
@@ -40,8 +43,9 @@ struct ReadingTests {
         }
         let votes = (0..<3_000).map { _ in
             let p = next(60), s = next(25)
-            return VoteMatrix.Vote(participant: spread ? p * 1_000_003 - 20_000_000 : p, statement: spread ? s * 99_991 : s,
-                                   value: Double(next(3) - 1), time: Int64(next(40)))
+            return VoteMatrix.Vote(
+                participant: spread ? p * 1_000_003 - 20_000_000 : p, statement: spread ? s * 99_991 : s,
+                value: Double(next(3) - 1), time: Int64(next(40)))
         }
         let matrix = VoteMatrix(votes: votes)
         var latest: [[Int]: Int] = [:]
@@ -77,7 +81,8 @@ struct ReadingTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("charrette-runs-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "comment-id,author-id,moderated,comment-body\n1,5,1,Buses\n".write(to: folder.appendingPathComponent("comments.csv"), atomically: true, encoding: .utf8)
+        try "comment-id,author-id,moderated,comment-body\n1,5,1,Buses\n".write(
+            to: folder.appendingPathComponent("comments.csv"), atomically: true, encoding: .utf8)
         var lines = [String]()
         lines.reserveCapacity(260_001)
         for k in 0..<260_000 { lines.append("\(1_700_000_000 + k),\(k % 97),\(k / 3),\(k % 3 - 1)") }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CharretteOpinions
 
 @Suite("Representativeness and consensus")
@@ -9,11 +10,16 @@ struct StatisticsTests {
             let participants: [Int]
             let labels: [Int]
             let statistics: [[String: [Double]]]
-            let consensus_agree: [Double]
-            let consensus_disagree: [Double]
+            let consensusAgree: [Double]
+            let consensusDisagree: [Double]
             let representative: [[[Pick]]]
             let agreed: [Int]
             let disagreed: [Int]
+
+            enum CodingKeys: String, CodingKey {
+                case participants, labels, statistics, representative, agreed, disagreed
+                case consensusAgree = "consensus_agree", consensusDisagree = "consensus_disagree"
+            }
         }
         /// A `[statement id, "agree" | "disagree"]` pair.
         enum Pick: Decodable, Equatable {
@@ -24,8 +30,13 @@ struct StatisticsTests {
             }
         }
         let statements: [Int]
-        let moderated_out: [Int]
+        let moderatedOut: [Int]
         let groups: Groups
+
+        enum CodingKeys: String, CodingKey {
+            case statements, groups
+            case moderatedOut = "moderated_out"
+        }
     }
 
     @Test(arguments: ProjectionTests.conversations)
@@ -49,11 +60,13 @@ struct StatisticsTests {
                 #expect(worst < 1e-12, "group \(g) \(field)")
             }
         }
-        #expect(zip(stats.agreeConsensus, reference.groups.consensus_agree).allSatisfy { abs($0 - $1) < 1e-15 })
-        #expect(zip(stats.disagreeConsensus, reference.groups.consensus_disagree).allSatisfy { abs($0 - $1) < 1e-15 })
+        #expect(zip(stats.agreeConsensus, reference.groups.consensusAgree).allSatisfy { abs($0 - $1) < 1e-15 })
+        #expect(zip(stats.disagreeConsensus, reference.groups.consensusDisagree).allSatisfy { abs($0 - $1) < 1e-15 })
 
         let excluded = Set(raw.statements.indices.filter { export.moderatedOut.contains(raw.statements[$0]) })
-        let picks = stats.representative(excluded: excluded).map { $0.map { [Reference.Pick.id(raw.statements[$0.column]), .direction($0.direction.rawValue)] } }
+        let picks = stats.representative(excluded: excluded).map {
+            $0.map { [Reference.Pick.id(raw.statements[$0.column]), .direction($0.direction.rawValue)] }
+        }
         #expect(picks == reference.groups.representative)
         let consensus = RoomConsensus(raw, excluded: excluded)
         #expect(consensus.agreed.map { raw.statements[$0] } == reference.groups.agreed)
@@ -69,9 +82,9 @@ struct StatisticsTests {
         let stats = GroupStatistics(VoteMatrix(votes: votes), labels: [0, 0, 1, 1])
         let g0 = stats.groups[0][0]
         #expect(g0.agrees == 2 && g0.seen == 2)
-        #expect(g0.agreeProbability == 3.0 / 4)                              // (2 + 1) / (2 + 2)
-        #expect(abs(g0.agreeTest - 2 * 3.0.squareRoot() * (1 - 0.5)) < 1e-15) // 2·sqrt(3)·(3/3 − 1/2)
-        #expect(g0.agreeRepresentativeness == (3.0 / 4) / (1.0 / 4))         // the rest: (0 + 1) / (2 + 2)
+        #expect(g0.agreeProbability == 3.0 / 4)  // (2 + 1) / (2 + 2)
+        #expect(abs(g0.agreeTest - 2 * 3.0.squareRoot() * (1 - 0.5)) < 1e-15)  // 2·sqrt(3)·(3/3 − 1/2)
+        #expect(g0.agreeRepresentativeness == (3.0 / 4) / (1.0 / 4))  // the rest: (0 + 1) / (2 + 2)
         // Two-proportion test on (3/3) against (1/3), pooled 4/6.
         let pooled = 4.0 / 6, expected = (1 - 1.0 / 3) / (pooled * (1 - pooled) * (2.0 / 3)).squareRoot()
         #expect(abs(g0.agreeRepresentativenessTest - expected) < 1e-12)
@@ -114,8 +127,10 @@ struct StatisticsTests {
         #expect(abs(s1.agreeRepresentativeness - 5) < 1e-12 && abs(s1.agreeTest - 5.0.squareRoot()) < 1e-12)
         #expect(abs(s1.agreeRepresentativenessTest - 0.8 / (0.6 * 0.4 * 0.4).squareRoot()) < 1e-12)
         let picks = stats.representative()
-        #expect(picks[0] == [PickedStatement(column: 0, direction: .agree, bestAgree: true), PickedStatement(column: 1, direction: .disagree, bestAgree: false)])
-        #expect(picks[1] == [PickedStatement(column: 1, direction: .agree, bestAgree: true), PickedStatement(column: 0, direction: .disagree, bestAgree: false)])
+        #expect(
+            picks[0] == [PickedStatement(column: 0, direction: .agree, bestAgree: true), PickedStatement(column: 1, direction: .disagree, bestAgree: false)])
+        #expect(
+            picks[1] == [PickedStatement(column: 1, direction: .agree, bestAgree: true), PickedStatement(column: 0, direction: .disagree, bestAgree: false)])
         let consensus = RoomConsensus(matrix)
         #expect(consensus.agreed == [3] && consensus.disagreed.isEmpty)
         // Moderated out, s1 is never picked.

@@ -58,8 +58,8 @@ struct ReportTests {
     @Test func participationCountsWhoWasAskedWhoTookPartAndWhoIsMissing() throws {
         let report = try ReportFixture().report()
         let p = report.participation
-        #expect(p.asked == 8)          // the facilitator is not counted
-        #expect(p.tookPart == 5)       // amira jon ben ruth wrote; lena voted
+        #expect(p.asked == 8)  // the facilitator is not counted
+        #expect(p.tookPart == 5)  // amira jon ben ruth wrote; lena voted
         #expect(p.missing == ["@tariq", "@mei", "@olek"])
         #expect(p.byBoard.map(\.label) == ["Executive Board", "Youth Board"])
         #expect(p.byBoard.map(\.tookPart) == [2, 3])
@@ -70,9 +70,10 @@ struct ReportTests {
     }
 
     @Test func aPopulationMarksGroupsBelowFourFifthsOfTheirShare() throws {
-        let population = try PopulationTargets(rows: [
-            ("district", "north", 40), ("district", "south", 30), ("district", "east", 25), ("district", "west", 5),
-        ], source: "census")
+        let population = try PopulationTargets(
+            rows: [
+                ("district", "north", 40), ("district", "south", 30), ("district", "east", 25), ("district", "west", 5),
+            ], source: "census")
         let report = try ReportFixture().report(.init(population: population))
         let values = try #require(report.participation.byAttribute.first { $0.name == "district" }).values
         #expect(values.map(\.label) == ["north", "south", "east", "west"])  // the population's order
@@ -117,7 +118,7 @@ struct ReportTests {
             let b = try tx.submitIdea("Beta", by: try tx.participant(handle: "jon").id, to: c).id
             let g = try tx.submitIdea("Gamma", by: try tx.participant(handle: "ben").id, to: c).id
             try tx.mergeIdea(g, into: b)
-            try tx.mergeIdea(b, into: a)   // a chain ending at an idea in no theme
+            try tx.mergeIdea(b, into: a)  // a chain ending at an idea in no theme
             _ = try tx.changePhase(of: c, to: .voting)
             _ = try tx.openVote("Nobody", on: c, method: VotingMethod(rawValue: "dots")!, settings: VoteSettings(budget: 3), candidates: [a])
         }
@@ -162,8 +163,11 @@ struct ReportTests {
             for n in 0..<18 {
                 let young = n < 14
                 let voter = try tx.registerParticipant(handle: "p\(n)").id
-                try tx.castBallot(.reactions([ideas[0]: young ? .agree : .disagree, ideas[1]: young ? .agree : .disagree, ideas[2]: .agree,
-                                              ideas[3]: young ? .disagree : .agree, ideas[4]: young ? .disagree : .agree]), by: voter, in: vote.id)
+                try tx.castBallot(
+                    .reactions([
+                        ideas[0]: young ? .agree : .disagree, ideas[1]: young ? .agree : .disagree, ideas[2]: .agree,
+                        ideas[3]: young ? .disagree : .agree, ideas[4]: young ? .disagree : .agree,
+                    ]), by: voter, in: vote.id)
             }
             return c.id
         }
@@ -197,12 +201,12 @@ struct ReportTests {
         #expect(html.components(separatedBy: "<desc id=").count - 1 == charts)
         #expect(html.contains("<th scope=\"col\">"))
         #expect(html.contains("@media print"))
-        #expect(!html.contains("<p><bdi></bdi></p>"))   // a theme without a description shows none
+        #expect(!html.contains("<p><bdi></bdi></p>"))  // a theme without a description shows none
         #expect(html.contains("1 ideas hidden by a moderator") && html.contains("off topic"))
-        #expect(!html.contains("Wifi"))     // a hidden idea's text is not shown, even in a vote's results
+        #expect(!html.contains("Wifi"))  // a hidden idea's text is not shown, even in a vote's results
         #expect(html.contains("(hidden by a moderator)"))
-        #expect(html.contains("@tariq"))    // missing, by pseudonym
-        #expect(!html.contains("Tariq"))     // not by name unless asked
+        #expect(html.contains("@tariq"))  // missing, by pseudonym
+        #expect(!html.contains("Tariq"))  // not by name unless asked
     }
 
     @Test func namesAppearOnlyWhenAskedAndConsented() throws {
@@ -243,18 +247,21 @@ struct ReportTests {
         #expect(Escaping.markdown("16-17") == "16-17")
         // A quote followed by a combining mark is still a quote to an HTML parser.
         #expect(Escaping.html("a\"\u{301} b") == "a&quot;\u{301} b")
-        let attribute = try ReportRenderer.render(ReportFixture(texts: ["a\"\u{301} onmouseover=alert(1) b=\"\u{301}", "b", "c", "d"]).report(), as: .html,
-                                                  template: #"{{#themes}}{{#ideas}}<p title="{{text}}">x</p>{{/ideas}}{{/themes}}"#)
+        let attribute = try ReportRenderer.render(
+            ReportFixture(texts: ["a\"\u{301} onmouseover=alert(1) b=\"\u{301}", "b", "c", "d"]).report(), as: .html,
+            template: #"{{#themes}}{{#ideas}}<p title="{{text}}">x</p>{{/ideas}}{{/themes}}"#)
         #expect(attribute == "<p title=\"a&quot;\u{301} onmouseover=alert(1) b=&quot;\u{301}\">x</p>")
         #expect(Escaping.markdown("two\nlines") == "two lines")
     }
 
     @Test func aUserTemplateRestylesTheReportAndAFaultyOneIsLocated() throws {
         let report = try ReportFixture().report()
-        let text = try ReportRenderer.render(report, as: .html, template: """
-            <h1>{{title}}</h1>
-            {{#votes}}<p>{{title}}: {{#elected}}{{text}}{{/elected}}</p>{{/votes}}
-            """)
+        let text = try ReportRenderer.render(
+            report, as: .html,
+            template: """
+                <h1>{{title}}</h1>
+                {{#votes}}<p>{{title}}: {{#elected}}{{text}}{{/elected}}</p>{{/votes}}
+                """)
         #expect(text == "<h1>Buses</h1>\n<p>Final: Night buses</p><p>Reactions: Lighting</p>")
         #expect(throws: ReportRenderer.TemplateError.self) {
             try ReportRenderer.render(report, as: .html, template: "<h1>{{title}}</h1>\n{{#votes}}\n{{/themes}}")
@@ -269,8 +276,10 @@ struct ReportTests {
 
     @Test func theMarkdownReportHasTheSameSections() throws {
         let markdown = try ReportRenderer.render(try ReportFixture().report(), as: .markdown)
-        for heading in ["# Buses", "## Who took part", "### By board", "### Who is missing", "## Themes and ideas", "### Safety (1 idea)",
-                        "## Votes", "### Final", "#### Working: Rounds", "## Opinion map", "## Moderation", "## Checking this report"] {
+        for heading in [
+            "# Buses", "## Who took part", "### By board", "### Who is missing", "## Themes and ideas", "### Safety (1 idea)",
+            "## Votes", "### Final", "#### Working: Rounds", "## Opinion map", "## Moderation", "## Checking this report",
+        ] {
             #expect(markdown.contains("\n\(heading)\n") || markdown.hasPrefix("\(heading)\n"), "\(heading)")
         }
         #expect(!markdown.contains("{{"))
@@ -289,7 +298,9 @@ struct ReportTests {
         let markdown = try ReportRenderer.render(report, as: .markdown)
         #expect(markdown.contains("#1 Night buses (edited after the vote; it now reads “Night buses every hour, all night”)"))
         let html = try ReportRenderer.render(report, as: .html)
-        #expect(html.contains("<bdi>Night buses</bdi> <span class=\"edited\">(edited after the vote; it now reads “<bdi>Night buses every hour, all night</bdi>”)</span>"))
+        #expect(
+            html.contains(
+                "<bdi>Night buses</bdi> <span class=\"edited\">(edited after the vote; it now reads “<bdi>Night buses every hour, all night</bdi>”)</span>"))
     }
 
     /// A vote nobody voted in has no winner, not one drawn by lot.

@@ -63,9 +63,12 @@ struct SQLiteStorageTests {
             #expect(try String.fetchOne(db, sql: "SELECT display_name FROM participants WHERE handle = 'amira'") == "Amira")
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM board_members") == 3)
             #expect(try String.fetchAll(db, sql: "SELECT status FROM ideas ORDER BY id") == ["open", "open", "merged"])
-            #expect(try String.fetchOne(db, sql: """
-                SELECT t.label FROM ideas i JOIN themes t ON t.id = i.theme_id WHERE i.text LIKE 'Free passes%'
-                """) == "Cost")
+            #expect(
+                try String.fetchOne(
+                    db,
+                    sql: """
+                        SELECT t.label FROM ideas i JOIN themes t ON t.id = i.theme_id WHERE i.text LIKE 'Free passes%'
+                        """) == "Cost")
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM ballots") == 2)
             #expect(try String.fetchOne(db, sql: "SELECT closed_at FROM votes") == nil)  // the undo reopened it
             #expect(try Int64.fetchOne(db, sql: "SELECT max(sequence) FROM journal") == workspace.state.headSequence)

@@ -155,19 +155,26 @@ struct WorkspaceFileTests {
         try storage.database.write { try $0.execute(sql: "UPDATE ideas SET text = 'Free buses for everyone' WHERE id = 1") }
         var problem = try #require(try workspace.verify().problem)
         #expect(problem.kind == .queryTables)
-        #expect(problem.description == "the ideas table does not hold what the journal says: in row id 1, text is 'Free buses for everyone' where the journal has 'Idea 0'")
+        #expect(
+            problem.description
+                == "the ideas table does not hold what the journal says: in row id 1, text is 'Free buses for everyone' where the journal has 'Idea 0'")
 
         try storage.database.write { try $0.execute(sql: "UPDATE ideas SET text = 'Idea 0' WHERE id = 1; DELETE FROM ideas WHERE id = 3") }
         problem = try #require(try workspace.verify().problem)
         #expect(problem.description == "the ideas table does not hold what the journal says: row id 3 is missing")
 
-        try storage.database.write { try $0.execute(sql: """
-            INSERT INTO ideas (id, consultation_id, text, author_id, submitted_at, status) VALUES (3, 1, 'Idea 2', 1, '', 'open');
-            UPDATE ideas SET submitted_at = (SELECT submitted_at FROM ideas WHERE id = 2) WHERE id = 3;
-            INSERT INTO board_members (board_id, participant_id) VALUES (1, 9)
-            """) }
+        try storage.database.write {
+            try $0.execute(
+                sql: """
+                    INSERT INTO ideas (id, consultation_id, text, author_id, submitted_at, status) VALUES (3, 1, 'Idea 2', 1, '', 'open');
+                    UPDATE ideas SET submitted_at = (SELECT submitted_at FROM ideas WHERE id = 2) WHERE id = 3;
+                    INSERT INTO board_members (board_id, participant_id) VALUES (1, 9)
+                    """)
+        }
         problem = try #require(try workspace.verify().problem)
-        #expect(problem.description == "the board_members table does not hold what the journal says: it has a row participant_id 9, board_id 1 that the journal does not")
+        #expect(
+            problem.description
+                == "the board_members table does not hold what the journal says: it has a row participant_id 9, board_id 1 that the journal does not")
     }
 
     /// Read-only is a way of looking, not a fault: the journal verifies, what others write shows,

@@ -23,12 +23,20 @@ struct BallotExportTests {
         ("schulze", "", ["#1 #2 #3", "#2 #3 #1", "#3 #1", "#2 #1 #4 #3", "#4", "#1 #4", "#3 #2 #1"], ["soi", "toi", "jsonl", "pb"]),
         ("quadratic", "--credits 9", ["#1:2 #2:-2", "#2:3", "#3:1 #4:2", "#1:-1", "#4:3", "#1:2 #3:2", "#2:1"], ["jsonl"]),
         ("star", "--min 1 --max 5", ["#1:5 #2:1", "#2:4 #3:2", "#3:5", "#1:1 #4:2", "#4:3", "#1:2 #3:2", "#2:1 #1:5"], ["jsonl"]),
-        ("irv", "", ["#1 #2 #3 #4", "#2 #1 #3 #4", "#3 #1 #2 #4", "#2 #3 #1 #4", "#4 #3 #2 #1", "#1 #4 #2 #3", "#3 #2 #1 #4"], ["soc", "soi", "toi", "jsonl", "pb"]),
+        (
+            "irv", "", ["#1 #2 #3 #4", "#2 #1 #3 #4", "#3 #1 #2 #4", "#2 #3 #1 #4", "#4 #3 #2 #1", "#1 #4 #2 #3", "#3 #2 #1 #4"],
+            ["soc", "soi", "toi", "jsonl", "pb"]
+        ),
         ("pav", "--seats 2", ["#1 #2", "#1", "#3 #4", "#3", "#2 #3", "#4", "#1 #2 #3"], ["cat", "jsonl", "pb"]),
         ("pb-equal-shares", "--budget 100 --costs [#1:50, #2:40, #3:40, #4:20]", ["#1 #2", "#1 #2", "#1", "#3", "#3 #4", "#2", "#1 #4"], ["jsonl", "pb"]),
         ("dots", "--budget 4", ["#1:3 #2:1", "#2:4", "#3:2 #4:2", "#1:1", "#4:3", "#1:2 #3:2", "#2:1"], ["jsonl", "pb"]),
-        ("majority-judgment", "", ["#1:3 #2:1 #3:0 #4:2", "#1:2 #2:4 #3:1 #4:2", "#1:5 #2:0 #3:3 #4:1", "#1:1 #2:2 #3:2 #4:2",
-                                   "#1:4 #2:3 #3:0 #4:5", "#1:2 #2:2 #3:4 #4:1", "#1:0 #2:5 #3:2 #4:3"], ["jsonl", "pb"]),
+        (
+            "majority-judgment", "",
+            [
+                "#1:3 #2:1 #3:0 #4:2", "#1:2 #2:4 #3:1 #4:2", "#1:5 #2:0 #3:3 #4:1", "#1:1 #2:2 #3:2 #4:2",
+                "#1:4 #2:3 #3:0 #4:5", "#1:2 #2:2 #3:4 #4:1", "#1:0 #2:5 #3:2 #4:3",
+            ], ["jsonl", "pb"]
+        ),
         ("consent", "", ["#1:agree #2:block", "#1:agree #2:agree", "#1:abstain", "#1:disagree #2:agree", "#3:agree", "#4:disagree", "#1:agree"], ["jsonl"]),
     ]
 
@@ -60,7 +68,8 @@ struct BallotExportTests {
         guard let fromVote = lines.first else { return }
         for (ext, line) in zip(vote.files, lines.dropFirst()) {
             // PrefLib numbers the ideas 1, 2, 3, 4 in the vote's order: here #1…#4.
-            let named = ["soc", "soi", "toc", "toi", "cat"].contains(ext)
+            let named =
+                ["soc", "soi", "toc", "toi", "cat"].contains(ext)
                 ? line.replacingOccurrences(of: "\"([1-4])\"", with: "\"#$1\"", options: .regularExpression) : line
             #expect(named == fromVote, "\(vote.method) from .\(ext)")
         }

@@ -38,8 +38,11 @@ struct CommandExampleTests {
         "ballot": ([], "consultation phase voting\nvote open \"Priorities\" --method dots --budget 5"),
         "ballots": ([], "consultation phase voting\nvote open \"Priorities\" --method dots --budget 5\nballot @amira #4:3 #9:2"),
         "board add": (["board add youth", "--board youth", "idea add", "idea move"], ""),
-        "consultation use": ([], #"consultation open "Getting around at 16" --question "What would make buses work for you?""# + "\n"
-                             + #"consultation open "Another" --question "Anything else?""#),
+        "consultation use": (
+            [],
+            #"consultation open "Getting around at 16" --question "What would make buses work for you?""# + "\n"
+                + #"consultation open "Another" --question "Anything else?""#
+        ),
         "export polis": ([], reactions),
         "idea move": ([], #"theme new "Safety at night""#),
         "idea restore": ([], #"idea hide #12 --reason "names a person""#),
@@ -53,8 +56,11 @@ struct CommandExampleTests {
         "react": ([], "consultation phase voting\nvote open \"Reactions\" --method reactions"),
         "say": ([], #"let name = "Amira""#),
         "themes accept": ([], "themes suggest --k 3"),
-        "themes consensus": ([], #"sort submit @amira {"Cost": [#1, #4], "Safety": [#2, #3]}"# + "\n"
-                             + #"sort submit @jon {"Cost": [#1, #4, #9], "Safety": [#2, #3]}"#),
+        "themes consensus": (
+            [],
+            #"sort submit @amira {"Cost": [#1, #4], "Safety": [#2, #3]}"# + "\n"
+                + #"sort submit @jon {"Cost": [#1, #4, #9], "Safety": [#2, #3]}"#
+        ),
         "theme merge": ([], #"theme new "Fares""#),
         "vote close": ([], "consultation phase voting\nvote open \"Priorities\" --method dots --budget 5"),
         "vote results": ([], "consultation phase voting\nvote open \"Priorities\" --method dots --budget 5\nballot @amira #4:3 #9:2"),
@@ -82,7 +88,9 @@ struct CommandExampleTests {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
-        try write("answers.txt", "Free bus passes\nCheaper passes for students\nNight buses every half hour\nMore night buses\nLighting at stops\nSafer stops at night\n")
+        try write(
+            "answers.txt",
+            "Free bus passes\nCheaper passes for students\nNight buses every half hour\nMore night buses\nLighting at stops\nSafer stops at night\n")
         try write("answers.csv", "Timestamp,Your idea,Handle\n2026-11-20,Buses that wait,amira\n2026-11-20,A quiet bus for studying,jon\n")
         try write("panel.csv", "handle,name,age,district\nmei,Mei,14-15,west\nkwame,Kwame,18-19,centre\n")
         try write("census.csv", "attribute,value,share\ndistrict,north,0.4\ndistrict,east,0.3\ndistrict,south,0.3\n")
@@ -93,7 +101,8 @@ struct CommandExampleTests {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("polis"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: polis, to: folder.appendingPathComponent("polis/brexit-consensus"))
         // The JSON an earlier session exported, for import consultation.
-        let earlier = Interpreter(workspace: try Workspace(storage: InMemoryStorage()), directory: folder.path, outputDirectory: folder.path, output: { _ in }, input: { nil })
+        let earlier = Interpreter(
+            workspace: try Workspace(storage: InMemoryStorage()), directory: folder.path, outputDirectory: folder.path, output: { _ in }, input: { nil })
         try earlier.run(Source(name: "earlier", text: prelude() + "\nexport \"\(folder.appendingPathComponent("outcome/youth-transport.json").path)\""))
     }
 
@@ -106,7 +115,8 @@ struct CommandExampleTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try Self.writeFixtures(in: folder)
-        let interpreter = Interpreter(workspace: try Workspace(storage: InMemoryStorage()), directory: folder.path, outputDirectory: folder.path, output: { _ in }, input: { nil })
+        let interpreter = Interpreter(
+            workspace: try Workspace(storage: InMemoryStorage()), directory: folder.path, outputDirectory: folder.path, output: { _ in }, input: { nil })
         let setup = Self.setups[name] ?? ([], "")
         try interpreter.run(Source(name: "prelude", text: Self.prelude(without: setup.without) + "\n" + setup.before))
         // Files written go where the shell's working directory would be: here, the folder.

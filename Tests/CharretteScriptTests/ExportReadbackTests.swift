@@ -1,6 +1,6 @@
 import Charrette
-import CharretteSession
 import CharretteScript
+import CharretteSession
 import Foundation
 import Testing
 

@@ -13,9 +13,12 @@ struct FlagNameTests {
         let folder = root.appendingPathComponent("Sources/CharretteScript")
         let registry = CommandRegistry.standard()
         let declared = Set(registry.names.compactMap(registry.spec(named:)).flatMap { $0.signature.flags.map(\.name) })
-        let pattern = try Regex(#"call\.(?:has|flag|flagInt|flagString|flagList|flagIdea|flagFraction|flagChoice|flagError|requiredString)\("([a-z][a-z0-9-]*)""#)
+        let pattern = try Regex(
+            #"call\.(?:has|flag|flagInt|flagString|flagList|flagIdea|flagFraction|flagChoice|flagError|requiredString)\("([a-z][a-z0-9-]*)""#)
         var read: [String: String] = [:]
-        let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)!.compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
+        let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)!.compactMap { $0 as? URL }.filter {
+            $0.pathExtension == "swift"
+        }
         for file in files {
             let text = try String(contentsOf: file, encoding: .utf8)
             for match in text.matches(of: pattern) {

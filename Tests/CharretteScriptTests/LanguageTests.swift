@@ -1,6 +1,6 @@
-import CharretteSupport
 import Charrette
 import CharretteScript
+import CharretteSupport
 import Foundation
 import Testing
 
@@ -54,15 +54,18 @@ struct LanguageTests {
     @Test func completionFollowsTheSignatures() throws {
         let workspace = try Workspace(storage: InMemoryStorage())
         let interpreter = Interpreter(workspace: workspace, output: { _ in }, input: { nil })
-        try interpreter.run(Source(name: "setup", text: """
-            board add youth
-            participant add amira --board youth
-            participant add amadou --board youth
-            consultation open "Bus fares" --question "Why?"
-            idea add "Night buses" --by amira
-            theme new "Safety at night"
-            theme new Cost
-            """))
+        try interpreter.run(
+            Source(
+                name: "setup",
+                text: """
+                    board add youth
+                    participant add amira --board youth
+                    participant add amadou --board youth
+                    consultation open "Bus fares" --question "Why?"
+                    idea add "Night buses" --by amira
+                    theme new "Safety at night"
+                    theme new Cost
+                    """))
         let completer = Completer(interpreter: interpreter)
         #expect(completer.completions(for: "ide") == ["idea", "ideas"])
         #expect(completer.completions(for: "idea mo") == ["move"])
@@ -85,15 +88,18 @@ struct ExportTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("charrette-export-\(UUID().uuidString).json")
         let interpreter = Interpreter(workspace: workspace, output: { _ in }, input: { nil })
         interpreter.groupsChanges = true
-        try interpreter.run(Source(name: "export", text: """
-            board add youth
-            participant add amira --board youth --name "Amira K." --age 16-17
-            consultation open "Bus fares" --question "What would make buses work for you?"
-            idea add "Night buses <script>alert(1)</script>" --by amira
-            theme new Night
-            idea move #1 --to Night
-            export \(file.path)
-            """))
+        try interpreter.run(
+            Source(
+                name: "export",
+                text: """
+                    board add youth
+                    participant add amira --board youth --name "Amira K." --age 16-17
+                    consultation open "Bus fares" --question "What would make buses work for you?"
+                    idea add "Night buses <script>alert(1)</script>" --by amira
+                    theme new Night
+                    idea move #1 --to Night
+                    export \(file.path)
+                    """))
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as! [String: Any]
         #expect(json["format"] as? String == "charrette-consultation")
         #expect((json["consultation"] as? [String: Any])?["title"] as? String == "Bus fares")

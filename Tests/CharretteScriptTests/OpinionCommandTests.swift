@@ -29,7 +29,8 @@ struct OpinionCommandTests {
         guard case .record(let map) = try i.run(Source(name: "test", text: "opinions --positions")) else { Issue.record("no map"); return }
         #expect(map["k"] == .integer(2) && map["clustered"] == .integer(16))
         guard case .table(let consensus)? = map["consensus"], case .table(let divisive)? = map["divisive"],
-              case .table(let positions)? = map["positions"] else { Issue.record("no tables"); return }
+            case .table(let positions)? = map["positions"]
+        else { Issue.record("no tables"); return }
         #expect(consensus.rows.map { $0["statement"] } == [.idea(4)])  // lower fares, everyone
         #expect(Set(divisive.rows.compactMap { $0["statement"] }) == [.idea(1), .idea(2), .idea(3), .idea(5)])
         let group = Dictionary(uniqueKeysWithValues: positions.rows.map { ($0["participant"]!, $0["group"]!) })
@@ -87,8 +88,9 @@ struct OpinionCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try i.run(Source(name: "test", text: "opinions export \"\(folder.path)\""))
         guard case .record(let session) = try i.run(Source(name: "test", text: "opinions --positions")),
-              case .record(let file) = try i.run(Source(name: "test", text: "opinions \"\(folder.path)\"")),
-              case .table(let a)? = session["positions"], case .table(let b)? = file["positions"] else { Issue.record("no maps"); return }
+            case .record(let file) = try i.run(Source(name: "test", text: "opinions \"\(folder.path)\"")),
+            case .table(let a)? = session["positions"], case .table(let b)? = file["positions"]
+        else { Issue.record("no maps"); return }
         #expect(a.rows.count == b.rows.count && session["k"] == file["k"])
         for (x, y) in zip(a.rows, b.rows) {
             #expect(x["x"] == y["x"] && x["y"] == y["y"] && x["group"] == y["group"])
@@ -131,8 +133,9 @@ struct OpinionCommandTests {
         guard case .record(let summary) = try i.run(Source(name: "test", text: "import polis \"\(folder)\"")) else { Issue.record("no summary"); return }
         #expect(summary["ideas"] == .integer(50) && summary["hidden"] == .integer(0))
         guard case .record(let session) = try i.run(Source(name: "test", text: "opinions --groups 2 --positions")),
-              case .record(let file) = try i.run(Source(name: "test", text: "opinions \"\(folder)\" --groups 2")),
-              case .table(let a)? = session["positions"], case .table(let b)? = file["positions"] else { Issue.record("no maps"); return }
+            case .record(let file) = try i.run(Source(name: "test", text: "opinions \"\(folder)\" --groups 2")),
+            case .table(let a)? = session["positions"], case .table(let b)? = file["positions"]
+        else { Issue.record("no maps"); return }
         #expect(a.rows.count == b.rows.count)
         for (x, y) in zip(a.rows, b.rows) {
             guard case .decimal(let ax)? = x["x"], case .decimal(let bx)? = y["x"] else { continue }

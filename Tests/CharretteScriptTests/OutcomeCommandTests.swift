@@ -66,7 +66,8 @@ struct OutcomeCommandTests {
 
     @Test func csvTablesLeavePersonalDataOutUnlessAsked() throws {
         let shell = try Shell(), files = try Scratch()
-        try shell.run("""
+        try shell.run(
+            """
             export participants \(files.path("people.csv"))
             export participants \(files.path("people-personal.csv")) --personal
             export ideas \(files.path("ideas.csv"))
@@ -98,14 +99,16 @@ struct OutcomeCommandTests {
         try shell.run("consultation phase ideation\nidea add \"'=not a formula\" --by lena\nidea add \"-1 fare\" --by lena")
         try shell.run("export participants \(files.path("people.csv")) --personal\nexport ideas \(files.path("ideas.csv"))")
         let other = try Shell("board add youth\nconsultation open \"Buses\" --question \"What would make buses work for you?\"")
-        try other.run("""
+        try other.run(
+            """
             import participants \(files.path("people.csv")) --attributes [age, district]
             import ideas \(files.path("ideas.csv")) --by author
             export participants \(files.path("people-again.csv")) --personal
             export ideas \(files.path("ideas-again.csv"))
             """)
-        #expect(try files.read("people-again.csv").replacingOccurrences(of: ",1,false", with: ",0,false")
-            == (try files.read("people.csv")).replacingOccurrences(of: ",1,false", with: ",0,false"))  // no ballots in the copy
+        #expect(
+            try files.read("people-again.csv").replacingOccurrences(of: ",1,false", with: ",0,false")
+                == (try files.read("people.csv")).replacingOccurrences(of: ",1,false", with: ",0,false"))  // no ballots in the copy
         func withoutTimes(_ text: String) -> [String] { text.components(separatedBy: "\r\n").map { $0.components(separatedBy: ",20")[0] } }
         #expect(withoutTimes(try files.read("ideas-again.csv")) == withoutTimes(try files.read("ideas.csv")))
         #expect(other.interpreter.workspace.state.ideas.values.map(\.text).contains("'=not a formula"))
@@ -150,7 +153,9 @@ struct OutcomeCommandTests {
         #expect(message.contains("answers.csv:5: participant @nobody does not exist; nothing was imported"))
         // A dry run shows what would be added and writes nothing.
         let before = shell.interpreter.workspace.state
-        guard case .table(let dry) = try shell.run("import ideas \(files.path("answers.csv")) --dry-run --skip-bad-rows") else { Issue.record("no table"); return }
+        guard case .table(let dry) = try shell.run("import ideas \(files.path("answers.csv")) --dry-run --skip-bad-rows") else {
+            Issue.record("no table"); return
+        }
         #expect(dry.rows.count == 3)
         #expect(shell.interpreter.workspace.state == before)
         #expect(shell.output.contains { $0.contains("would skip") && $0.contains("answers.csv:5") })
@@ -164,8 +169,10 @@ struct OutcomeCommandTests {
         let texts = shell.interpreter.workspace.state.ideas.values.sorted { $0.id < $1.id }.map(\.text)
         #expect(texts.suffix(3) == ["Night buses", "A quoted\nline break", "Benches"])
         try files.write("no-author.csv", "text,who\r\nBenches,lena\r\n")
-        #expect(shell.refusal("import ideas \(files.path("no-author.csv"))").contains(
-            "has no column 'by' or 'author' for the authors' handles: name it with --by COLUMN, or add --anonymous to take every idea without a name; the columns are text, who"))
+        #expect(
+            shell.refusal("import ideas \(files.path("no-author.csv"))").contains(
+                "has no column 'by' or 'author' for the authors' handles: name it with --by COLUMN, or add --anonymous to take every idea without a name; the columns are text, who"
+            ))
         try files.write("people.csv", "handle,role\r\nmei,participant\r\nkwame,chief\r\n")
         #expect(shell.refusal("import participants \(files.path("people.csv"))").contains("people.csv:3: the row gives the role 'chief'"))
     }
@@ -187,7 +194,8 @@ struct OutcomeCommandTests {
 
     @Test func hostileTextExportsSafelyEverywhere() throws {
         let long = String(repeating: "x", count: 10_000)
-        let shell = try Shell("""
+        let shell = try Shell(
+            """
             participant add sam --role facilitator
             participant add eve --name "<script>alert('n')</script>"
             consultation open "<b>Buses</b>" --question "\\"><img src=x onerror=alert(1)>"
@@ -198,7 +206,8 @@ struct OutcomeCommandTests {
             idea add "\(long)" --by eve
             """)
         let files = try Scratch()
-        try shell.run("""
+        try shell.run(
+            """
             export report \(files.path("r.html")) --names
             export report \(files.path("r.md")) --names
             export ideas \(files.path("ideas.csv"))
@@ -207,7 +216,7 @@ struct OutcomeCommandTests {
         let html = try files.read("r.html"), markdown = try files.read("r.md"), csv = try files.read("ideas.csv")
         for output in [html, markdown] {
             #expect(!output.contains("<script>") && !output.contains("<img") && !output.contains("<b>Buses"))
-            #expect(output.contains(long))   // nothing cut from the text itself
+            #expect(output.contains(long))  // nothing cut from the text itself
         }
         #expect(html.contains("<bdi>Free \u{202E}gnp.exe\u{202C} passes</bdi>"))
         #expect(markdown.contains("\u{2068}Free \u{202E}gnp.exe\u{202C} passes\u{2069}"))
@@ -218,15 +227,19 @@ struct OutcomeCommandTests {
         // JSON keeps every text exactly, escaped as JSON.
         let dump = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: files.path("all.json")))) as! [String: Any]
         let texts = (dump["ideas"] as! [[String: Any]]).map { $0["text"] as! String }
-        #expect(texts == ["<script>alert(1)</script>", "\"><img src=x onerror=alert(2)>", "=HYPERLINK(\"http://evil\",\"click\")",
-                          "Free \u{202E}gnp.exe\u{202C} passes", long])
+        #expect(
+            texts == [
+                "<script>alert(1)</script>", "\"><img src=x onerror=alert(2)>", "=HYPERLINK(\"http://evil\",\"click\")",
+                "Free \u{202E}gnp.exe\u{202C} passes", long,
+            ])
     }
 
     @Test func reportCommandsCheckWhatTheyAreGiven() throws {
         let shell = try Shell(), files = try Scratch()
         #expect(shell.refusal("export report \(files.path("r.pdf"))").contains("writes .html or .md"))
         try files.write("census.csv", "attribute,value,share\r\ndistrict,north,0.5\r\ndistrict,south,lots\r\n")
-        #expect(shell.refusal("export report \(files.path("r.html")) --population \(files.path("census.csv"))").contains("census.csv:3: 'lots' is not a number"))
+        #expect(
+            shell.refusal("export report \(files.path("r.html")) --population \(files.path("census.csv"))").contains("census.csv:3: 'lots' is not a number"))
         try files.write("bad.mustache", "<h1>{{title}}</h1>\n{{#votes}}\n{{/themes}}\n")
         #expect(shell.refusal("export report \(files.path("r.html")) --template \(files.path("bad.mustache"))").contains("bad.mustache:3:"))
         try files.write("census.csv", "attribute,value,count\r\ndistrict,north,50\r\ndistrict,south,30\r\ndistrict,east,20\r\n")

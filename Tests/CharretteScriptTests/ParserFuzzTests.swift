@@ -20,7 +20,8 @@ struct ParserFuzzTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".chr") }
             .map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
         // Single lines and whole multi-line cases.
-        let seeds = files.flatMap { $0.split(separator: "\n").map(String.init) }
+        let seeds =
+            files.flatMap { $0.split(separator: "\n").map(String.init) }
             + files.flatMap { $0.components(separatedBy: "### ").filter { !$0.isEmpty } }
         #expect(seeds.count > 100)
         // A fresh seed each run, printed; CHARRETTE_FUZZ_SEED replays one.
@@ -59,8 +60,9 @@ struct ParserFuzzTests {
                 #expect(!error.render().isEmpty, "seed \(seed), round \(round), input \(text.debugDescription)")
                 // Every error is located inside the input.
                 if let range = error.range {
-                    #expect(range.start.line >= 1 && range.start.line <= Source(name: "fuzz", text: text).lines.count + 1,
-                            "seed \(seed), round \(round), input \(text.debugDescription)")
+                    #expect(
+                        range.start.line >= 1 && range.start.line <= Source(name: "fuzz", text: text).lines.count + 1,
+                        "seed \(seed), round \(round), input \(text.debugDescription)")
                 }
             }
         }

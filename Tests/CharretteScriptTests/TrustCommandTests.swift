@@ -34,7 +34,8 @@ struct TrustCommandTests {
         let shell = try Shell(), files = try Scratch()
         try shell.run(#"idea edit #1 "Night buses every hour""#)
         guard case .record(let results) = try shell.run("vote results"), case .table(let scores)? = results["scores"],
-              case .list(let notes)? = results["notes"] else { Issue.record("no results"); return }
+            case .list(let notes)? = results["notes"]
+        else { Issue.record("no results"); return }
         #expect(scores.rows.first { $0["candidate"] == .string("#1") }?["name"] == .string(#"Night buses, "late""#))
         #expect(notes.contains(.string(#"#1 was edited after the vote: it now reads "Night buses every hour""#)))
         try shell.run("export \(files.path("dots.jsonl"))")
@@ -43,11 +44,13 @@ struct TrustCommandTests {
 
     @Test func settingsACountCannotTakeAreRefusedWhereTyped() throws {
         let shell = try Shell(), files = try Scratch()
-        #expect(shell.refusal(#"vote open "Scores" --method score --max 5000000000"#).contains(
-            "test:1:41: error: --max must be at most 1000000, the highest score a count takes, not 5000000000"))
+        #expect(
+            shell.refusal(#"vote open "Scores" --method score --max 5000000000"#).contains(
+                "test:1:41: error: --max must be at most 1000000, the highest score a count takes, not 5000000000"))
         try files.write("g.jsonl", #"{"candidates": ["a", "b"]}"# + "\n" + #"{"grades": {"a": 3}}"# + "\n")
-        #expect(shell.refusal("tally \(files.path("g.jsonl")) --method score --min 0 --max 5000000000").contains(
-            "--max must be at most 1000000, the highest score a count takes, not 5000000000"))
+        #expect(
+            shell.refusal("tally \(files.path("g.jsonl")) --method score --min 0 --max 5000000000").contains(
+                "--max must be at most 1000000, the highest score a count takes, not 5000000000"))
     }
 
     @Test func aJournalThatDoesNotVerifyFailsTheScript() throws {
@@ -119,8 +122,10 @@ struct TrustCommandTests {
 
     @Test func aPolisConversationLosesItsControlCharactersOnTheWayIn() throws {
         let shell = try Shell(), files = try Scratch()
-        try files.write("comments.csv", "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n"
-            + "1,x,0,1,1,0,1,\"Buses \u{1B}]0;owned\u{07}at night\"\n1,x,1,2,0,1,1,Cheaper fares\n")
+        try files.write(
+            "comments.csv",
+            "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n"
+                + "1,x,0,1,1,0,1,\"Buses \u{1B}]0;owned\u{07}at night\"\n1,x,1,2,0,1,1,Cheaper fares\n")
         try files.write("votes.csv", "timestamp,datetime,comment-id,voter-id,vote\n1,x,0,1,1\n1,x,1,2,-1\n")
         try shell.run("consultation phase ideation")
         guard case .record(let summary) = try shell.run("import polis \(files.url.path)") else { Issue.record("no summary"); return }

@@ -19,7 +19,8 @@ struct UsabilityTests {
         let texts = shell.interpreter.workspace.state.ideas.values.sorted { $0.id < $1.id }.suffix(2).map(\.text)
         #expect(texts == ["Night buses", "Cheaper,\nfares"], "\(end.debugDescription)")
         guard case .record(let clustered) = try shell.run("cluster \(files.path("texts.txt")) --k 2"),
-              case .list(let labels)? = clustered["labels"] else { Issue.record("cluster gave no labels"); return }
+            case .list(let labels)? = clustered["labels"]
+        else { Issue.record("cluster gave no labels"); return }
         #expect(labels.count == 3, "\(end.debugDescription): one text a line")
     }
 
@@ -125,8 +126,9 @@ struct UsabilityTests {
         try files.write("tabs.csv", "handle\tname\nola\tOla\n")
         try shell.run("import participants \(files.path("tabs.csv"))")
         #expect(shell.interpreter.workspace.state.participant(handle: "ola") != nil)
-        #expect(shell.refusal("import participants \(files.path("panel.csv")) --delimiter \",\"").contains(
-            "reads as one column, 'handle;name;age', which holds \";\" separators: say --delimiter \";\""))
+        #expect(
+            shell.refusal("import participants \(files.path("panel.csv")) --delimiter \",\"").contains(
+                "reads as one column, 'handle;name;age', which holds \";\" separators: say --delimiter \";\""))
     }
 
     /// A budget ballot may choose more than the budget, as pabulib and most cities count, unless
@@ -136,9 +138,12 @@ struct UsabilityTests {
         try shell.run(#"vote open "PB" --method pb-greedy --budget 100 --costs [#1:60, #2:50, #3:40]"#)
         try shell.run("ballot @amira #1 #2 #3 --vote PB")
         try shell.run(#"vote open "Capped" --method pb-greedy --budget 100 --costs [#1:60, #2:50, #3:40] --max-cost 100"#)
-        #expect(shell.refusal("ballot @amira #1 #2 --vote Capped").contains("@amira chose projects costing 110 together, over the 100 this vote lets one voter choose"))
-        #expect(shell.refusal(#"vote open "Stray" --method pb-greedy --budget 100 --costs [#1:60, #2:50, #3:40, #9:10]"#).contains(
-            "give a cost for #9, which is not on the ballot"))
+        #expect(
+            shell.refusal("ballot @amira #1 #2 --vote Capped").contains(
+                "@amira chose projects costing 110 together, over the 100 this vote lets one voter choose"))
+        #expect(
+            shell.refusal(#"vote open "Stray" --method pb-greedy --budget 100 --costs [#1:60, #2:50, #3:40, #9:10]"#).contains(
+                "give a cost for #9, which is not on the ballot"))
     }
 
     /// Equal shares' completion is a setting of the vote: kept with it, named in its result, and
@@ -152,12 +157,16 @@ struct UsabilityTests {
         let before = shell.output.count
         try shell.run("say (vote results PB | to json)")
         #expect(shell.output[before...].joined(separator: "\n").contains("completion: add-one (stopping only before the budget is overspent)"))
-        #expect(shell.refusal(#"vote open "G" --method pb-greedy --budget 100 --costs [#1:60, #2:50, #3:40] --completion add-one"#).contains(
-            "--completion is for pb-equal-shares, not pb-greedy"))
-        #expect(shell.refusal(#"vote open "N" --method pb-equal-shares --budget 100 --costs [#1:60, #2:50, #3:40] --completion none --add-one-stop exhaustive"#).contains(
-            "--add-one-stop is for the add-one completions, not --completion none"))
-        #expect(shell.refusal(#"vote open "T" --method pb-equal-shares --budget 100 --costs [#1:60, #2:50, #3:40] --completion add-on"#).contains(
-            "--completion takes add-one-greedy, add-one, greedy, none, not 'add-on'; did you mean 'add-one'?"))
+        #expect(
+            shell.refusal(#"vote open "G" --method pb-greedy --budget 100 --costs [#1:60, #2:50, #3:40] --completion add-one"#).contains(
+                "--completion is for pb-equal-shares, not pb-greedy"))
+        #expect(
+            shell.refusal(#"vote open "N" --method pb-equal-shares --budget 100 --costs [#1:60, #2:50, #3:40] --completion none --add-one-stop exhaustive"#)
+                .contains(
+                    "--add-one-stop is for the add-one completions, not --completion none"))
+        #expect(
+            shell.refusal(#"vote open "T" --method pb-equal-shares --budget 100 --costs [#1:60, #2:50, #3:40] --completion add-on"#).contains(
+                "--completion takes add-one-greedy, add-one, greedy, none, not 'add-on'; did you mean 'add-one'?"))
     }
 
     /// A refusal by a rule reaches a caller of the command language as the case it is, not only as text.

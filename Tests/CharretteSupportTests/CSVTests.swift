@@ -9,7 +9,8 @@ struct CSVTests {
     }
 
     @Test func quotedCellsLineEndsAndLines() throws {
-        let text = "\u{FEFF}a,\"b, \"\"c\"\"\",d\r\n"
+        let text =
+            "\u{FEFF}a,\"b, \"\"c\"\"\",d\r\n"
             + "\"two\nlines\",\"cr lf\r\nmade lf\",\"lone\rcr\"\r"
             + "\r"
             + "last,,"

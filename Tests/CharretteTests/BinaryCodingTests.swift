@@ -1,14 +1,15 @@
+import CharretteSupport
 import Foundation
 import Testing
+
 @testable import Charrette
-import CharretteSupport
-import CharretteSupport
 
 @Suite("Binary coding of events")
 struct BinaryCodingTests {
     static let date = Date(timeIntervalSince1970: 1_795_442_400.123)
-    static let idea = Idea(id: 3, consultation: 1, text: "Night buses “on weekends” 🚌", author: 2, submittedAt: date,
-                           status: .hidden(reason: "off topic"), theme: 4)
+    static let idea = Idea(
+        id: 3, consultation: 1, text: "Night buses “on weekends” 🚌", author: 2, submittedAt: date,
+        status: .hidden(reason: "off topic"), theme: 4)
     static let participant = Participant(id: 2, handle: "amira", role: .observer, boards: [1, 2], consent: [.participation, .followUp])
     static let theme = Theme(id: 4, consultation: 1, label: "Night", description: "After dark", createdBy: 2, createdAt: date)
     static let vote = Vote(
@@ -26,8 +27,10 @@ struct BinaryCodingTests {
         .participantRemoved(participant, personalData: nil),
         .personalDataChanged(2, before: nil, after: commitment),
         .personalDataErased(2),
-        .consultationOpened(Consultation(id: 1, title: "Bus fares", question: "Why?", phase: .voting,
-                                         eligibility: .boards([1, 2]), createdAt: date)),
+        .consultationOpened(
+            Consultation(
+                id: 1, title: "Bus fares", question: "Why?", phase: .voting,
+                eligibility: .boards([1, 2]), createdAt: date)),
         .consultationRemoved(Consultation(id: 1, title: "T", question: "Q", createdAt: date)),
         .consultationPhaseChanged(1, from: .ideation, to: .closed, at: date, previouslyAt: date - 60),
         .ideaSubmitted(idea),
@@ -49,12 +52,15 @@ struct BinaryCodingTests {
         .ballotWithdrawn(5, voter: 2, withdrawn: CastBallot(.consent([3: .block, 4: .abstain]), at: date), restoring: nil),
         .undone(entry: 12, change: 11, compensation: .ideaMoved(3, from: 4, to: nil)),
         .ideaSubmitted(Idea(id: 6, consultation: 1, text: "From the suggestion box", author: nil, submittedAt: date)),
-        .voteOpened(Vote(id: 6, consultation: 1, title: "Capped", method: VotingMethod(rawValue: "pb-greedy")!,
-                         settings: VoteSettings(budget: 5, costs: [3: 2], maxCost: 4, completion: .addOne, addOneStop: .overBudget),
-                         candidates: [3], openedBy: 2, openedAt: date)),
+        .voteOpened(
+            Vote(
+                id: 6, consultation: 1, title: "Capped", method: VotingMethod(rawValue: "pb-greedy")!,
+                settings: VoteSettings(budget: 5, costs: [3: 2], maxCost: 4, completion: .addOne, addOneStop: .overBudget),
+                candidates: [3], openedBy: 2, openedAt: date)),
         .cardSortSubmitted(CardSort(consultation: 1, sorter: 2, groups: [.init(label: "Cost", ideas: [3, 1])], submittedAt: date), replacing: nil),
-        .cardSortWithdrawn(CardSort(consultation: 1, sorter: 2, groups: [], submittedAt: date),
-                           restoring: CardSort(consultation: 1, sorter: 2, groups: [.init(label: "A", ideas: [1])], submittedAt: date - 1)),
+        .cardSortWithdrawn(
+            CardSort(consultation: 1, sorter: 2, groups: [], submittedAt: date),
+            restoring: CardSort(consultation: 1, sorter: 2, groups: [.init(label: "A", ideas: [1])], submittedAt: date - 1)),
         .consultationLanguageChanged(1, from: nil, to: "es"),
         .agendaStepRecorded(AgendaStep(name: "Welcome", plannedSeconds: 600, startedAt: date - 700, endedAt: date, consultation: 1)),
         .agendaStepRemoved(AgendaStep(name: "Welcome", plannedSeconds: 600, startedAt: date - 700, endedAt: date, consultation: nil)),
@@ -94,8 +100,10 @@ struct BinaryCodingTests {
     }
 
     @Test func theSameValueAlwaysGivesTheSameBytes() {
-        let ballot = Event.ballotCast(1, voter: 1, ballot: .dots(Dictionary(uniqueKeysWithValues: (1...50).map { (Idea.ID($0), $0) })), at: Self.date, replacing: nil)
-        let copy = Event.ballotCast(1, voter: 1, ballot: .dots(Dictionary(uniqueKeysWithValues: (1...50).reversed().map { (Idea.ID($0), $0) })), at: Self.date, replacing: nil)
+        let ballot = Event.ballotCast(
+            1, voter: 1, ballot: .dots(Dictionary(uniqueKeysWithValues: (1...50).map { (Idea.ID($0), $0) })), at: Self.date, replacing: nil)
+        let copy = Event.ballotCast(
+            1, voter: 1, ballot: .dots(Dictionary(uniqueKeysWithValues: (1...50).reversed().map { (Idea.ID($0), $0) })), at: Self.date, replacing: nil)
         #expect(BinaryCoding.encode(ballot) == BinaryCoding.encode(copy))
     }
 

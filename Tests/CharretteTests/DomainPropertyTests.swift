@@ -1,6 +1,7 @@
-@testable import Charrette
 import Foundation
 import Testing
+
+@testable import Charrette
 
 /// Random sequences of changes, some of them refused, from a printed seed: a refused change
 /// changes nothing, undo takes the state back to before the change, and reopening the journal

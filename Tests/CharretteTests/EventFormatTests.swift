@@ -1,6 +1,7 @@
-@testable import Charrette
 import Foundation
 import Testing
+
+@testable import Charrette
 
 /// The journal format held by tests, not by care: every event kind has a sample, and the bytes a
 /// version wrote stay readable by every later one.
@@ -11,16 +12,17 @@ struct EventFormatTests {
     /// The case numbers the decoder knows: a tag it does not know is refused as an unknown case,
     /// any other as cut short.
     static var knownTags: Set<UInt8> {
-        Set((0...255).map(UInt8.init).filter { tag in
-            do {
-                _ = try BinaryCoding.decode(Event.self, from: [tag])
-                return true
-            } catch let error as BinaryFormatError {
-                return error.description != "unknown event case \(tag) at byte 0"
-            } catch {
-                return true
-            }
-        })
+        Set(
+            (0...255).map(UInt8.init).filter { tag in
+                do {
+                    _ = try BinaryCoding.decode(Event.self, from: [tag])
+                    return true
+                } catch let error as BinaryFormatError {
+                    return error.description != "unknown event case \(tag) at byte 0"
+                } catch {
+                    return true
+                }
+            })
     }
 
     /// Adding a case to `Event` means giving it a case number (the writer's switch is exhaustive)
@@ -70,9 +72,10 @@ struct EventFormatTests {
                 let digits = Array(hex.utf8)
                 return stride(from: 0, to: digits.count, by: 2).map { UInt8(String(decoding: digits[$0..<$0 + 2], as: UTF8.self), radix: 16)! }
             }
-            return EncodedEntry(sequence: sequence, timeMillis: timeMillis, change: change, actor: actor, version: version, kind: kind,
-                                payload: bytes(payload), previousHash: try #require(JournalHash(bytes: bytes(previousHash))),
-                                hash: try #require(JournalHash(bytes: bytes(hash))))
+            return EncodedEntry(
+                sequence: sequence, timeMillis: timeMillis, change: change, actor: actor, version: version, kind: kind,
+                payload: bytes(payload), previousHash: try #require(JournalHash(bytes: bytes(previousHash))),
+                hash: try #require(JournalHash(bytes: bytes(hash))))
         }
     }
 
@@ -82,8 +85,9 @@ struct EventFormatTests {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         for (index, event) in BinaryCodingTests.events.enumerated() {
-            let entry = EntryCoding.encode(event, sequence: Int64(index + 1), change: Int64(index + 1), time: BinaryCodingTests.date,
-                                           actor: index % 2 == 0 ? 2 : nil, previousHash: previous)
+            let entry = EntryCoding.encode(
+                event, sequence: Int64(index + 1), change: Int64(index + 1), time: BinaryCodingTests.date,
+                actor: index % 2 == 0 ? 2 : nil, previousHash: previous)
             lines.append(String(decoding: try encoder.encode(StoredEntry(entry)), as: UTF8.self))
             previous = entry.hash
         }

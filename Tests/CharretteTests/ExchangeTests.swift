@@ -1,7 +1,8 @@
-@testable import Charrette
 import CharretteSession
 import Foundation
 import Testing
+
+@testable import Charrette
 
 @Suite("Consultation dumps and the agenda")
 struct ExchangeTests {
@@ -21,23 +22,28 @@ struct ExchangeTests {
             let safety = try tx.createTheme("Safety", description: "After dark", in: f.consultation).id
             try tx.moveIdea(night, to: safety)
             try tx.moveIdea(light, to: safety)
-            _ = try tx.submitCardSort([.init(label: "Night", ideas: [night, light]), .init(label: "Money", ideas: [passes, again])],
-                                      by: f.jon, in: f.consultation)
+            _ = try tx.submitCardSort(
+                [.init(label: "Night", ideas: [night, light]), .init(label: "Money", ideas: [passes, again])],
+                by: f.jon, in: f.consultation)
             _ = try tx.changePhase(of: f.consultation, to: .voting)
-            let ranked = try tx.openVote("Final", on: f.consultation, method: VotingMethod(rawValue: "schulze")!,
-                                         settings: VoteSettings(seed: 42), candidates: [night, passes, light])
+            let ranked = try tx.openVote(
+                "Final", on: f.consultation, method: VotingMethod(rawValue: "schulze")!,
+                settings: VoteSettings(seed: 42), candidates: [night, passes, light])
             try tx.castBallot(.ranking([[night], [passes, light]]), by: f.amira, in: ranked.id)
             try tx.castBallot(.ranking([[light]]), by: f.jon, in: ranked.id)
             try tx.closeVote(ranked.id)
-            let dots = try tx.openVote("Dots", on: f.consultation, method: VotingMethod(rawValue: "dots")!,
-                                       settings: VoteSettings(budget: 5, capPerIdea: 3), candidates: [night, passes, light])
+            let dots = try tx.openVote(
+                "Dots", on: f.consultation, method: VotingMethod(rawValue: "dots")!,
+                settings: VoteSettings(budget: 5, capPerIdea: 3), candidates: [night, passes, light])
             try tx.castBallot(.dots([night: 3, light: 2]), by: f.amira, in: dots.id)
-            let budget = try tx.openVote("Budget", on: f.consultation, method: VotingMethod(rawValue: "pb-greedy")!,
-                                         settings: VoteSettings(budget: 100, costs: [night: 60, light: 30]), candidates: [night, light])
+            let budget = try tx.openVote(
+                "Budget", on: f.consultation, method: VotingMethod(rawValue: "pb-greedy")!,
+                settings: VoteSettings(budget: 100, costs: [night: 60, light: 30]), candidates: [night, light])
             try tx.castBallot(.budget([night, light]), by: f.lea, in: budget.id)
             try tx.closeVote(budget.id)
-            let reactions = try tx.openVote("Reactions", on: f.consultation, method: VotingMethod(rawValue: "reactions")!,
-                                            candidates: [night, passes, light])
+            let reactions = try tx.openVote(
+                "Reactions", on: f.consultation, method: VotingMethod(rawValue: "reactions")!,
+                candidates: [night, passes, light])
             try tx.castBallot(.reactions([night: .agree, passes: .disagree, light: .pass]), by: f.jon, in: reactions.id)
             try tx.closeVote(reactions.id)
             try tx.mergeIdea(again, into: passes)
@@ -52,15 +58,21 @@ struct ExchangeTests {
         let epoch = Date(timeIntervalSince1970: 0)
         var d = dump
         d.consultation.createdAt = epoch
-        d.ideas = d.ideas.map { var i = $0; i.submittedAt = epoch; return i }
+        d.ideas = d.ideas.map {
+            var i = $0; i.submittedAt = epoch; return i
+        }
         d.votes = d.votes.map { v in
             var v = v
             v.openedAt = epoch
             v.closedAt = v.closedAt.map { _ in epoch }
-            v.ballots = v.ballots.map { var b = $0; b.castAt = epoch; return b }
+            v.ballots = v.ballots.map {
+                var b = $0; b.castAt = epoch; return b
+            }
             return v
         }
-        d.cardSorts = d.cardSorts.map { var s = $0; s.submittedAt = epoch; return s }
+        d.cardSorts = d.cardSorts.map {
+            var s = $0; s.submittedAt = epoch; return s
+        }
         d.agenda = []
         d.journal = .init(entries: 0, head: "")
         return d
@@ -88,9 +100,9 @@ struct ExchangeTests {
         try f.workspace.perform { tx in
             let ids = try ["one", "two", "three", "four", "five"].map { try tx.submitIdea($0, by: f.amira, to: f.consultation).id }
             try tx.mergeIdea(ids[2], into: ids[1])
-            try tx.mergeIdea(ids[1], into: ids[0])     // a chain: three into two into one
+            try tx.mergeIdea(ids[1], into: ids[0])  // a chain: three into two into one
             try tx.mergeIdea(ids[4], into: ids[3])
-            try tx.hideIdea(ids[3], reason: "names a person")   // four, which five was merged into, hidden later
+            try tx.hideIdea(ids[3], reason: "names a person")  // four, which five was merged into, hidden later
             try tx.withdrawIdea(ids[0])
         }
         let dump = ConsultationDump(f.workspace.state, consultation: f.consultation)
@@ -105,8 +117,11 @@ struct ExchangeTests {
         #expect(!text.contains("Amira K."))
         #expect(!text.contains("north"))
         #expect(text.contains("\"handle\" : \"amira\""))
-        let personal = String(decoding: try ConsultationDump(f.workspace.state, consultation: f.consultation,
-                                                             options: .init(includePersonalData: true)).json(), as: UTF8.self)
+        let personal = String(
+            decoding: try ConsultationDump(
+                f.workspace.state, consultation: f.consultation,
+                options: .init(includePersonalData: true)
+            ).json(), as: UTF8.self)
         #expect(personal.contains("Amira K."))
     }
 

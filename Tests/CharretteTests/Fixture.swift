@@ -1,6 +1,7 @@
-@testable import Charrette
 import Foundation
 import Testing
+
+@testable import Charrette
 
 /// A small workspace most tests start from: two boards, a facilitator, four participants and a
 /// consultation taking ideas, on a clock that only moves when told.

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+
 @testable import Charrette
 
 /// Grouped changes: checked one by one, refused one by one, written together.

@@ -1,6 +1,7 @@
 import CharretteVoting
 import Foundation
 import Testing
+
 @testable import Charrette
 
 /// Every rule refuses with its own error, and a refused change writes nothing at all.
@@ -84,8 +85,9 @@ struct InvariantTests {
         try expectRefusal(f, .missingReason("hiding an idea")) { try $0.hideIdea(ids[2], reason: " ") }
         try expectRefusal(f, .notAllowed(handle: "amira", action: "hide ideas"), by: f.amira) { try $0.hideIdea(ids[2], reason: "spam") }
         try f.workspace.perform(by: f.sam) { try $0.hideIdea(ids[2], reason: "duplicate of a removed post") }
-        #expect(CharretteError.ideaNotOpen(ids[2], status: .hidden(reason: "spam")).description
-            == "idea #\(ids[2].rawValue) is hidden by a moderator (spam)")
+        #expect(
+            CharretteError.ideaNotOpen(ids[2], status: .hidden(reason: "spam")).description
+                == "idea #\(ids[2].rawValue) is hidden by a moderator (spam)")
     }
 
     @Test func themesStayInTheirConsultation() throws {
@@ -114,8 +116,9 @@ struct InvariantTests {
             try $0.openVote("Board", on: f.consultation, method: VotingMethod(rawValue: "stv")!)
         }
         try expectRefusal(f, .invalidSetting(setting: "costs", reason: "give no cost for #\(ids[1].rawValue)")) {
-            try $0.openVote("PB", on: f.consultation, method: VotingMethod(rawValue: "pb-greedy")!,
-                            settings: .init(budget: 100, costs: [ids[0]: 50]))
+            try $0.openVote(
+                "PB", on: f.consultation, method: VotingMethod(rawValue: "pb-greedy")!,
+                settings: .init(budget: 100, costs: [ids[0]: 50]))
         }
         try expectRefusal(f, .duplicateCandidate(ids[0])) {
             try $0.openVote("Fares", on: f.consultation, method: VotingMethod(rawValue: "approval")!, candidates: [ids[0], ids[0]])
@@ -130,8 +133,10 @@ struct InvariantTests {
         let f = try Fixture()
         let ids = try f.ideas("Free passes", "Night buses", "Safer stops")
         let vote = try f.workspace.perform {
-            try $0.openVote("Priorities", on: f.consultation, method: VotingMethod(rawValue: "dots")!,
-                            settings: .init(budget: 5, capPerIdea: 3)).id
+            try $0.openVote(
+                "Priorities", on: f.consultation, method: VotingMethod(rawValue: "dots")!,
+                settings: .init(budget: 5, capPerIdea: 3)
+            ).id
         }
         try expectRefusal(f, .dotsOverBudget(handle: "amira", given: 7, budget: 5)) {
             try $0.castBallot(.dots([ids[0]: 3, ids[1]: 3, ids[2]: 1]), by: f.amira, in: vote)
@@ -172,14 +177,18 @@ struct InvariantTests {
     @Test func otherBallotKindsAreChecked() throws {
         let f = try Fixture()
         let ids = try f.ideas("A", "B", "C")
-        let (ranked, scored, quadratic, budget, reactions) = try f.workspace.perform { tx in (
-            try tx.openVote("Rank", on: f.consultation, method: VotingMethod(rawValue: "schulze")!).id,
-            try tx.openVote("Score", on: f.consultation, method: VotingMethod(rawValue: "score")!, settings: .init(scoreRange: 0...10)).id,
-            try tx.openVote("QV", on: f.consultation, method: VotingMethod(rawValue: "quadratic")!, settings: .init(credits: 9)).id,
-            try tx.openVote("PB", on: f.consultation, method: VotingMethod(rawValue: "pb-greedy")!,
-                            settings: .init(budget: 100, costs: [ids[0]: 60, ids[1]: 50, ids[2]: 30], maxCost: 100)).id,
-            try tx.openVote("React", on: f.consultation, method: VotingMethod(rawValue: "reactions")!).id
-        ) }
+        let (ranked, scored, quadratic, budget, reactions) = try f.workspace.perform { tx in
+            (
+                try tx.openVote("Rank", on: f.consultation, method: VotingMethod(rawValue: "schulze")!).id,
+                try tx.openVote("Score", on: f.consultation, method: VotingMethod(rawValue: "score")!, settings: .init(scoreRange: 0...10)).id,
+                try tx.openVote("QV", on: f.consultation, method: VotingMethod(rawValue: "quadratic")!, settings: .init(credits: 9)).id,
+                try tx.openVote(
+                    "PB", on: f.consultation, method: VotingMethod(rawValue: "pb-greedy")!,
+                    settings: .init(budget: 100, costs: [ids[0]: 60, ids[1]: 50, ids[2]: 30], maxCost: 100)
+                ).id,
+                try tx.openVote("React", on: f.consultation, method: VotingMethod(rawValue: "reactions")!).id
+            )
+        }
         try expectRefusal(f, .rankedTwice(handle: "jon", idea: ids[0])) { try $0.castBallot(.ranking([[ids[0]], [ids[1], ids[0]]]), by: f.jon, in: ranked) }
         try expectRefusal(f, .emptyBallot(handle: "jon", vote: "Rank")) { try $0.castBallot(.ranking([]), by: f.jon, in: ranked) }
         try expectRefusal(f, .scoreOutOfRange(handle: "jon", idea: ids[1], score: 11, range: 0...10)) {

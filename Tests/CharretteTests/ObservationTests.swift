@@ -1,6 +1,7 @@
-@testable import Charrette
 import Foundation
 import Testing
+
+@testable import Charrette
 
 /// The API apps and servers build on: async calls that leave the caller's thread free, changes
 /// observed as they are committed, errors that keep their case.

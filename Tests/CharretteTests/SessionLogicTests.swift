@@ -1,6 +1,7 @@
 import CharretteSession
 import CharretteThemes
 import Testing
+
 @testable import Charrette
 
 /// The questions a session asks of its data, asked through the library as an app or the room's
@@ -17,8 +18,10 @@ struct SessionLogicTests {
         #expect(throws: SessionError.noVote) { try state0.vote(named: nil, in: f.consultation) }
         #expect(throws: SessionError.noOpenVote(lastClosed: nil)) { try state0.openVote(named: nil, in: f.consultation) }
         let (first, second) = try f.workspace.perform { tx in
-            (try tx.openVote("Priorities", on: f.consultation, method: dots, settings: VoteSettings(budget: 3), candidates: ideas),
-             try tx.openVote("Reactions", on: f.consultation, method: reactions, candidates: ideas))
+            (
+                try tx.openVote("Priorities", on: f.consultation, method: dots, settings: VoteSettings(budget: 3), candidates: ideas),
+                try tx.openVote("Reactions", on: f.consultation, method: reactions, candidates: ideas)
+            )
         }
         let state = f.workspace.state
         #expect(try state.vote(named: "priorities", in: f.consultation) == first)
@@ -89,8 +92,9 @@ struct SessionLogicTests {
         #expect(throws: SessionError.noCardSorts) { try f.workspace.state.cardSortThemes(in: f.consultation) }
         try f.workspace.perform { tx in
             for person in [f.amira, f.jon, f.lea] {
-                _ = try tx.submitCardSort([.init(label: "Cost", ideas: [ideas[0], ideas[1]]), .init(label: "Hours", ideas: [ideas[2], ideas[3]])],
-                                          by: person, in: f.consultation)
+                _ = try tx.submitCardSort(
+                    [.init(label: "Cost", ideas: [ideas[0], ideas[1]]), .init(label: "Hours", ideas: [ideas[2], ideas[3]])],
+                    by: person, in: f.consultation)
             }
         }
         let combined = try f.workspace.state.cardSortThemes(in: f.consultation)
@@ -108,8 +112,9 @@ struct SessionLogicTests {
     @Test func suggestedThemesTakeTheConsultationsLanguageAndOnlyUnsortedIdeas() throws {
         let f = try Fixture()
         #expect(throws: SessionError.noOpenIdeas) { try f.workspace.state.suggestThemes(in: f.consultation, settings: ThemeSuggestionSettings()) }
-        _ = try f.ideas("Autobuses nocturnos los fines de semana", "Más autobuses por la noche", "Bonos gratis para estudiantes",
-                        "Billetes más baratos para jóvenes")
+        _ = try f.ideas(
+            "Autobuses nocturnos los fines de semana", "Más autobuses por la noche", "Bonos gratis para estudiantes",
+            "Billetes más baratos para jóvenes")
         try f.workspace.perform { tx in try tx.setLanguage(of: f.consultation, to: "es") }
         #expect(f.workspace.state.language(of: f.consultation) == .spanish)
         let suggested = try f.workspace.state.suggestThemes(in: f.consultation, settings: ThemeSuggestionSettings(count: .fixed(2)))

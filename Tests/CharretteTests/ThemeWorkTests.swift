@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Charrette
 
 /// Merging, splitting and undoing themes, and card sorts: every idea stays in exactly one place.
@@ -113,7 +114,8 @@ struct ThemeWorkTests {
         let f = try Fixture()
         let ideas = try f.ideas("Free passes", "Night buses", "Lighting", "Cheaper pass")
         let first = try f.workspace.perform(by: f.jon) { tx in
-            try tx.submitCardSort([.init(label: "Money", ideas: [ideas[0], ideas[3]]), .init(label: "Night", ideas: [ideas[1]])], by: f.jon, in: f.consultation)
+            try tx.submitCardSort(
+                [.init(label: "Money", ideas: [ideas[0], ideas[3]]), .init(label: "Night", ideas: [ideas[1]])], by: f.jon, in: f.consultation)
         }
         #expect(f.workspace.state.cardSorts[f.consultation]?[f.jon] == first)
         let second = try f.workspace.perform(by: f.jon) { tx in
@@ -151,9 +153,11 @@ struct ThemeWorkTests {
         try expectRefusal(f, .emptyCardSort(handle: "jon"), by: f.jon, sort([]))
         try expectRefusal(f, .emptyGroup(label: "Cost"), by: f.jon, sort([.init(label: "Cost", ideas: [])]))
         try expectRefusal(f, .groupLabelRepeated("cost"), by: f.jon, sort([.init(label: "Cost", ideas: [ideas[0]]), .init(label: "cost", ideas: [ideas[1]])]))
-        try expectRefusal(f, .sortedTwice(ideas[0], handle: "jon"), by: f.jon, sort([.init(label: "A", ideas: [ideas[0]]), .init(label: "B", ideas: [ideas[0]])]))
+        try expectRefusal(
+            f, .sortedTwice(ideas[0], handle: "jon"), by: f.jon, sort([.init(label: "A", ideas: [ideas[0]]), .init(label: "B", ideas: [ideas[0]])]))
         try expectRefusal(f, .unknownIdea(99), by: f.jon, sort([.init(label: "A", ideas: [99])]))
-        try expectRefusal(f, .notAllowed(handle: "jon", action: "hand in card sorts for others"), by: f.jon, sort([.init(label: "A", ideas: [ideas[0]])], by: f.amira))
+        try expectRefusal(
+            f, .notAllowed(handle: "jon", action: "hand in card sorts for others"), by: f.jon, sort([.init(label: "A", ideas: [ideas[0]])], by: f.amira))
         try expectRefusal(f, .emptyText("group name"), by: f.jon, sort([.init(label: "  ", ideas: [ideas[0]])]))
     }
 }

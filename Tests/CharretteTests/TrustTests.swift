@@ -1,8 +1,9 @@
+import CharretteSession
 import CharretteVoting
 import Foundation
 import Testing
+
 @testable import Charrette
-import CharretteSession
 
 /// What a facilitator saved, saw and published must be what happened: the outcome of a vote
 /// stays the one voted on, hidden ideas stay hidden, settings stay countable, and no participant's
@@ -74,8 +75,9 @@ struct TrustTests {
         // A journal written before votes were checked may hold such a vote: it cannot be counted,
         // and says why, rather than stopping the program.
         let wide = try f.workspace.perform { tx in
-            let vote = Vote(id: tx.state.nextVote, consultation: f.consultation, title: "Wide", method: score,
-                            settings: VoteSettings(scoreRange: 0...5_000_000_000), candidates: [1, 2], openedBy: nil, openedAt: tx.time)
+            let vote = Vote(
+                id: tx.state.nextVote, consultation: f.consultation, title: "Wide", method: score,
+                settings: VoteSettings(scoreRange: 0...5_000_000_000), candidates: [1, 2], openedBy: nil, openedAt: tx.time)
             try tx.record(.voteOpened(vote))
             try tx.record(.ballotCast(vote.id, voter: f.amira, ballot: .scores([1: 3_000_000_000]), at: tx.time, replacing: nil))
             return vote

@@ -10,13 +10,14 @@ struct VotingMethodTests {
         #expect(Set(VotingMethod.allNames) == Set(TallyMethods.names))
         for name in VotingMethod.allNames {
             guard let method = VotingMethod(rawValue: name), let tally = TallyMethods.named(name) else { continue }
-            let shape: BallotShape = switch method.ballotKind {
-            case .ranking: .ranking
-            case .approval, .budget: .approval
-            case .scores: .grades
-            case .dots, .quadratic: .amounts
-            case .consent, .reactions: .positions
-            }
+            let shape: BallotShape =
+                switch method.ballotKind {
+                case .ranking: .ranking
+                case .approval, .budget: .approval
+                case .scores: .grades
+                case .dots, .quadratic: .amounts
+                case .consent, .reactions: .positions
+                }
             #expect(tally.shape == shape, "\(name)")
             #expect(tally.isMultiWinner == method.isMultiWinner && tally.takesSeats == method.takesSeats, "\(name)")
         }

@@ -8,12 +8,13 @@ struct AverageLinkageTests {
     @Test func mergesByAverageDistance() {
         let points = [0.0, 1, 5, 6, 20]
         let tree = AverageLinkage(DistanceMatrix(count: 5) { abs(points[$0] - points[$1]) })
-        #expect(tree.merges == [
-            .init(left: 0, right: 1, distance: 1, size: 2),
-            .init(left: 2, right: 3, distance: 1, size: 2),
-            .init(left: 5, right: 6, distance: 5, size: 4),
-            .init(left: 4, right: 7, distance: 17, size: 5),
-        ])
+        #expect(
+            tree.merges == [
+                .init(left: 0, right: 1, distance: 1, size: 2),
+                .init(left: 2, right: 3, distance: 1, size: 2),
+                .init(left: 5, right: 6, distance: 5, size: 4),
+                .init(left: 4, right: 7, distance: 17, size: 5),
+            ])
         #expect(tree.clusters(count: 2) == [[0, 1, 2, 3], [4]])
         #expect(tree.clusters(count: 3) == [[0, 1], [2, 3], [4]])
         #expect(tree.clusters(below: 5) == [[0, 1], [2, 3], [4]])

@@ -1,6 +1,7 @@
 import CharretteSupport
 import Foundation
 import Testing
+
 @testable import CharretteThemes
 
 /// The stemmers against the Snowball project's own (scripts/reference/stemming_vectors.py wrote

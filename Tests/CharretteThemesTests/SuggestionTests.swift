@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CharretteThemes
 
 @Suite("Suggested themes")
@@ -28,9 +29,11 @@ struct SuggestionTests {
 
     @Test func choosesKBySilhouetteAndSaysWhy() throws {
         // Three topics with words of their own: three themes fit best.
-        let texts = ["fare price cheap", "fare price ticket", "cheap ticket price", "fare ticket cheap",
-                     "night dark safety", "dark lighting night", "safety lighting dark", "night safety lighting",
-                     "arrival screen app", "app arrival time", "screen time arrival", "app screen time"]
+        let texts = [
+            "fare price cheap", "fare price ticket", "cheap ticket price", "fare ticket cheap",
+            "night dark safety", "dark lighting night", "safety lighting dark", "night safety lighting",
+            "arrival screen app", "app arrival time", "screen time arrival", "app screen time",
+        ]
         let s = try ThemeSuggestion(texts: texts, settings: .init(count: .automatic(2...6), language: .english))
         #expect(s.k == 3)
         #expect(Self.partition(s.labels) == Self.partition((0..<12).map { $0 / 4 }))

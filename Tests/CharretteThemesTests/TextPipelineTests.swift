@@ -1,7 +1,8 @@
+import CharretteNumerics
 import Foundation
 import Testing
+
 @testable import CharretteThemes
-import CharretteNumerics
 
 @Suite("Text pipeline")
 struct TextPipelineTests {
@@ -10,7 +11,12 @@ struct TextPipelineTests {
             let documents: [[String]]
             let terms: [String]
             let tfidf: [[Double]]
-            let singular_values: [Double]
+            let singularValues: [Double]
+
+            enum CodingKeys: String, CodingKey {
+                case documents, terms, tfidf
+                case singularValues = "singular_values"
+            }
         }
         let cases: [Case]
     }
@@ -43,11 +49,11 @@ struct TextPipelineTests {
     }
 
     @Test func singularValuesMatchScikitLearn() {
-        for (n, c) in Self.reference.cases.enumerated() where !c.singular_values.isEmpty {
+        for (n, c) in Self.reference.cases.enumerated() where !c.singularValues.isEmpty {
             let weights = TFIDF(documents: Self.numbered(c), termCount: c.terms.count)
-            let lsa = LatentSemanticAnalysis(weights.vectors, dimensions: c.terms.count, components: c.singular_values.count)
-            for (got, expected) in zip(lsa.singularValues, c.singular_values) {
-                #expect(abs(got - expected) < 1e-4, "case \(n): \(lsa.singularValues) against \(c.singular_values)")
+            let lsa = LatentSemanticAnalysis(weights.vectors, dimensions: c.terms.count, components: c.singularValues.count)
+            for (got, expected) in zip(lsa.singularValues, c.singularValues) {
+                #expect(abs(got - expected) < 1e-4, "case \(n): \(lsa.singularValues) against \(c.singularValues)")
             }
             for v in lsa.vectors where !v.values.isEmpty { #expect(abs(v.norm - 1) < 1e-4) }
         }
@@ -85,8 +91,9 @@ struct TextPipelineTests {
     }
 
     @Test func splitsOnUnicodeWordBoundaries() {
-        #expect(Tokenizer.words("Bus-stop lighting: 24/7, ¿por qué? Größe…").map(String.init)
-            == ["Bus", "stop", "lighting", "24", "7", "por", "qué", "Größe"])
+        #expect(
+            Tokenizer.words("Bus-stop lighting: 24/7, ¿por qué? Größe…").map(String.init)
+                == ["Bus", "stop", "lighting", "24", "7", "por", "qué", "Größe"])
         #expect(Tokenizer.words("東京 bus").map(String.init) == ["東京", "bus"])
         #expect(Tokenizer.words("").isEmpty)
     }

@@ -153,8 +153,12 @@ struct BallotFileTests {
             try JSONLines.read("{\"approve\": [\"x\"]}\n{\"ranking\": [\"x\"]}\n")
         }
         #expect(throws: BallotFileError(line: 1, "not a JSON object")) { try JSONLines.read("[1, 2]\n") }
-        #expect(throws: BallotFileError(line: 1, "'count' must be a whole number from 1 to 1000000000")) { try JSONLines.read("{\"approve\": [\"x\"], \"count\": true}\n") }
-        #expect(throws: BallotFileError(line: 1, "'count' must be a whole number from 1 to 1000000000")) { try JSONLines.read("{\"approve\": [\"x\"], \"count\": 2.5}\n") }
+        #expect(throws: BallotFileError(line: 1, "'count' must be a whole number from 1 to 1000000000")) {
+            try JSONLines.read("{\"approve\": [\"x\"], \"count\": true}\n")
+        }
+        #expect(throws: BallotFileError(line: 1, "'count' must be a whole number from 1 to 1000000000")) {
+            try JSONLines.read("{\"approve\": [\"x\"], \"count\": 2.5}\n")
+        }
         #expect(throws: BallotFileError(line: 1, "the value for x must be a whole number between -1000000 and 1000000")) {
             try JSONLines.read("{\"grades\": {\"x\": 3000000000}}\n")
         }
@@ -165,7 +169,9 @@ struct BallotFileTests {
         let ones = try JSONLines.read("{\"grades\": {\"x\": 1, \"y\": 0}, \"count\": 1}\n")
         guard case .grades(let grades) = ones.ballots else { Issue.record("not grades"); return }
         #expect(grades.grade(0, 0) == 1 && grades.grade(0, 1) == 0)
-        #expect(throws: BallotFileError(line: 1, "'count' must be a whole number from 1 to 1000000000")) { try JSONLines.read("{\"approve\": [\"x\"], \"count\": 0}\n") }
+        #expect(throws: BallotFileError(line: 1, "'count' must be a whole number from 1 to 1000000000")) {
+            try JSONLines.read("{\"approve\": [\"x\"], \"count\": 0}\n")
+        }
     }
 
     /// Without a candidates line, the order of the ballots does not change the candidates' order (nor any lot).
@@ -180,7 +186,9 @@ struct BallotFileTests {
     /// Consent and reactions refuse words that are not theirs rather than miscount them.
     @Test func positionsMustBeTheMethodsWords() throws {
         let yes = try JSONLines.read("{\"positions\": {\"a\": \"yes\"}}\n")
-        #expect(throws: TallyError.setting("reactions ballots take agree, disagree, pass; these ballots also say 'yes'")) { try Profiles.tally("reactions", yes) }
+        #expect(throws: TallyError.setting("reactions ballots take agree, disagree, pass; these ballots also say 'yes'")) {
+            try Profiles.tally("reactions", yes)
+        }
         let reactions = try JSONLines.read("{\"positions\": {\"a\": \"agree\", \"b\": \"disagree\"}}\n")
         let consent = try Profiles.tally("consent", reactions)
         #expect(consent.winnerIDs == ["a"])
@@ -200,7 +208,9 @@ struct BallotFileTests {
         let tooMany = "# DATA TYPE: soi\n# NUMBER ALTERNATIVES: 60000\n" + String(repeating: "1: 1\n", count: 20_000)
         #expect(throws: BallotFileError.self) { try PrefLib.read(Array(tooMany.utf8), as: .ranking) }
         let huge = "# DATA TYPE: soc\n# NUMBER ALTERNATIVES: 2\n" + String(repeating: "999999999999999: 1,2\n", count: 3)
-        #expect(throws: BallotFileError(line: 3, column: 1, "the number of voters must be at most 1000000000")) { try PrefLib.read(Array(huge.utf8), as: .ranking) }
+        #expect(throws: BallotFileError(line: 3, column: 1, "the number of voters must be at most 1000000000")) {
+            try PrefLib.read(Array(huge.utf8), as: .ranking)
+        }
         let nan = Self.pb.replacingOccurrences(of: "p1;50;Skate park", with: "p1;nan;Skate park")
         #expect(throws: BallotFileError(line: 10, "project p1 needs a cost that is a number from 0 to 1000000000000")) { try Pabulib.read(nan) }
         let infinite = Self.pb.replacingOccurrences(of: "budget;100", with: "budget;inf")

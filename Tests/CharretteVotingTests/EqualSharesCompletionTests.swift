@@ -1,7 +1,8 @@
 import CharretteSupport
-@testable import CharretteVoting
 import Foundation
 import Testing
+
+@testable import CharretteVoting
 
 /// Equal shares for budgets under each completion: a small profile on which all four differ
 /// (what pabutools 1.2.3 gives for it, with the calls `scripts/reference/voting_vectors.py` makes),

@@ -102,8 +102,12 @@ struct ReferenceVectorTests {
         let expected = vector.expected
         if let committees = expected.committees {
             let ours = Set((result.committees ?? [result.elected.sorted()]).map { ids($0).sorted() })
-            if ours != Set(committees.map { $0.sorted() }) { problems.append("committees \(ours.sorted { $0.lexicographicallyPrecedes($1) }), reference \(committees)") }
-            if !committees.map({ $0.sorted() }).contains(ids(result.elected).sorted()) { problems.append("the lot's committee \(ids(result.elected)) is not the reference's") }
+            if ours != Set(committees.map { $0.sorted() }) {
+                problems.append("committees \(ours.sorted { $0.lexicographicallyPrecedes($1) }), reference \(committees)")
+            }
+            if !committees.map({ $0.sorted() }).contains(ids(result.elected).sorted()) {
+                problems.append("the lot's committee \(ids(result.elected)) is not the reference's")
+            }
         } else if let elected = expected.elected {
             if Set(ids(result.elected)) != Set(elected) { problems.append("elected \(ids(result.elected)), reference \(elected)") }
         } else if method == "condorcet", case .ranked(let ballots) = election.ballots {
@@ -141,4 +145,3 @@ struct ReferenceVectorTests {
         }
     }
 }
-

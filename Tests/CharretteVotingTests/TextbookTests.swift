@@ -6,10 +6,12 @@ import Testing
 struct TextbookTests {
     /// Tennessee's capital (the classic example): Memphis has the most first choices but most
     /// voters rank it last; Nashville beats every other city head to head.
-    static let tennessee = Profiles.ranked(["Memphis", "Nashville", "Chattanooga", "Knoxville"], [
-        (42, "Memphis>Nashville>Chattanooga>Knoxville"), (26, "Nashville>Chattanooga>Knoxville>Memphis"),
-        (15, "Chattanooga>Knoxville>Nashville>Memphis"), (17, "Knoxville>Chattanooga>Nashville>Memphis"),
-    ])
+    static let tennessee = Profiles.ranked(
+        ["Memphis", "Nashville", "Chattanooga", "Knoxville"],
+        [
+            (42, "Memphis>Nashville>Chattanooga>Knoxville"), (26, "Nashville>Chattanooga>Knoxville>Memphis"),
+            (15, "Chattanooga>Knoxville>Nashville>Memphis"), (17, "Knoxville>Chattanooga>Nashville>Memphis"),
+        ])
 
     @Test func tennesseeMethodsDisagree() throws {
         #expect(try Profiles.tally("plurality", Self.tennessee).winnerIDs == ["Memphis"])
@@ -60,19 +62,22 @@ struct TextbookTests {
         }
         // Different seeds give different draws (not always the same candidate).
         var reseeded = election
-        let picks = Set((0..<20).map { seed -> [Int] in
-            reseeded.rules.seed = UInt64(seed)
-            return (try? Profiles.tally("schulze", reseeded))?.elected ?? []
-        })
+        let picks = Set(
+            (0..<20).map { seed -> [Int] in
+                reseeded.rules.seed = UInt64(seed)
+                return (try? Profiles.tally("schulze", reseeded))?.elected ?? []
+            })
         #expect(picks.count > 1)
     }
 
     /// Scottish STV on the usual food example: 20 voters, 3 seats, quota 6.
     @Test func stvFoodElection() throws {
-        let election = Profiles.ranked(["Oranges", "Pears", "Chocolate", "Strawberries", "Hamburgers"], [
-            (4, "Oranges"), (2, "Pears>Oranges"), (8, "Chocolate>Strawberries"), (4, "Chocolate>Hamburgers"),
-            (1, "Strawberries"), (1, "Hamburgers"),
-        ], rules: TallyRules(seats: 3))
+        let election = Profiles.ranked(
+            ["Oranges", "Pears", "Chocolate", "Strawberries", "Hamburgers"],
+            [
+                (4, "Oranges"), (2, "Pears>Oranges"), (8, "Chocolate>Strawberries"), (4, "Chocolate>Hamburgers"),
+                (1, "Strawberries"), (1, "Hamburgers"),
+            ], rules: TallyRules(seats: 3))
         let result = try Profiles.tally("stv", election)
         #expect(result.winnerIDs == ["Chocolate", "Oranges", "Strawberries"])
         #expect(result.notes.contains { $0.hasPrefix("quota: 6 ") })
@@ -86,8 +91,9 @@ struct TextbookTests {
 
     /// Equal shares funds the minority's project; greedy spends everything on the majority's.
     @Test func equalSharesAndGreedyDiffer() throws {
-        let election = Profiles.approval(["A", "B", "C"], [(5, ["A", "B"]), (1, ["A"]), (4, ["C"])],
-                                         rules: TallyRules(budget: 100, costs: [50, 40, 40]))
+        let election = Profiles.approval(
+            ["A", "B", "C"], [(5, ["A", "B"]), (1, ["A"]), (4, ["C"])],
+            rules: TallyRules(budget: 100, costs: [50, 40, 40]))
         #expect(try Profiles.tally("pb-greedy", election).electedIDs == ["A", "B"])
         #expect(try Profiles.tally("pb-greedy-cost", election).electedIDs == ["B", "A"])
         #expect(try Profiles.tally("pb-equal-shares", election).electedIDs == ["A", "C"])
@@ -96,8 +102,9 @@ struct TextbookTests {
     /// Proportional committees: a 60/40 split gets a 3/2 committee from PAV, Phragmén and equal
     /// shares, where approval voting alone would give the majority every seat.
     @Test func proportionalCommittees() throws {
-        let election = Profiles.approval(["a1", "a2", "a3", "a4", "a5", "b1", "b2", "b3"],
-                                         [(6, ["a1", "a2", "a3", "a4", "a5"]), (4, ["b1", "b2", "b3"])], rules: TallyRules(seats: 5))
+        let election = Profiles.approval(
+            ["a1", "a2", "a3", "a4", "a5", "b1", "b2", "b3"],
+            [(6, ["a1", "a2", "a3", "a4", "a5"]), (4, ["b1", "b2", "b3"])], rules: TallyRules(seats: 5))
         for method in ["pav", "phragmen", "equal-shares"] {
             let result = try Profiles.tally(method, election)
             let bSeats = result.elected.filter { $0 >= 5 }.count
@@ -133,7 +140,9 @@ struct TextbookTests {
         #expect(throws: TallyError.invalidBallot(index: 0, reason: "a gets 3 dots, over the cap of 2")) { try Profiles.tally("dots", capped) }
         var quadratic = election
         quadratic.rules.credits = 17
-        #expect(throws: TallyError.invalidBallot(index: 0, reason: "costs 18 credits, over the 17 each voter has")) { try Profiles.tally("quadratic", quadratic) }
+        #expect(throws: TallyError.invalidBallot(index: 0, reason: "costs 18 credits, over the 17 each voter has")) {
+            try Profiles.tally("quadratic", quadratic)
+        }
         quadratic.rules.credits = 18
         #expect(try Profiles.tally("quadratic", quadratic).scores?.values == [3, 3])
     }

@@ -69,8 +69,10 @@ try workspace.perform(by: facilitator) { tx in
 let open = ideas.filter { workspace.state.ideas[$0]!.status.isOpen }
 let vote = try workspace.perform(by: facilitator) { tx in
     try tx.changePhase(of: consultation, to: .voting)
-    return try tx.openVote("Priorities", on: consultation, method: VotingMethod(rawValue: "dots")!,
-                           settings: VoteSettings(budget: 5, capPerIdea: 3), candidates: open).id
+    return try tx.openVote(
+        "Priorities", on: consultation, method: VotingMethod(rawValue: "dots")!,
+        settings: VoteSettings(budget: 5, capPerIdea: 3), candidates: open
+    ).id
 }
 let dots: [String: [Int: Int]] = [
     "amira": [0: 3, 2: 2], "jon": [1: 3, 0: 2], "lena": [2: 3, 9: 2], "tariq": [3: 3, 0: 2],

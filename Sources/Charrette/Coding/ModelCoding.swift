@@ -44,8 +44,9 @@ extension Participant: BinaryCodable {
         writer.write(id); writer.write(handle); writer.write(role); writer.write(boards); writer.write(consent)
     }
     public init(from reader: inout BinaryReader) throws {
-        self.init(id: try reader.read(), handle: try reader.read(), role: try reader.read(), boards: try reader.read(),
-                  consent: try reader.read())
+        self.init(
+            id: try reader.read(), handle: try reader.read(), role: try reader.read(), boards: try reader.read(),
+            consent: try reader.read())
     }
 }
 
@@ -71,8 +72,9 @@ extension Consultation: BinaryCodable {
         writer.write(createdAt); writer.write(phaseChangedAt)
     }
     public init(from reader: inout BinaryReader) throws {
-        self.init(id: try reader.read(), title: try reader.read(), question: try reader.read(), phase: try reader.read(),
-                  eligibility: try reader.read(), createdAt: try reader.read())
+        self.init(
+            id: try reader.read(), title: try reader.read(), question: try reader.read(), phase: try reader.read(),
+            eligibility: try reader.read(), createdAt: try reader.read())
         phaseChangedAt = try reader.read()
     }
 }
@@ -109,8 +111,9 @@ extension Idea: BinaryCodable {
     public init(from reader: inout BinaryReader) throws {
         let id: Idea.ID = try reader.read(), consultation: Consultation.ID = try reader.read(), text: String = try reader.read()
         let author: Participant.ID = try reader.read()
-        self.init(id: id, consultation: consultation, text: text, author: author == Self.anonymousAuthor ? nil : author,
-                  submittedAt: try reader.read(), status: try reader.read(), theme: try reader.read())
+        self.init(
+            id: id, consultation: consultation, text: text, author: author == Self.anonymousAuthor ? nil : author,
+            submittedAt: try reader.read(), status: try reader.read(), theme: try reader.read())
     }
 }
 
@@ -120,8 +123,9 @@ extension Theme: BinaryCodable {
         writer.write(createdBy); writer.write(createdAt); writer.write(changedBy); writer.write(changedAt)
     }
     public init(from reader: inout BinaryReader) throws {
-        self.init(id: try reader.read(), consultation: try reader.read(), label: try reader.read(),
-                  description: try reader.read(), createdBy: try reader.read(), createdAt: try reader.read())
+        self.init(
+            id: try reader.read(), consultation: try reader.read(), label: try reader.read(),
+            description: try reader.read(), createdBy: try reader.read(), createdAt: try reader.read())
         changedBy = try reader.read()
         changedAt = try reader.read()
     }
@@ -143,8 +147,9 @@ extension VoteSettings: BinaryCodable {
         writer.write(completion?.rawValue); writer.write(addOneStop?.rawValue)
     }
     public init(from reader: inout BinaryReader) throws {
-        self.init(budget: try reader.read(), capPerIdea: try reader.read(), credits: try reader.read(),
-                  scoreRange: try reader.read(), seats: try reader.read(), costs: try reader.read(), seed: try reader.read())
+        self.init(
+            budget: try reader.read(), capPerIdea: try reader.read(), credits: try reader.read(),
+            scoreRange: try reader.read(), seats: try reader.read(), costs: try reader.read(), seed: try reader.read())
         guard reader.version >= 2 else { return }
         maxCost = try reader.read()
         func choice<Choice: RawRepresentable>(_ type: Choice.Type, _ what: String) throws -> Choice? where Choice.RawValue == String {
@@ -163,9 +168,10 @@ extension Vote: BinaryCodable {
         writer.write(candidates); writer.write(openedBy); writer.write(openedAt); writer.write(closedAt)
     }
     public init(from reader: inout BinaryReader) throws {
-        self.init(id: try reader.read(), consultation: try reader.read(), title: try reader.read(), method: try reader.read(),
-                  settings: try reader.read(), candidates: try reader.read(), openedBy: try reader.read(),
-                  openedAt: try reader.read(), closedAt: try reader.read())
+        self.init(
+            id: try reader.read(), consultation: try reader.read(), title: try reader.read(), method: try reader.read(),
+            settings: try reader.read(), candidates: try reader.read(), openedBy: try reader.read(),
+            openedAt: try reader.read(), closedAt: try reader.read())
     }
 }
 
@@ -218,7 +224,8 @@ extension AgendaStep: BinaryCodable {
         writer.write(name); writer.write(plannedSeconds); writer.write(startedAt); writer.write(endedAt); writer.write(consultation)
     }
     public init(from reader: inout BinaryReader) throws {
-        self.init(name: try reader.read(), plannedSeconds: try reader.read(), startedAt: try reader.read(),
-                  endedAt: try reader.read(), consultation: try reader.read())
+        self.init(
+            name: try reader.read(), plannedSeconds: try reader.read(), startedAt: try reader.read(),
+            endedAt: try reader.read(), consultation: try reader.read())
     }
 }

@@ -8,7 +8,9 @@ extension Transaction {
     public mutating func recordAgendaStep(_ name: String, plannedSeconds: Int, startedAt: Date, consultation: Consultation.ID?) throws {
         let name = try Self.checkedText(name, kind: "agenda step's name")
         if let consultation { _ = try self.consultation(consultation) }
-        try record(.agendaStepRecorded(AgendaStep(
-            name: name, plannedSeconds: max(0, plannedSeconds), startedAt: min(startedAt, time), endedAt: time, consultation: consultation)))
+        try record(
+            .agendaStepRecorded(
+                AgendaStep(
+                    name: name, plannedSeconds: max(0, plannedSeconds), startedAt: min(startedAt, time), endedAt: time, consultation: consultation)))
     }
 }

@@ -1,4 +1,5 @@
 import CharretteSupport
+
 extension Transaction {
     /// Opens a consultation. It starts taking ideas at once unless `phase` says otherwise.
     @discardableResult
@@ -12,10 +13,11 @@ extension Transaction {
             throw CharretteError.consultationTitleTaken(title)
         }
         let question = try Self.checkedText(question, kind: "question")
-        let eligibility: Consultation.Eligibility = try boards.map { names in
-            guard !names.isEmpty else { throw CharretteError.noBoardsInvited }
-            return .boards(Self.unique(try names.map { try board(named: $0).id }))
-        } ?? .everyone
+        let eligibility: Consultation.Eligibility =
+            try boards.map { names in
+                guard !names.isEmpty else { throw CharretteError.noBoardsInvited }
+                return .boards(Self.unique(try names.map { try board(named: $0).id }))
+            } ?? .everyone
         let consultation = Consultation(
             id: state.nextConsultation, title: title, question: question, phase: phase,
             eligibility: eligibility, createdAt: time)
@@ -37,8 +39,9 @@ extension Transaction {
                 try record(.voteClosed(vote.id, at: time))
             }
         }
-        try record(.consultationPhaseChanged(
-            id, from: consultation.phase, to: phase, at: time, previouslyAt: consultation.phaseChangedAt))
+        try record(
+            .consultationPhaseChanged(
+                id, from: consultation.phase, to: phase, at: time, previouslyAt: consultation.phaseChangedAt))
         return state.consultations[id]!
     }
 
@@ -51,7 +54,7 @@ extension Transaction {
         try record(.authorsRequired(id, from: consultation.requiresAuthors, to: required))
     }
 
-    /// Sets the language of a consultation's ideas (a code of ``Language``), or `nil` to detect it
+    /// Sets the language of a consultation's ideas (a code of `Language` (in `CharretteSupport`)), or `nil` to detect it
     /// from the ideas each time.
     public mutating func setLanguage(of id: Consultation.ID, to code: String?) throws {
         try requireFacilitator(to: "set the language of a consultation")

@@ -1,5 +1,5 @@
-import CharretteVoting
 import CharretteSupport
+import CharretteVoting
 import Foundation
 
 /// A change the workspace refused because it would break one of its rules. Nothing was written.

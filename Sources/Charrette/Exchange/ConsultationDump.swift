@@ -69,7 +69,7 @@ public struct ConsultationDump: Codable, Sendable, Equatable {
         public var submittedAt: Date
         enum CodingKeys: String, CodingKey {
             case id, text, textWithheld = "text_withheld", author, status, mergedInto = "merged_into", hiddenReason = "hidden_reason", theme,
-                 submittedAt = "submitted_at"
+                submittedAt = "submitted_at"
         }
     }
 
@@ -184,19 +184,22 @@ public struct ConsultationDump: Codable, Sendable, Equatable {
         version = Self.currentVersion
         var invited: [String]? = nil
         if case .boards(let boards) = c.eligibility { invited = boardNames(boards) }
-        consultation = ConsultationPart(title: c.title, question: c.question, phase: c.phase, language: c.language,
-                                        boards: invited, requiresAuthors: c.requiresAuthors ? true : nil, createdAt: c.createdAt)
+        consultation = ConsultationPart(
+            title: c.title, question: c.question, phase: c.phase, language: c.language,
+            boards: invited, requiresAuthors: c.requiresAuthors ? true : nil, createdAt: c.createdAt)
         boards = state.boards.values.sorted { $0.id < $1.id }.map {
             BoardPart(name: $0.name, title: $0.title, shadows: $0.shadows.flatMap { state.boards[$0]?.name })
         }
         participants = state.participants.values.sorted { $0.id < $1.id }.map { p in
             let record = options.includePersonalData ? state.personalRecords[p.id] : nil
-            return ParticipantPart(handle: p.handle, role: p.role, boards: boardNames(p.boards), consent: ConsentNames.names(p.consent),
-                                   name: record?.displayName, attributes: record.map(\.attributes).flatMap { $0.isEmpty ? nil : $0 })
+            return ParticipantPart(
+                handle: p.handle, role: p.role, boards: boardNames(p.boards), consent: ConsentNames.names(p.consent),
+                name: record?.displayName, attributes: record.map(\.attributes).flatMap { $0.isEmpty ? nil : $0 })
         }
         ideas = state.ideas(of: id).map { idea in
-            var part = IdeaPart(id: idea.id.rawValue, text: idea.text, author: idea.author.map(handle), status: "open",
-                                theme: idea.theme?.rawValue, submittedAt: idea.submittedAt)
+            var part = IdeaPart(
+                id: idea.id.rawValue, text: idea.text, author: idea.author.map(handle), status: "open",
+                theme: idea.theme?.rawValue, submittedAt: idea.submittedAt)
             switch idea.status {
             case .open: break
             case .merged(let target): part.status = "merged"; part.mergedInto = target.rawValue
@@ -222,12 +225,13 @@ public struct ConsultationDump: Codable, Sendable, Equatable {
             let ballots = (state.ballots[vote.id] ?? [:]).sorted { $0.key < $1.key }.map { voter, ballot in
                 BallotPart(voter: handle(voter), castAt: state.ballotTimes[vote.id]?[voter] ?? vote.openedAt, ballot: ballot)
             }
-            return VotePart(id: vote.id.rawValue, title: vote.title, method: vote.method.rawValue, settings: settings,
-                            candidates: vote.candidates.map(\.rawValue),
-                            candidateTexts: vote.candidates.map { id in
-                                state.ideas[id]?.isHidden == true && !options.includeHiddenTexts ? nil : state.textVotedOn(id, in: vote)
-                            },
-                            openedAt: vote.openedAt, closedAt: vote.closedAt, ballots: ballots)
+            return VotePart(
+                id: vote.id.rawValue, title: vote.title, method: vote.method.rawValue, settings: settings,
+                candidates: vote.candidates.map(\.rawValue),
+                candidateTexts: vote.candidates.map { id in
+                    state.ideas[id]?.isHidden == true && !options.includeHiddenTexts ? nil : state.textVotedOn(id, in: vote)
+                },
+                openedAt: vote.openedAt, closedAt: vote.closedAt, ballots: ballots)
         }
         cardSorts = (state.cardSorts[id] ?? [:]).sorted { $0.key < $1.key }.map { sorter, sort in
             CardSortPart(sorter: handle(sorter), submittedAt: sort.submittedAt, groups: sort.groups)

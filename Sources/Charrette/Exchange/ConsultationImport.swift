@@ -12,8 +12,10 @@ extension Transaction {
     /// Everything is recorded at the time of the import; the agenda, a record of the original
     /// session, is not replayed.
     ///
-    /// - Parameter title: the new consultation's title; the dump's by default (refused when a
-    ///   consultation of the workspace has it already).
+    /// - Parameters:
+    ///   - dump: the consultation to rebuild, as `export FILE.json` wrote it.
+    ///   - title: the new consultation's title; the dump's by default (refused when a
+    ///     consultation of the workspace has it already).
     /// - Returns: the new consultation.
     @discardableResult
     public mutating func importConsultation(_ dump: ConsultationDump, title: String? = nil) throws -> Consultation {
@@ -28,7 +30,8 @@ extension Transaction {
             case .success(let c): consent = c
             case .failure(let unknown): throw DumpError.broken("participants[\(index)]: unknown consent '\(unknown.name)'")
             }
-            let record = person.name != nil || person.attributes != nil
+            let record =
+                person.name != nil || person.attributes != nil
                 ? PersonalRecord(displayName: person.name, attributes: person.attributes ?? [:]) : nil
             _ = try registerParticipant(handle: person.handle, role: person.role, boards: person.boards, consent: consent, personalData: record)
         }
@@ -89,13 +92,16 @@ extension Transaction {
             }
             if let name = s.completion {
                 guard let rule = EqualSharesCompletion.Rule(rawValue: name) else {
-                    throw DumpError.broken("\(place).settings.completion: '\(name)' is not one of \(EqualSharesCompletion.Rule.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw DumpError.broken(
+                        "\(place).settings.completion: '\(name)' is not one of \(EqualSharesCompletion.Rule.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 settings.completion = rule
             }
             if let name = s.addOneStop {
                 guard let stop = EqualSharesCompletion.Stop(rawValue: name) else {
-                    throw DumpError.broken("\(place).settings.add_one_stop: '\(name)' is not one of \(EqualSharesCompletion.Stop.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw DumpError.broken(
+                        "\(place).settings.add_one_stop: '\(name)' is not one of \(EqualSharesCompletion.Stop.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
                 }
                 settings.addOneStop = stop
             }

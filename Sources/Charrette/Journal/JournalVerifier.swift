@@ -100,21 +100,31 @@ public enum JournalVerifier {
     /// Compares the end of the chain with the head the store recorded in each change's transaction.
     static func checkHead(of storage: any JournalStorage, count: Int64, last: JournalHash) throws -> JournalVerification.Problem? {
         guard let head = try storage.recordedHead() else {
-            return count == 0 ? nil : .init(kind: .removed, sequence: count, description:
-                "the store's record of its last entry is missing: entries at the end may have been removed")
+            return count == 0
+                ? nil
+                : .init(
+                    kind: .removed, sequence: count,
+                    description:
+                        "the store's record of its last entry is missing: entries at the end may have been removed")
         }
         if head.sequence > count {
-            return .init(kind: .removed, sequence: count + 1, description: count + 1 == head.sequence
-                ? "entry \(head.sequence) was removed: the store recorded it as its last"
-                : "entries \(count + 1) to \(head.sequence) were removed: the store recorded entry \(head.sequence) as its last")
+            return .init(
+                kind: .removed, sequence: count + 1,
+                description: count + 1 == head.sequence
+                    ? "entry \(head.sequence) was removed: the store recorded it as its last"
+                    : "entries \(count + 1) to \(head.sequence) were removed: the store recorded entry \(head.sequence) as its last")
         }
         if head.sequence < count {
-            return .init(kind: .added, sequence: head.sequence + 1, description:
-                "entries \(head.sequence + 1) to \(count) were added outside Charrette: the store recorded entry \(head.sequence) as its last")
+            return .init(
+                kind: .added, sequence: head.sequence + 1,
+                description:
+                    "entries \(head.sequence + 1) to \(count) were added outside Charrette: the store recorded entry \(head.sequence) as its last")
         }
         if head.hash != last {
-            return .init(kind: .changed, sequence: count, description:
-                "entry \(count) does not end the journal the store recorded: the chain was rewritten")
+            return .init(
+                kind: .changed, sequence: count,
+                description:
+                    "entry \(count) does not end the journal the store recorded: the chain was rewritten")
         }
         return nil
     }
@@ -124,8 +134,10 @@ public enum JournalVerifier {
     ) throws -> JournalVerification.Problem? {
         for sealed in try storage.personalRecords().sorted(by: { $0.participant < $1.participant }) {
             guard let commitment = commitments[sealed.participant], commitment == sealed.commitment else {
-                return .init(kind: .personalDataChanged, sequence: Int64(sealed.participant.rawValue), description:
-                    "the personal record of participant \(sealed.participant.rawValue) is not the one the journal committed to")
+                return .init(
+                    kind: .personalDataChanged, sequence: Int64(sealed.participant.rawValue),
+                    description:
+                        "the personal record of participant \(sealed.participant.rawValue) is not the one the journal committed to")
             }
         }
         return nil
@@ -139,34 +151,46 @@ public enum JournalVerifier {
     ) throws -> JournalVerification.Problem {
         let n = entry.sequence
         if n > expectedSequence {
-            return .init(kind: .removed, sequence: expectedSequence, description: n - expectedSequence == 1
-                ? "entry \(expectedSequence) was removed" : "entries \(expectedSequence) to \(n - 1) were removed")
+            return .init(
+                kind: .removed, sequence: expectedSequence,
+                description: n - expectedSequence == 1
+                    ? "entry \(expectedSequence) was removed" : "entries \(expectedSequence) to \(n - 1) were removed")
         }
         if n < expectedSequence {
             return .init(kind: .reordered, sequence: n, description: "entry \(n) appears twice or out of order")
         }
         guard EntryCoding.computeHash(of: entry) == entry.hash else {
             guard let origin = originalPosition(of: entry, searchUpTo: last) else {
-                return .init(kind: .changed, sequence: n, description:
-                    "entry \(n) was changed after it was written: its content no longer matches its hash")
+                return .init(
+                    kind: .changed, sequence: n,
+                    description:
+                        "entry \(n) was changed after it was written: its content no longer matches its hash")
             }
             // Two entries that swapped places each verify at the other's position.
             if let other = try storage.entry(at: origin), EntryCoding.computeHash(of: other, assumingSequence: n) == other.hash {
-                return .init(kind: .reordered, sequence: n, description:
-                    "entry \(n) holds what was written as entry \(origin): entries were reordered")
+                return .init(
+                    kind: .reordered, sequence: n,
+                    description:
+                        "entry \(n) holds what was written as entry \(origin): entries were reordered")
             }
             if origin > n {
-                return .init(kind: .removed, sequence: n, description: origin - n == 1
-                    ? "entry \(n) was removed and the entries after it renumbered"
-                    : "entries \(n) to \(origin - 1) were removed and the entries after them renumbered")
+                return .init(
+                    kind: .removed, sequence: n,
+                    description: origin - n == 1
+                        ? "entry \(n) was removed and the entries after it renumbered"
+                        : "entries \(n) to \(origin - 1) were removed and the entries after them renumbered")
             }
-            return .init(kind: .reordered, sequence: n, description:
-                "entry \(n) holds what was written as entry \(origin): entries were inserted or reordered")
+            return .init(
+                kind: .reordered, sequence: n,
+                description:
+                    "entry \(n) holds what was written as entry \(origin): entries were inserted or reordered")
         }
         // The entry itself is intact, but the one before is not the one it was chained to.
-        return .init(kind: .changed, sequence: n - 1, description:
-            "entry \(n - 1) is not the entry that entry \(n) was chained to: it was changed and its hash recomputed, "
-            + "or entries were removed or replaced before entry \(n)")
+        return .init(
+            kind: .changed, sequence: n - 1,
+            description:
+                "entry \(n - 1) is not the entry that entry \(n) was chained to: it was changed and its hash recomputed, "
+                + "or entries were removed or replaced before entry \(n)")
     }
 
     /// Where an entry that fails its check was first written: the position its own hash verifies

@@ -10,8 +10,9 @@ extension VoteSettings {
 
     /// The rules of the count for a vote with `method` on `candidates`.
     public func tallyRules(method: VotingMethod, candidates: [Idea.ID]) -> TallyRules {
-        var rules = TallyRules(seats: seats, budget: budget, capPerCandidate: capPerIdea, credits: credits,
-                               gradeRange: effectiveScoreRange, seed: seed ?? TallyRules.defaultSeed)
+        var rules = TallyRules(
+            seats: seats, budget: budget, capPerCandidate: capPerIdea, credits: credits,
+            gradeRange: effectiveScoreRange, seed: seed ?? TallyRules.defaultSeed)
         if method.ballotKind == .budget { rules.costs = candidates.map { costs[$0] ?? 0 } }
         rules.completion = equalSharesCompletion
         return rules

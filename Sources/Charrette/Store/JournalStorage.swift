@@ -38,7 +38,7 @@ public protocol JournalStorage: AnyObject, Sendable {
     func withConsistentView<T>(_ body: () throws -> T) throws -> T
 
     /// Whether another connection (another workspace, another process) committed since the last
-    /// time this was asked. Cheap: ``Workspace/refresh()`` asks it before every command.
+    /// time this was asked. Cheap: `Workspace/refresh()` asks it before every command.
     func hasChangedElsewhere() throws -> Bool
     /// Why this store may only be read, when it may not be written: it is behind what was written
     /// to it elsewhere, for instance. `nil` when it can be written.

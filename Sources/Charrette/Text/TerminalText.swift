@@ -56,8 +56,10 @@ public enum TerminalText {
 
     /// A name for a control character in messages: "escape (U+001B)".
     public static func name(_ scalar: Unicode.Scalar) -> String {
-        let names: [UInt32: String] = [0: "null", 7: "bell", 8: "backspace", 0x0B: "vertical tab", 0x0C: "form feed", 0x0D: "carriage return",
-                                       0x1B: "escape", 0x7F: "delete", 0x9B: "control sequence introducer"]
+        let names: [UInt32: String] = [
+            0: "null", 7: "bell", 8: "backspace", 0x0B: "vertical tab", 0x0C: "form feed", 0x0D: "carriage return",
+            0x1B: "escape", 0x7F: "delete", 0x9B: "control sequence introducer",
+        ]
         let hex = String(scalar.value, radix: 16, uppercase: true)
         return "\(names[scalar.value] ?? "a control character") (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex))"
     }

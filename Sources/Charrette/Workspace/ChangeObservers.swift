@@ -4,7 +4,7 @@ import Synchronization
 
 /// Changes committed to a workspace's journal, as an observer receives them.
 ///
-/// One element is one commit as this workspace saw it: a change made here (a ``Workspace/perform(by:_:)``,
+/// One element is one commit as this workspace saw it: a change made here (a `Workspace/perform(by:_:)`,
 /// or the grouped changes a ``Workspace/flush()`` wrote), or everything other workspaces (other
 /// processes on the same store) appended since this one last read the journal. Entries arrive once
 /// each, in journal order, with no gap.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One change in the making: the commands called on it are checked and applied in order, and
-/// written together when ``Workspace/perform(by:_:)`` returns. (With
+/// written together when `Workspace/perform(by:_:)` returns. (With
 /// ``Workspace/performGrouped(by:_:)``, several changes share one transaction until it is flushed.)
 ///
 /// Each command checks its rules against ``state`` as the commands before it left it, and throws
@@ -80,8 +80,9 @@ public struct Transaction: Sendable {
         guard !entries.isEmpty else { return storage.abandonWrite() }
         var seen = Set<TouchedRow>()
         let projection = touched.filter { seen.insert($0).inserted }.map { $0.projection(in: state) }
-        try storage.commit(CommitBatch(
-            expectedHead: startHead, entries: entries, personalRecords: personal, projection: projection))
+        try storage.commit(
+            CommitBatch(
+                expectedHead: startHead, entries: entries, personalRecords: personal, projection: projection))
     }
 
     mutating func rollBack() throws {

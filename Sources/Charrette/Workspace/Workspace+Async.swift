@@ -12,24 +12,24 @@ extension Workspace {
         try await offThread { try Workspace(storage: storage, clock: clock) }
     }
 
-    /// Makes a change like ``perform(by:_:)``, without blocking the caller's thread.
+    /// Makes a change like `perform(by:_:)`, without blocking the caller's thread.
     @discardableResult
     public func perform<T: Sendable>(by actor: Participant.ID? = nil, _ body: @escaping @Sendable (inout Transaction) throws -> T) async throws -> T {
         try await Self.offThread { try self.perform(by: actor, body) }
     }
 
-    /// Verifies the journal like ``verify()``, without blocking the caller's thread.
+    /// Verifies the journal like `verify()`, without blocking the caller's thread.
     public func verify() async throws -> JournalVerification {
         try await Self.offThread { try self.verify() }
     }
 
-    /// Reads what other workspaces appended like ``refresh()``, without blocking the caller's thread.
+    /// Reads what other workspaces appended like `refresh()`, without blocking the caller's thread.
     @discardableResult
     public func refresh() async throws -> Bool {
         try await Self.offThread { try self.refresh() }
     }
 
-    /// Writes what is waiting and closes the store like ``close()``, without blocking the caller's thread.
+    /// Writes what is waiting and closes the store like `close()`, without blocking the caller's thread.
     public func close() async throws {
         try await Self.offThread { try self.close() }
     }

@@ -1,14 +1,15 @@
 import Foundation
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A workspace: the journal of every change, its current state, and the rules that guard it.
 ///
-/// Every change goes through ``perform(by:_:)``: it takes the store's write lock, reads what other
+/// Every change goes through `perform(by:_:)`: it takes the store's write lock, reads what other
 /// workspaces (other processes on the same file) appended meanwhile, checks the rules against that
 /// state, chains the events into the journal and writes them with the query tables in one
 /// transaction; only then does ``state`` move on. A refused or failed change leaves nothing behind.
@@ -39,21 +40,21 @@ public final class Workspace: Sendable {
     /// Why this workspace may only be read, or `nil` when it may be changed: its store is behind
     /// what was written to it elsewhere, its journal does not end where the store recorded, or an
     /// entry (at opening, or appended since by another process) cannot be read. Changes are refused
-    /// with this reason; ``verify()`` reports it.
+    /// with this reason; `verify()` reports it.
     public var readOnlyReason: String? { inner.withLock { $0.readOnlyReason } }
     private let clock: @Sendable () -> Date
     private let inner: Mutex<Inner>
     /// Who listens to ``changes(checkingEvery:)``.
     let observers = ChangeObservers()
-    /// The thread inside ``perform(by:_:)``, if any, to name the mistake of reading the workspace
+    /// The thread inside `perform(by:_:)`, if any, to name the mistake of reading the workspace
     /// from inside a change instead of deadlocking on it.
     private let performingThread = Atomic<UInt>(0)
 
     private static var currentThread: UInt {
         #if canImport(Darwin)
-        UInt(bitPattern: pthread_self())
+            UInt(bitPattern: pthread_self())
         #else
-        UInt(pthread_self())
+            UInt(pthread_self())
         #endif
     }
 
@@ -70,10 +71,12 @@ public final class Workspace: Sendable {
     ///
     /// A store whose journal cannot be folded to its end (an entry edited by hand, written by a
     /// newer Charrette) or does not end where the store recorded its last entry opens read-only,
-    /// folded as far as it goes, with ``readOnlyReason`` saying why: ``verify()`` then names
+    /// folded as far as it goes, with ``readOnlyReason`` saying why: `verify()` then names
     /// what is wrong.
     ///
-    /// - Parameter clock: where the time of each change comes from; the system clock by default.
+    /// - Parameters:
+    ///   - storage: the store holding the journal (`SQLiteStorage` for a file, ``InMemoryStorage``).
+    ///   - clock: where the time of each change comes from; the system clock by default.
     public init(storage: any JournalStorage, clock: @escaping @Sendable () -> Date = { Date() }) throws {
         self.storage = storage
         self.clock = clock
@@ -91,8 +94,8 @@ public final class Workspace: Sendable {
 
     /// The current state. A snapshot: later changes do not alter a state already read.
     ///
-    /// What other processes appended shows after ``refresh()`` or the next change.
-    /// Not available inside ``perform(by:_:)``, which holds the workspace: read the transaction's
+    /// What other processes appended shows after `refresh()` or the next change.
+    /// Not available inside `perform(by:_:)`, which holds the workspace: read the transaction's
     /// ``Transaction/state`` there.
     public var state: WorkspaceState {
         requireOutsidePerform("Workspace.state was read")
@@ -108,7 +111,9 @@ public final class Workspace: Sendable {
     /// The change holds the store's write lock from start to end, and starts by reading what other
     /// workspaces appended, so its rules are checked against the journal it is written to.
     ///
-    /// - Parameter actor: who makes the change, as the journal records it; `nil` for the program.
+    /// - Parameters:
+    ///   - actor: who makes the change, as the journal records it; `nil` for the program.
+    ///   - body: the change: commands of ``Transaction``; what it returns, `perform` returns.
     ///
     /// In `async` code, `try await perform` is the variant that does not block the caller's
     /// thread; this one is disfavoured so that it is never picked there by accident.
@@ -121,9 +126,9 @@ public final class Workspace: Sendable {
         }
     }
 
-    /// Makes a change like ``perform(by:_:)``, checked the same way and refused whole the same way,
+    /// Makes a change like `perform(by:_:)`, checked the same way and refused whole the same way,
     /// but written together with the grouped changes around it: when ``flush()`` is called, when a
-    /// change is made with ``perform(by:_:)``, or when the journal is verified.
+    /// change is made with `perform(by:_:)`, or when the journal is verified.
     ///
     /// Until then the change is in ``state`` but not in storage, and a crash loses it. The first
     /// grouped change takes the store's write lock and the group keeps it until it is written, so
@@ -345,19 +350,23 @@ public final class Workspace: Sendable {
     static func headProblem(of storage: any JournalStorage, folding state: inout WorkspaceState) throws -> String? {
         while true {
             guard let head = try storage.recordedHead() else {
-                return state.headSequence == 0 ? nil
+                return state.headSequence == 0
+                    ? nil
                     : "the store's record of its last entry is missing, so entries at the end of its journal may have been removed (run journal verify)"
             }
             if head.sequence > state.headSequence {
                 let before = state.headSequence
                 try fold(from: storage, into: &state)
                 if state.headSequence > before { continue }
-                return "the store recorded entry \(head.sequence) as its last, but its journal ends at entry \(before): entries were removed (run journal verify)"
+                return
+                    "the store recorded entry \(head.sequence) as its last, but its journal ends at entry \(before): entries were removed (run journal verify)"
             }
             if head.sequence < state.headSequence {
-                return "the journal goes on past entry \(head.sequence), which the store recorded as its last: entries were added outside Charrette (run journal verify)"
+                return
+                    "the journal goes on past entry \(head.sequence), which the store recorded as its last: entries were added outside Charrette (run journal verify)"
             }
-            return head.hash == state.headHash ? nil
+            return head.hash == state.headHash
+                ? nil
                 : "entry \(head.sequence) is not the entry the store recorded as its last: the journal was rewritten (run journal verify)"
         }
     }

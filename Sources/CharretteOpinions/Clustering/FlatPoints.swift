@@ -14,7 +14,7 @@ struct FlatPoints {
     }
 
     mutating func append(_ i: Int, of other: FlatPoints) {
-        values += other.values[i * dimension ..< (i + 1) * dimension]
+        values += other.values[i * dimension..<(i + 1) * dimension]
         count += 1
     }
 

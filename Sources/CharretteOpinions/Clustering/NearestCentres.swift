@@ -84,8 +84,9 @@ struct NearestCentres {
                 order.withUnsafeBufferPointer { order in
                     firsts.withUnsafeBufferPointer { firsts in
                         for i in indices {
-                            let found = Self.search(p.baseAddress! + i * d, dimension: d, centres: q.baseAddress!, count: centres.count,
-                                                    order: order, firsts: firsts, sorted: centres.count > Self.fewCentres)
+                            let found = Self.search(
+                                p.baseAddress! + i * d, dimension: d, centres: q.baseAddress!, count: centres.count,
+                                order: order, firsts: firsts, sorted: centres.count > Self.fewCentres)
                             labels[i] = found.best
                             upper[i] = found.nearest.squareRoot()
                             lower[i] = found.second.squareRoot()
@@ -98,9 +99,11 @@ struct NearestCentres {
 
     /// The nearest of `count` centres to `point` (the first on a tie), with the squared distances
     /// to it and to the second nearest; outwards along `order` when `sorted`, else every centre.
-    private static func search(_ point: UnsafePointer<Double>, dimension d: Int, centres: UnsafePointer<Double>, count: Int,
-                               order: UnsafeBufferPointer<Int>, firsts: UnsafeBufferPointer<Double>,
-                               sorted: Bool) -> (best: Int, nearest: Double, second: Double) {
+    private static func search(
+        _ point: UnsafePointer<Double>, dimension d: Int, centres: UnsafePointer<Double>, count: Int,
+        order: UnsafeBufferPointer<Int>, firsts: UnsafeBufferPointer<Double>,
+        sorted: Bool
+    ) -> (best: Int, nearest: Double, second: Double) {
         var best = 0, nearest = Double.infinity, second = Double.infinity
         var down = -1, up = count
         let outwards = sorted && d > 0

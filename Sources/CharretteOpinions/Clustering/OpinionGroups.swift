@@ -55,7 +55,8 @@ public struct OpinionGroups: Sendable {
         if most >= 2 || forced != nil {
             for k in range where k >= 1 {
                 guard let groups = PolisKMeans.best(points: base.centres, weights: weights, k: k) else { continue }
-                tried.append((k, PolisKMeans.silhouette(points: base.centres, weights: Array(repeating: 1, count: weights.count), labels: groups.labels), groups))
+                tried.append(
+                    (k, PolisKMeans.silhouette(points: base.centres, weights: Array(repeating: 1, count: weights.count), labels: groups.labels), groups))
             }
         }
         // The fewest groups within `silhouetteMargin` of the best silhouette.

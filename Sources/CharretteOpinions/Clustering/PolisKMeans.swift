@@ -34,13 +34,17 @@ struct PolisKMeans {
             }
         case .farthest, .farthestFrom:
             let start: Int?
-            if case .farthestFrom(let index) = seeding { start = index } else {
+            if case .farthestFrom(let index) = seeding {
+                start = index
+            } else {
                 start = weights.indices.max(by: { weights[$0] < weights[$1] || (weights[$0] == weights[$1] && $0 > $1) })
             }
             if let first = start {
                 centres.append(first, of: points)
                 var nearest = (0..<n).map { points.squaredDistance($0, first, in: points) }
-                while centres.count < k, let far = nearest.indices.max(by: { nearest[$0] < nearest[$1] || (nearest[$0] == nearest[$1] && $0 > $1) }), nearest[far] > 0 {
+                while centres.count < k, let far = nearest.indices.max(by: { nearest[$0] < nearest[$1] || (nearest[$0] == nearest[$1] && $0 > $1) }),
+                    nearest[far] > 0
+                {
                     centres.append(far, of: points)
                     for i in 0..<n { nearest[i] = min(nearest[i], points.squaredDistance(i, far, in: points)) }
                 }
@@ -68,7 +72,7 @@ struct PolisKMeans {
         }
         let final = nearest.labels
         self.labels = final
-        self.centres = (0..<centres.count).map { Array(centres.values[$0 * d ..< ($0 + 1) * d]) }
+        self.centres = (0..<centres.count).map { Array(centres.values[$0 * d..<($0 + 1) * d]) }
         inertia = (0..<n).reduce(0.0) { $0 + weights[$1] * points.squaredDistance($1, final[$1], in: centres) }
     }
 

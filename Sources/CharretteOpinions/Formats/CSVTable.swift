@@ -32,7 +32,8 @@ struct CSVTable {
         func int(_ column: Column) throws(PolisFileError) -> Int {
             if column.index < record.fields.count, let value = record.int(column.index) { return value }
             let raw = (try? text(column))?.trimmingCharacters(in: .whitespaces) ?? ""
-            throw PolisFileError(file: file, line: line, message: raw.isEmpty ? "'\(column.name)' is empty" : "'\(column.name)' is '\(raw)', not a whole number")
+            throw PolisFileError(
+                file: file, line: line, message: raw.isEmpty ? "'\(column.name)' is empty" : "'\(column.name)' is '\(raw)', not a whole number")
         }
     }
 
@@ -89,8 +90,10 @@ struct CSVTable {
         }.get()
     }
 
-    private func mapRows<Item: BitwiseCopyable>(_ text: UnsafeBufferPointer<UInt8>, file: String,
-                                                 _ read: (Row) throws(PolisFileError) -> Item) throws(PolisFileError) -> [Item] {
+    private func mapRows<Item: BitwiseCopyable>(
+        _ text: UnsafeBufferPointer<UInt8>, file: String,
+        _ read: (Row) throws(PolisFileError) -> Item
+    ) throws(PolisFileError) -> [Item] {
         let runs = Self.runs(text)
         guard runs.count > 1 else {
             var items: [Item] = []
@@ -120,7 +123,8 @@ struct CSVTable {
                     // written twice or left empty: the run fails instead.
                     let miscounted = PolisFileError(file: file, line: 0, message: "could not be read in parts")
                     do throws(PolisFileError) {
-                        try CSV.forEachRecord(in: UnsafeBufferPointer(rebasing: whole[runs[part]]), syntaxError: { .init(file: file, $0) }) { record throws(PolisFileError) in
+                        try CSV.forEachRecord(in: UnsafeBufferPointer(rebasing: whole[runs[part]]), syntaxError: { .init(file: file, $0) }) {
+                            record throws(PolisFileError) in
                             if first { first = false; return }  // the header
                             guard next < end else { throw miscounted }
                             out[next] = try read(Row(file: file, record: record))
@@ -128,8 +132,9 @@ struct CSVTable {
                         }
                         if next != end { throw miscounted }
                     } catch {
-                        failed[part] = PolisFileError(file: error.file, line: error.line == 0 ? 0 : error.line + linesBefore[part],
-                                                      column: error.column, message: error.message)
+                        failed[part] = PolisFileError(
+                            file: error.file, line: error.line == 0 ? 0 : error.line + linesBefore[part],
+                            column: error.column, message: error.message)
                     }
                 }
             }
@@ -175,8 +180,10 @@ struct CSVTable {
     }
 
     /// The CSV reader over the bytes of `data`, its syntax errors located in the file `name`.
-    private static func scan(_ data: Data, name: String, stoppingAfter limit: Int = .max,
-                             _ body: (CSV.Record) throws(PolisFileError) -> Void) throws(PolisFileError) {
+    private static func scan(
+        _ data: Data, name: String, stoppingAfter limit: Int = .max,
+        _ body: (CSV.Record) throws(PolisFileError) -> Void
+    ) throws(PolisFileError) {
         // Data's closure only rethrows untyped errors: the typed one is carried out as a result.
         let outcome = data.withUnsafeBytes { raw -> Result<Void, PolisFileError> in
             let text = raw.bindMemory(to: UInt8.self)

@@ -31,13 +31,17 @@ public struct PolisExport: Sendable {
     public init(folder: URL) throws(PolisFileError) {
         votes = try Self.votes(CSVTable(folder, "votes.csv", required: ["timestamp", "comment-id", "voter-id", "vote"]))
         let comments = try CSVTable(folder, "comments.csv", required: ["comment-id", "author-id", "moderated", "comment-body"])
-        let (id, author, text, moderation) = (comments.required("comment-id"), comments.required("author-id"),
-                                              comments.required("comment-body"), comments.required("moderated"))
+        let (id, author, text, moderation) = (
+            comments.required("comment-id"), comments.required("author-id"),
+            comments.required("comment-body"), comments.required("moderated")
+        )
         var statements: [Statement] = []
         try comments.forEachRow { row throws(PolisFileError) in
             // A text a spreadsheet would run gets a leading ' from PolisWriter: taken off again.
-            statements.append(Statement(id: try row.int(id), author: try row.int(author), text: SpreadsheetFormula.restored(try row.text(text)),
-                                        moderation: try row.int(moderation)))
+            statements.append(
+                Statement(
+                    id: try row.int(id), author: try row.int(author), text: SpreadsheetFormula.restored(try row.text(text)),
+                    moderation: try row.int(moderation)))
         }
         self.statements = statements.sorted { $0.id < $1.id }
         var groups: [Int: Int] = [:]
@@ -54,15 +58,18 @@ public struct PolisExport: Sendable {
 
     /// Every reaction of `votes.csv`, in file order.
     private static func votes(_ table: CSVTable) throws(PolisFileError) -> [VoteMatrix.Vote] {
-        let (time, statement, participant, vote) = (table.required("timestamp"), table.required("comment-id"),
-                                                    table.required("voter-id"), table.required("vote"))
+        let (time, statement, participant, vote) = (
+            table.required("timestamp"), table.required("comment-id"),
+            table.required("voter-id"), table.required("vote")
+        )
         return try table.mapRows { row throws(PolisFileError) in
             let value = try row.int(vote)
             guard (-1...1).contains(value) else {
                 throw PolisFileError(file: table.file, line: row.line, message: "vote \(value) is not 1 (agree), -1 (disagree) or 0 (pass)")
             }
-            return VoteMatrix.Vote(participant: try row.int(participant), statement: try row.int(statement),
-                                   value: Double(value), time: Int64(try row.int(time)))
+            return VoteMatrix.Vote(
+                participant: try row.int(participant), statement: try row.int(statement),
+                value: Double(value), time: Int64(try row.int(time)))
         }
     }
 }

@@ -45,12 +45,16 @@ public struct PolisWriter {
         var comments = ["timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body"]
         for s in statements {
             let ms = Int64((s.time.timeIntervalSince1970 * 1000).rounded())
-            comments.append([String(ms), Self.field(Self.date(s.time)), String(s.id), String(s.author), String(agrees[s.id] ?? 0),
-                             String(disagrees[s.id] ?? 0), String(s.moderation), text(s.text)].joined(separator: ","))
+            comments.append(
+                [
+                    String(ms), Self.field(Self.date(s.time)), String(s.id), String(s.author), String(agrees[s.id] ?? 0),
+                    String(disagrees[s.id] ?? 0), String(s.moderation), text(s.text),
+                ].joined(separator: ","))
         }
         var lines = ["timestamp,datetime,comment-id,voter-id,vote"]
         for v in votes.sorted(by: { ($0.time, $0.participant, $0.statement) < ($1.time, $1.participant, $1.statement) }) {
-            lines.append("\(v.time),\(Self.field(Self.date(Date(timeIntervalSince1970: Double(v.time) / 1000)))),\(v.statement),\(v.participant),\(Int(v.value))")
+            lines.append(
+                "\(v.time),\(Self.field(Self.date(Date(timeIntervalSince1970: Double(v.time) / 1000)))),\(v.statement),\(v.participant),\(Int(v.value))")
         }
         let ids = statements.map(\.id)
         var people = ["participant,group-id,n-comments,n-votes,n-agree,n-disagree," + ids.map(String.init).joined(separator: ",")]
@@ -59,8 +63,11 @@ public struct PolisWriter {
             let row = matrix.reactions(row: r)
             let byStatement = Dictionary(uniqueKeysWithValues: row.map { (matrix.statements[$0.column], $0.value) })
             let cells = ids.map { byStatement[$0].map { String(Int($0)) } ?? "" }
-            people.append(([String(participant), groups[participant].map(String.init) ?? "", String(authored[participant] ?? 0),
-                            String(row.count), String(row.filter { $0.value > 0 }.count), String(row.filter { $0.value < 0 }.count)] + cells)
+            people.append(
+                ([
+                    String(participant), groups[participant].map(String.init) ?? "", String(authored[participant] ?? 0),
+                    String(row.count), String(row.filter { $0.value > 0 }.count), String(row.filter { $0.value < 0 }.count),
+                ] + cells)
                 .joined(separator: ","))
         }
         let summary = [

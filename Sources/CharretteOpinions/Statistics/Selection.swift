@@ -39,7 +39,8 @@ extension GroupStatistics {
                     if s.agreeTest > z || (s.agreeRepresentativeness > 1 && s.agreeProbability > 0.5) { bestAgree = c }
                     continue
                 }
-                let beats = best.agreeRepresentativeness > 1
+                let beats =
+                    best.agreeRepresentativeness > 1
                     ? s.agreeRepresentativeness * s.agreeRepresentativenessTest * s.agreeProbability * s.agreeTest
                         > best.agreeRepresentativeness * best.agreeRepresentativenessTest * best.agreeProbability * best.agreeTest
                     : s.agreeProbability * s.agreeTest > best.agreeProbability * best.agreeTest
@@ -54,8 +55,12 @@ extension GroupStatistics {
                 var best: Int?
                 for c in columns {
                     let s = stats[c]
-                    if best == nil || max(s.agreeRepresentativenessTest, s.disagreeRepresentativenessTest)
-                        > max(stats[best!].agreeRepresentativenessTest, stats[best!].disagreeRepresentativenessTest) { best = c }
+                    if best == nil
+                        || max(s.agreeRepresentativenessTest, s.disagreeRepresentativenessTest)
+                            > max(stats[best!].agreeRepresentativenessTest, stats[best!].disagreeRepresentativenessTest)
+                    {
+                        best = c
+                    }
                 }
                 head = best
             }

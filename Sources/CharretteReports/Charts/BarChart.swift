@@ -38,12 +38,14 @@ struct BarChart {
             svg.text(prefix + bar.label, x: 0, y: y + 14, size: textSize, weight: bar.highlighted ? "bold" : nil, limit: 50)
             let barTop = y + 19
             if let outOf = bar.outOf {
-                svg.rect(x: left, y: barTop, width: area * outOf / full, height: barHeight, fill: Palette.faint,
-                         extra: " stroke=\"\(Palette.muted)\"")
+                svg.rect(
+                    x: left, y: barTop, width: area * outOf / full, height: barHeight, fill: Palette.faint,
+                    extra: " stroke=\"\(Palette.muted)\"")
             }
             let length = area * max(0, bar.value) / full
-            svg.rect(x: left, y: barTop, width: length, height: barHeight,
-                     fill: bar.highlighted ? svg.hatch : Palette.colour(bar.outOf == nil ? 5 : 0))
+            svg.rect(
+                x: left, y: barTop, width: length, height: barHeight,
+                fill: bar.highlighted ? svg.hatch : Palette.colour(bar.outOf == nil ? 5 : 0))
             if let marker = bar.marker {
                 let x = left + area * marker / full
                 svg.line(x1: x, y1: barTop - 3, x2: x, y2: barTop + barHeight + 3, stroke: Palette.ink, width: 2)

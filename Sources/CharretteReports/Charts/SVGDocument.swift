@@ -22,9 +22,13 @@ struct SVGDocument {
     mutating func add(_ element: String) { body.append(element) }
 
     /// Text at (x, y); `text` is escaped here.
-    mutating func text(_ text: String, x: Double, y: Double, anchor: String = "start", size: Int = 12, weight: String? = nil, fill: String = Palette.ink, limit: Int = 44) {
+    mutating func text(
+        _ text: String, x: Double, y: Double, anchor: String = "start", size: Int = 12, weight: String? = nil, fill: String = Palette.ink, limit: Int = 44
+    ) {
         let bold = weight.map { " font-weight=\"\($0)\"" } ?? ""
-        add("<text x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"\(anchor)\" font-size=\"\(size)\"\(bold) fill=\"\(fill)\">\(Escaping.chartLabel(text, limit: limit))</text>")
+        add(
+            "<text x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"\(anchor)\" font-size=\"\(size)\"\(bold) fill=\"\(fill)\">\(Escaping.chartLabel(text, limit: limit))</text>"
+        )
     }
 
     mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String, extra: String = "") {
@@ -42,11 +46,11 @@ struct SVGDocument {
     /// The markup, with a pattern for elected or highlighted bars (hatched, so it shows without colour).
     var markup: String {
         return """
-        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" role="img" aria-labelledby="\(id)-t \(id)-d" font-family="system-ui, sans-serif">\
-        <title id="\(id)-t">\(Escaping.chartLabel(title, limit: 200))</title><desc id="\(id)-d">\(Escaping.chartLabel(description, limit: 4000))</desc>\
-        <defs><pattern id="\(id)-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="\(Palette.colour(0))"/><line x1="0" y1="0" x2="0" y2="6" stroke="#FFFFFF" stroke-width="2"/></pattern></defs>\
-        \(body.joined())</svg>
-        """
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" role="img" aria-labelledby="\(id)-t \(id)-d" font-family="system-ui, sans-serif">\
+            <title id="\(id)-t">\(Escaping.chartLabel(title, limit: 200))</title><desc id="\(id)-d">\(Escaping.chartLabel(description, limit: 4000))</desc>\
+            <defs><pattern id="\(id)-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="\(Palette.colour(0))"/><line x1="0" y1="0" x2="0" y2="6" stroke="#FFFFFF" stroke-width="2"/></pattern></defs>\
+            \(body.joined())</svg>
+            """
     }
 
     /// A coordinate, to a tenth of a pixel.

@@ -4,7 +4,8 @@
 enum ScatterChart {
     static let size = 420.0, legendRow = 22.0, textSize = 13
 
-    static func svg(id: String, title: String, description: String, points: [(x: Double, y: Double, group: Int)], groups: [(number: Int, size: Int)]) -> String {
+    static func svg(id: String, title: String, description: String, points: [(x: Double, y: Double, group: Int)], groups: [(number: Int, size: Int)]) -> String
+    {
         let margin = 24.0
         var legend: [(mark: Int, text: String)] = groups.map { ($0.number - 1, "Group \($0.number) (\($0.size))") }
         if points.contains(where: { $0.group < 0 }) { legend.append((-1, "not clustered")) }
@@ -46,7 +47,9 @@ enum ScatterChart {
         case 1: return "<rect x=\"\(n(x - 4.5))\" y=\"\(n(y - 4.5))\" width=\"9\" height=\"9\"\(outline)/>"
         case 2: return "<path d=\"M\(cx) \(n(y - 6))L\(n(x + 5.5)) \(n(y + 4))L\(n(x - 5.5)) \(n(y + 4))Z\"\(outline)/>"
         case 3: return "<path d=\"M\(cx) \(n(y - 6))L\(n(x + 6)) \(cy)L\(cx) \(n(y + 6))L\(n(x - 6)) \(cy)Z\"\(outline)/>"
-        default: return "<path d=\"M\(n(x - 5)) \(n(y - 5))L\(n(x + 5)) \(n(y + 5))M\(n(x + 5)) \(n(y - 5))L\(n(x - 5)) \(n(y + 5))\" stroke=\"\(colour)\" stroke-width=\"2.5\"/>"
+        default:
+            return
+                "<path d=\"M\(n(x - 5)) \(n(y - 5))L\(n(x + 5)) \(n(y + 5))M\(n(x + 5)) \(n(y - 5))L\(n(x - 5)) \(n(y + 5))\" stroke=\"\(colour)\" stroke-width=\"2.5\"/>"
         }
     }
 }

@@ -45,8 +45,8 @@ public enum Escaping {
     /// list or rule there is escaped too.
     public static func markdown(_ text: String) -> String {
         var out = ""
-        var leading = true      // only spaces so far
-        var digits = false      // only spaces, then digits, so far: "1." would start a list
+        var leading = true  // only spaces so far
+        var digits = false  // only spaces, then digits, so far: "1." would start a list
         for scalar in text.unicodeScalars {
             if leading, scalar != " " {
                 leading = false

@@ -25,9 +25,11 @@ public enum ReportContext {
                 ] as [String: Any]
             },
             "themes": report.themes.map { theme in
-                ["label": theme.label, "description": theme.description, "count": theme.ideas.count,
-                 "count_text": theme.ideas.count == 1 ? "1 idea" : "\(theme.ideas.count) ideas",
-                 "ideas": theme.ideas.map(idea)] as [String: Any]
+                [
+                    "label": theme.label, "description": theme.description, "count": theme.ideas.count,
+                    "count_text": theme.ideas.count == 1 ? "1 idea" : "\(theme.ideas.count) ideas",
+                    "ideas": theme.ideas.map(idea),
+                ] as [String: Any]
             },
             "unsorted": report.unsorted.map(idea),
             "votes": report.votes.enumerated().map { index, vote in self.vote(vote, number: index + 1) },
@@ -64,8 +66,10 @@ public enum ReportContext {
     }
 
     static func idea(_ line: OutcomeReport.IdeaLine) -> [String: Any] {
-        ["id": line.id, "text": line.text, "author": line.author, "duplicates": line.duplicates.map(idea),
-         "has_duplicates": !line.duplicates.isEmpty]
+        [
+            "id": line.id, "text": line.text, "author": line.author, "duplicates": line.duplicates.map(idea),
+            "has_duplicates": !line.duplicates.isEmpty,
+        ]
     }
 
     static func participation(_ p: Participation) -> [String: Any] {
@@ -77,17 +81,20 @@ public enum ReportContext {
             "anonymous_ideas": p.anonymousIdeas == 0 ? "" : p.anonymousIdeas == 1 ? "1 idea" : "\(p.anonymousIdeas) ideas",
             "took_part_share": ReportNumber.percent(p.asked == 0 ? 0 : Double(p.tookPart) / Double(p.asked)),
             "boards": p.byBoard.map { count($0) }, "has_boards": !p.byBoard.isEmpty,
-            "boards_chart": boardBars.isEmpty ? "" : BarChart.svg(
-                id: "participation-boards", title: "Who took part, by board",
-                description: p.byBoard.map { "\($0.label): \($0.tookPart) of \($0.asked) took part" }.joined(separator: "; "),
-                bars: boardBars, legend: ["dark: took part", "light: asked"]),
+            "boards_chart": boardBars.isEmpty
+                ? ""
+                : BarChart.svg(
+                    id: "participation-boards", title: "Who took part, by board",
+                    description: p.byBoard.map { "\($0.label): \($0.tookPart) of \($0.asked) took part" }.joined(separator: "; "),
+                    bars: boardBars, legend: ["dark: took part", "light: asked"]),
             "attributes": p.byAttribute.enumerated().map { index, attribute in
                 let hasTarget = attribute.values.contains { $0.target != nil }
                 let bars = attribute.values.map { value in
-                    BarChart.Bar(label: value.label, value: value.share,
-                                 caption: ReportNumber.percent(value.share) + (value.target.map { " (population \(ReportNumber.percent($0)))" } ?? "")
-                                     + (value.underRepresented ? " under" : ""),
-                                 marker: value.target, highlighted: false)
+                    BarChart.Bar(
+                        label: value.label, value: value.share,
+                        caption: ReportNumber.percent(value.share) + (value.target.map { " (population \(ReportNumber.percent($0)))" } ?? "")
+                            + (value.underRepresented ? " under" : ""),
+                        marker: value.target, highlighted: false)
                 }
                 return [
                     "name": attribute.name, "not_given": attribute.notGiven, "has_not_given": attribute.notGiven > 0,
@@ -96,7 +103,8 @@ public enum ReportContext {
                     "chart": BarChart.svg(
                         id: "participation-attribute-\(index + 1)", title: "Who took part, by \(attribute.name)",
                         description: attribute.values.map { v in
-                            "\(v.label): \(ReportNumber.percent(v.share)) of those who took part" + (v.target.map { ", \(ReportNumber.percent($0)) of the population" } ?? "")
+                            "\(v.label): \(ReportNumber.percent(v.share)) of those who took part"
+                                + (v.target.map { ", \(ReportNumber.percent($0)) of the population" } ?? "")
                         }.joined(separator: "; "),
                         bars: bars, scale: max(bars.map { max($0.value, $0.marker ?? 0) }.max() ?? 1, 0.01),
                         legend: hasTarget ? ["bar: share of those who took part", "tick: share of the population"] : []),
@@ -107,8 +115,10 @@ public enum ReportContext {
             "has_under_represented": p.byAttribute.contains { $0.values.contains(where: \.underRepresented) },
             "under_represented": p.byAttribute.flatMap { attribute in
                 attribute.values.filter(\.underRepresented).map {
-                    ["attribute": attribute.name, "value": $0.label, "share": ReportNumber.percent($0.share),
-                     "target": ReportNumber.percent($0.target ?? 0)]
+                    [
+                        "attribute": attribute.name, "value": $0.label, "share": ReportNumber.percent($0.share),
+                        "target": ReportNumber.percent($0.target ?? 0),
+                    ]
                 }
             },
             "population_source": p.populationSource as Any,
@@ -116,8 +126,10 @@ public enum ReportContext {
     }
 
     static func count(_ c: Participation.Count) -> [String: Any] {
-        ["label": c.label, "asked": c.asked, "took_part": c.tookPart, "share": ReportNumber.percent(c.share),
-         "target": c.target.map(ReportNumber.percent) as Any, "under": c.underRepresented]
+        [
+            "label": c.label, "asked": c.asked, "took_part": c.tookPart, "share": ReportNumber.percent(c.share),
+            "target": c.target.map(ReportNumber.percent) as Any, "under": c.underRepresented,
+        ]
     }
 
     static func vote(_ vote: VoteSection, number: Int) -> [String: Any] {
@@ -132,9 +144,11 @@ public enum ReportContext {
             },
             "elected": elected.map { ["id": $0.id, "text": $0.text] as [String: Any] },
             "working": vote.working.map { table in
-                ["title": table.title, "note": table.note as Any,
-                 "columns": table.columns.map { ["name": $0] },
-                 "rows": table.rows.map { ["cells": $0.map { ["text": $0] }] }] as [String: Any]
+                [
+                    "title": table.title, "note": table.note as Any,
+                    "columns": table.columns.map { ["name": $0] },
+                    "rows": table.rows.map { ["cells": $0.map { ["text": $0] }] },
+                ] as [String: Any]
             },
             "notes": vote.notes.map { ["text": $0] }, "has_notes": !vote.notes.isEmpty,
             "ties": vote.ties.map { ["text": $0] }, "has_ties": !vote.ties.isEmpty, "has_elected": !elected.isEmpty,
@@ -144,7 +158,8 @@ public enum ReportContext {
         if vote.results.contains(where: { $0.value != nil }) {
             context["chart"] = BarChart.svg(
                 id: "vote-\(number)-results", title: "\(vote.title): \(vote.valueLabel ?? "result")",
-                description: zip(vote.results, figures).map { "#\($0.id) \(Escaping.plain($0.text, limit: 80)): \($1)\($0.elected ? ", elected" : "")" }.joined(separator: "; "),
+                description: zip(vote.results, figures).map { "#\($0.id) \(Escaping.plain($0.text, limit: 80)): \($1)\($0.elected ? ", elected" : "")" }.joined(
+                    separator: "; "),
                 bars: zip(vote.results, figures).map { r, figure in
                     BarChart.Bar(label: "#\(r.id) \(r.text)", value: r.value ?? 0, caption: figure, highlighted: r.elected)
                 }, legend: elected.isEmpty ? [] : ["★ hatched: elected"])
@@ -154,9 +169,11 @@ public enum ReportContext {
             let elected = Set(vote.results.filter(\.elected).map(\.id))
             for (index, round) in vote.rounds.enumerated() {
                 for (position, entry) in round.enumerated() {
-                    bars.append(BarChart.Bar(label: "#\(entry.id) \(entry.text)", value: entry.count, caption: ReportNumber.text(entry.count),
-                                             highlighted: index == vote.rounds.count - 1 && elected.contains(entry.id),
-                                             heading: position == 0 ? "Round \(index + 1)" : nil))
+                    bars.append(
+                        BarChart.Bar(
+                            label: "#\(entry.id) \(entry.text)", value: entry.count, caption: ReportNumber.text(entry.count),
+                            highlighted: index == vote.rounds.count - 1 && elected.contains(entry.id),
+                            heading: position == 0 ? "Round \(index + 1)" : nil))
                 }
             }
             context["rounds_chart"] = BarChart.svg(
@@ -177,8 +194,10 @@ public enum ReportContext {
             "groups": o.groups.map { ["number": $0.number, "size": $0.size, "statements": $0.statements.map(statement)] as [String: Any] },
             "consensus": o.consensus.map(statement), "has_consensus": !o.consensus.isEmpty, "has_divisive": !o.divisive.isEmpty,
             "divisive": o.divisive.map { d in
-                ["id": d.id, "text": d.text, "spread": ReportNumber.percent(d.spread),
-                 "groups": d.agreeByGroup.enumerated().map { ["number": $0 + 1, "agree": ReportNumber.percent($1)] as [String: Any] }] as [String: Any]
+                [
+                    "id": d.id, "text": d.text, "spread": ReportNumber.percent(d.spread),
+                    "groups": d.agreeByGroup.enumerated().map { ["number": $0 + 1, "agree": ReportNumber.percent($1)] as [String: Any] },
+                ] as [String: Any]
             },
             "chart": ScatterChart.svg(
                 id: "opinion-map", title: "Opinion map of \(o.vote)",

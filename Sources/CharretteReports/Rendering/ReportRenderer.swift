@@ -43,8 +43,9 @@ public enum ReportRenderer {
         do {
             parsed = try MustacheTemplate(string: text)
         } catch let error as MustacheTemplate.ParserError {
-            throw TemplateError(line: error.context.lineNumber - added, column: error.context.columnNumber,
-                                description: "\(error.error) in “\(error.context.line.trimmingCharacters(in: .whitespaces))”")
+            throw TemplateError(
+                line: error.context.lineNumber - added, column: error.context.columnNumber,
+                description: "\(error.error) in “\(error.context.line.trimmingCharacters(in: .whitespaces))”")
         } catch {
             throw TemplateError(line: 0, column: 0, description: "\(error)")
         }

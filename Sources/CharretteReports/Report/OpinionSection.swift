@@ -1,6 +1,6 @@
 import Charrette
-import CharretteSession
 import CharretteOpinions
+import CharretteSession
 
 /// The opinion map of a consultation's reactions: the groups and what each stands for, what the
 /// room agrees on, and where it divides.
@@ -40,8 +40,10 @@ public struct OpinionSection: Sendable {
 
     /// The map of the newest reactions vote of `consultation` that has reactions, if any.
     init?(_ state: WorkspaceState, consultation id: Consultation.ID) {
-        guard let vote = state.votes.values.filter({ $0.consultation == id && $0.method.ballotKind == .reactions })
-            .sorted(by: { $0.id > $1.id }).first(where: { !(state.ballots[$0.id] ?? [:]).isEmpty }) else { return nil }
+        guard
+            let vote = state.votes.values.filter({ $0.consultation == id && $0.method.ballotKind == .reactions })
+                .sorted(by: { $0.id > $1.id }).first(where: { !(state.ballots[$0.id] ?? [:]).isEmpty })
+        else { return nil }
         let map = state.opinionMap(of: vote)
         func text(_ column: Int) -> String { state.ideas[Idea.ID(map.matrix.statements[column])]?.shownText ?? "" }
         func share(_ s: StatementStatistics, _ direction: String) -> Double {
@@ -53,23 +55,29 @@ public struct OpinionSection: Sendable {
         groups = map.representative.enumerated().map { g, picks in
             // The best-agreed statement first, then the others as picked (agrees before disagrees).
             let ordered = picks.filter(\.bestAgree) + picks.filter { !$0.bestAgree }
-            return Group(number: g + 1, size: map.groups.labels.filter { $0 == g }.count, statements: ordered.map { pick in
-                // Pol.is labels every pick by its stronger representativeness test, even the
-                // group's best-agreed statement; a reader is told it is agreed on, and how widely.
-                let stance = pick.bestAgree ? "agree" : pick.direction.rawValue
-                return Statement(id: map.matrix.statements[pick.column], text: text(pick.column), stance: stance,
-                                 share: share(map.statistics.groups[g][pick.column], stance))
-            })
+            return Group(
+                number: g + 1, size: map.groups.labels.filter { $0 == g }.count,
+                statements: ordered.map { pick in
+                    // Pol.is labels every pick by its stronger representativeness test, even the
+                    // group's best-agreed statement; a reader is told it is agreed on, and how widely.
+                    let stance = pick.bestAgree ? "agree" : pick.direction.rawValue
+                    return Statement(
+                        id: map.matrix.statements[pick.column], text: text(pick.column), stance: stance,
+                        share: share(map.statistics.groups[g][pick.column], stance))
+                })
         }
         let everyone = map.consensus.statistics
-        consensus = map.consensus.agreed.map { ($0, "agree") }.map { column, stance in
-            Statement(id: map.matrix.statements[column], text: text(column), stance: stance, share: share(everyone[column], stance))
-        } + map.consensus.disagreed.map { column in
-            Statement(id: map.matrix.statements[column], text: text(column), stance: "disagree", share: share(everyone[column], "disagree"))
-        }
+        consensus =
+            map.consensus.agreed.map { ($0, "agree") }.map { column, stance in
+                Statement(id: map.matrix.statements[column], text: text(column), stance: stance, share: share(everyone[column], stance))
+            }
+            + map.consensus.disagreed.map { column in
+                Statement(id: map.matrix.statements[column], text: text(column), stance: "disagree", share: share(everyone[column], "disagree"))
+            }
         divisive = map.divisive.map { d in
-            Divide(id: map.matrix.statements[d.column], text: text(d.column), spread: d.spread,
-                   agreeByGroup: map.statistics.groups.map { $0[d.column].agreeProbability })
+            Divide(
+                id: map.matrix.statements[d.column], text: text(d.column), spread: d.spread,
+                agreeByGroup: map.statistics.groups.map { $0[d.column].agreeProbability })
         }
         points = map.pca.positions.enumerated().map { r, p in
             (p.first ?? 0, p.count > 1 ? p[1] : 0, map.groups.labels[r])

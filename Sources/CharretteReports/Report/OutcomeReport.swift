@@ -89,14 +89,16 @@ public struct OutcomeReport: Sendable {
             (duplicates[id] ?? []).filter { !seen.contains($0.id) }.flatMap { [$0] + merged(into: $0.id, seen: seen.union([id])) }
         }
         func line(_ idea: Idea) -> IdeaLine {
-            IdeaLine(id: idea.id.rawValue, text: idea.text, author: names.name(ofAuthor: idea.author),
-                     duplicates: merged(into: idea.id).sorted { $0.id < $1.id }.map {
-                         IdeaLine(id: $0.id.rawValue, text: $0.text, author: names.name(ofAuthor: $0.author), duplicates: [])
-                     })
+            IdeaLine(
+                id: idea.id.rawValue, text: idea.text, author: names.name(ofAuthor: idea.author),
+                duplicates: merged(into: idea.id).sorted { $0.id < $1.id }.map {
+                    IdeaLine(id: $0.id.rawValue, text: $0.text, author: names.name(ofAuthor: $0.author), duplicates: [])
+                })
         }
         themes = state.themes(of: id).map { theme in
-            ThemeSection(label: theme.label, description: theme.description,
-                         ideas: state.ideas(in: theme.id).filter(\.status.isOpen).map(line))
+            ThemeSection(
+                label: theme.label, description: theme.description,
+                ideas: state.ideas(in: theme.id).filter(\.status.isOpen).map(line))
         }
         unsorted = ideas.filter { $0.status.isOpen && $0.theme == nil }.map(line)
         votes = state.votes.values.filter { $0.consultation == id }.sorted { $0.id < $1.id }.map { VoteSection($0, state) }
@@ -133,7 +135,8 @@ struct AuthorNames {
     func name(of id: Participant.ID) -> String {
         guard let participant = state.participants[id] else { return "someone since removed" }
         if namesWhereConsented, participant.consent.contains(.namedInReports),
-           let name = state.personalRecords[id]?.displayName, !name.isEmpty {
+            let name = state.personalRecords[id]?.displayName, !name.isEmpty
+        {
             return name
         }
         return "@" + participant.handle

@@ -67,8 +67,9 @@ public struct Participation: Sendable {
             let members = asked.filter { $0.boards.contains(board.id) }
             guard !members.isEmpty else { return nil }
             let taking = members.filter { active.contains($0.id) }.count
-            return Count(label: board.title, asked: members.count, tookPart: taking,
-                         share: took.isEmpty ? 0 : Double(taking) / Double(took.count), basis: took.count, target: nil)
+            return Count(
+                label: board.title, asked: members.count, tookPart: taking,
+                share: took.isEmpty ? 0 : Double(taking) / Double(took.count), basis: took.count, target: nil)
         }
 
         // Attributes of those who consented to analytics.
@@ -87,9 +88,10 @@ public struct Participation: Sendable {
             let counts = values.map { value in
                 let withValue = asked.filter { attributes($0)[name] == value }
                 let taking = withValue.filter { active.contains($0.id) }.count
-                return Count(label: value, asked: withValue.count, tookPart: taking,
-                             share: giving == 0 ? 0 : Double(taking) / Double(giving), basis: giving,
-                             target: population?.share(of: name, value))
+                return Count(
+                    label: value, asked: withValue.count, tookPart: taking,
+                    share: giving == 0 ? 0 : Double(taking) / Double(giving), basis: giving,
+                    target: population?.share(of: name, value))
             }
             return Attribute(name: name, values: counts, notGiven: took.count - giving)
         }

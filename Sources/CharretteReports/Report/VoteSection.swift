@@ -96,21 +96,24 @@ public struct VoteSection: Sendable {
             return va != vb ? va > vb : a < b
         }
         results = order.map { c in
-            Result(id: ids[c].rawValue, text: text(c), editedText: edited(c), value: result.scores?.values[c], place: place[c],
-                   elected: elected.contains(c))
+            Result(
+                id: ids[c].rawValue, text: text(c), editedText: edited(c), value: result.scores?.values[c], place: place[c],
+                elected: elected.contains(c))
         }
         working = result.working.map { table in
-            Working(title: table.title, note: table.note, columns: table.columns, rows: table.rows.map { row in
-                row.map { cell in
-                    switch cell {
-                    case .text(let t): t
-                    case .integer(let n): String(n)
-                    case .number(let x): ReportNumber.text(x)
-                    case .candidate(let c): result.candidates[c]
-                    case .empty: ""
+            Working(
+                title: table.title, note: table.note, columns: table.columns,
+                rows: table.rows.map { row in
+                    row.map { cell in
+                        switch cell {
+                        case .text(let t): t
+                        case .integer(let n): String(n)
+                        case .number(let x): ReportNumber.text(x)
+                        case .candidate(let c): result.candidates[c]
+                        case .empty: ""
+                        }
                     }
-                }
-            })
+                })
         }
         rounds = Self.rounds(result).map { round in
             round.map { RoundCount(id: ids[$0.candidate].rawValue, text: text($0.candidate), count: $0.count) }
@@ -118,9 +121,10 @@ public struct VoteSection: Sendable {
         notes = result.notes
         ties = result.ties
         lot = result.lot.map { lot in
-            "Ties were settled by lot with seed \(lot.seed): " + lot.draws.map { draw in
-                "\(draw.reason): \(draw.chosen.map { result.candidates[$0] }.joined(separator: ", ")) drawn from \(draw.among.map { result.candidates[$0] }.joined(separator: ", "))"
-            }.joined(separator: "; ")
+            "Ties were settled by lot with seed \(lot.seed): "
+                + lot.draws.map { draw in
+                    "\(draw.reason): \(draw.chosen.map { result.candidates[$0] }.joined(separator: ", ")) drawn from \(draw.among.map { result.candidates[$0] }.joined(separator: ", "))"
+                }.joined(separator: "; ")
         }
     }
 
@@ -128,7 +132,8 @@ public struct VoteSection: Sendable {
     /// working table.
     static func rounds(_ result: TallyResult) -> [[(candidate: Int, count: Double)]] {
         guard ["irv", "stv"].contains(result.method),
-              let table = result.working.first(where: { $0.title == "Rounds" || $0.title == "Stages" }) else { return [] }
+            let table = result.working.first(where: { $0.title == "Rounds" || $0.title == "Stages" })
+        else { return [] }
         return table.rows.map { row in
             result.candidates.indices.compactMap { c in
                 guard c + 1 < row.count else { return nil }

@@ -5,14 +5,19 @@ import CharretteSession
 /// `themes consensus` proposes the themes the group agrees on.
 enum CardSortCommands {
     static let all: [CommandSpec] = [
-        CommandSpec("sort submit", summary: "hand in a participant's card sort: their own named groups of ideas (replaces their earlier one)",
-                    signature: Signature([.init("participant", "who sorted, such as @amira", completes: .participant),
-                                          .init("groups", #"a record of group names and ideas, such as {"Cost": [#1, #4], "Safety": [#2]}"#)]),
-                    example: #"sort submit @amira {"Cost": [#1, #4], "Safety": [#2, #3]}"#, showsResult: false, changes: true) { call in
+        CommandSpec(
+            "sort submit", summary: "hand in a participant's card sort: their own named groups of ideas (replaces their earlier one)",
+            signature: Signature([
+                .init("participant", "who sorted, such as @amira", completes: .participant),
+                .init("groups", #"a record of group names and ideas, such as {"Cost": [#1, #4], "Safety": [#2]}"#),
+            ]),
+            example: #"sort submit @amira {"Cost": [#1, #4], "Safety": [#2, #3]}"#, showsResult: false, changes: true
+        ) { call in
             let handle = try call.handle(0)
             guard call.positional.count > 1, case .record(let record) = call.positional[1] else {
-                throw call.error(#"'sort submit' needs the groups as a record, such as {"Cost": [#1, #4], "Safety": [#2]}"#,
-                                 at: call.positional.count > 1 ? 1 : nil)
+                throw call.error(
+                    #"'sort submit' needs the groups as a record, such as {"Cost": [#1, #4], "Safety": [#2]}"#,
+                    at: call.positional.count > 1 ? 1 : nil)
             }
             var groups: [Charrette.CardSort.Group] = []
             for field in record.fields {
@@ -23,7 +28,9 @@ enum CardSortCommands {
                 default: throw call.error("the group '\(field.name)' must list ideas, such as [#1, #4], not \(field.value.withArticle)", at: 1)
                 }
                 let ideas = try items.map { item -> Idea.ID in
-                    guard case .idea(let id) = item else { throw call.error("the group '\(field.name)' holds \(item.withArticle), not an idea such as #4", at: 1) }
+                    guard case .idea(let id) = item else {
+                        throw call.error("the group '\(field.name)' holds \(item.withArticle), not an idea such as #4", at: 1)
+                    }
                     return id
                 }
                 groups.append(.init(label: field.name, ideas: ideas))
@@ -37,17 +44,22 @@ enum CardSortCommands {
         CommandSpec("sorts", summary: "the card sorts handed in for the current consultation", flags: [], example: "sorts") { call in
             let state = call.interpreter.workspace.state
             let sorts = (state.cardSorts[try call.consultation()] ?? [:]).values.sorted { $0.sorter < $1.sorter }
-            return Rows.table(sorts.map { sort in
-                Record([
-                    ("sorter", state.participants[sort.sorter].map { .participant($0.handle) } ?? .null),
-                    ("groups", .list(sort.groups.map { .string($0.label) })),
-                    ("ideas", .integer(sort.groups.reduce(0) { $0 + $1.ideas.count })),
-                ])
-            })
+            return Rows.table(
+                sorts.map { sort in
+                    Record([
+                        ("sorter", state.participants[sort.sorter].map { .participant($0.handle) } ?? .null),
+                        ("groups", .list(sort.groups.map { .string($0.label) })),
+                        ("ideas", .integer(sort.groups.reduce(0) { $0 + $1.ideas.count })),
+                    ])
+                })
         },
-        CommandSpec("themes consensus", summary: "combine the card sorts: proposed themes, how strongly sorters agree, and disputed ideas",
-                    signature: Signature(flags: [.init("threshold", "T", "the least share of sorters putting two ideas together for them to share a theme (default 0.5)")]),
-                    example: "themes consensus") { call in
+        CommandSpec(
+            "themes consensus", summary: "combine the card sorts: proposed themes, how strongly sorters agree, and disputed ideas",
+            signature: Signature(flags: [
+                .init("threshold", "T", "the least share of sorters putting two ideas together for them to share a theme (default 0.5)")
+            ]),
+            example: "themes consensus"
+        ) { call in
             let consultation = try call.consultation()
             let threshold = try call.flagFraction("threshold") ?? 0.5
             let combined = try call.ask { state throws(SessionError) in try state.cardSortThemes(in: consultation, threshold: threshold) }
@@ -67,9 +79,10 @@ enum CardSortCommands {
                     ("also_fits", d.alternative.map { .integer($0 + 1) } ?? .null), ("there", percent(d.alternativeSupport)),
                 ])
             }
-            return .record(Record([
-                ("sorters", .integer(combined.sorters)), ("themes", Rows.table(themes)), ("disputed", Rows.table(disputed)),
-            ]))
+            return .record(
+                Record([
+                    ("sorters", .integer(combined.sorters)), ("themes", Rows.table(themes)), ("disputed", Rows.table(disputed)),
+                ]))
         },
     ]
 }

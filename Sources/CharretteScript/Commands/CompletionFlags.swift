@@ -7,12 +7,16 @@ enum CompletionFlags {
     typealias Stop = EqualSharesCompletion.Stop
 
     static let signature: [Signature.Flag] = [
-        .init("completion", "RULE", "what pb-equal-shares does with the money its first count leaves: "
-              + "add-one-greedy (the default), add-one, greedy or none",
-              completes: .words(Rule.allCases.map(\.rawValue))),
-        .init("add-one-stop", "STOP", "when add-one stops raising the voters' shares: exhaustive (the default: at the first "
-              + "outcome no other project fits) or over-budget (only before an outcome would cost more than the budget)",
-              completes: .words(Stop.allCases.map(\.rawValue))),
+        .init(
+            "completion", "RULE",
+            "what pb-equal-shares does with the money its first count leaves: "
+                + "add-one-greedy (the default), add-one, greedy or none",
+            completes: .words(Rule.allCases.map(\.rawValue))),
+        .init(
+            "add-one-stop", "STOP",
+            "when add-one stops raising the voters' shares: exhaustive (the default: at the first "
+                + "outcome no other project fits) or over-budget (only before an outcome would cost more than the budget)",
+            completes: .words(Stop.allCases.map(\.rawValue))),
     ]
 
     /// The rule and stop `call` names, each `nil` when not given; refused for other methods, and the

@@ -6,13 +6,19 @@ import Foundation
 /// Writing outcomes to files. Personal data stays out unless asked for: people appear by handle.
 enum ExportCommands {
     static let all: [CommandSpec] = [
-        CommandSpec("export", summary: "write the current consultation to a file: .json (everything, to import elsewhere), .csv or .md (the ideas); a vote's ballots to .soc .soi .toc .toi .cat .pb or .jsonl",
-                    signature: Signature([.init("file", "where to write; the extension chooses the format")], flags: [
-                        .init("vote", "TITLE", "the vote whose ballots a ballot file holds; the newest by default"),
-                        .init("personal", "", "include display names and attributes in .json (personal data; left out by default)"),
-                        .init("hidden", "", "include the texts of hidden ideas (left out by default: they may hold abuse or personal details)"),
-                    ]),
-                    example: "export outcome.json", showsResult: false) { call in
+        CommandSpec(
+            "export",
+            summary:
+                "write the current consultation to a file: .json (everything, to import elsewhere), .csv or .md (the ideas); a vote's ballots to .soc .soi .toc .toi .cat .pb or .jsonl",
+            signature: Signature(
+                [.init("file", "where to write; the extension chooses the format")],
+                flags: [
+                    .init("vote", "TITLE", "the vote whose ballots a ballot file holds; the newest by default"),
+                    .init("personal", "", "include display names and attributes in .json (personal data; left out by default)"),
+                    .init("hidden", "", "include the texts of hidden ideas (left out by default: they may hold abuse or personal details)"),
+                ]),
+            example: "export outcome.json", showsResult: false
+        ) { call in
             let path = try call.string(0, "a file name")
             // The file holds the journal's head: everything in it must be written first.
             try call.interpreter.flush()
@@ -24,19 +30,23 @@ enum ExportCommands {
             let ext = (path as NSString).pathExtension.lowercased()
             switch ext {
             case "json":
-                let dump = ConsultationDump(state, consultation: consultation,
-                                            options: .init(includePersonalData: call.has("personal"), includeHiddenTexts: call.has("hidden")))
+                let dump = ConsultationDump(
+                    state, consultation: consultation,
+                    options: .init(includePersonalData: call.has("personal"), includeHiddenTexts: call.has("hidden")))
                 text = String(decoding: try dump.json(), as: UTF8.self) + "\n"
             case "csv": text = Rendering.csv(ideas)
             case "md": text = Rendering.markdown(ideas) + "\n"
             case _ where BallotFileFormat(fileExtension: ext) != nil:
-                text = try ballotFile(call, ext: ext, name: ((path as NSString).lastPathComponent as NSString).deletingPathExtension,
-                                      vote: try VoteCommands.vote(call, title: try call.flagString("vote")), state)
+                text = try ballotFile(
+                    call, ext: ext, name: ((path as NSString).lastPathComponent as NSString).deletingPathExtension,
+                    vote: try VoteCommands.vote(call, title: try call.flagString("vote")), state)
             case let other:
-                throw call.error("cannot export to '.\(other)': use .json, .csv or .md, or a ballot file (.soc, .soi, .toc, .toi, .cat, .pb, .jsonl); export report FILE.html writes the report", at: 0)
+                throw call.error(
+                    "cannot export to '.\(other)': use .json, .csv or .md, or a ballot file (.soc, .soi, .toc, .toi, .cat, .pb, .jsonl); export report FILE.html writes the report",
+                    at: 0)
             }
             return try write(text, to: path, call)
-        },
+        }
     ]
 
     /// A vote's ballots in the format the extension names. Alternatives are named "#12 text" so
@@ -54,7 +64,9 @@ enum ExportCommands {
             return JSONLines.write(election)
         case .pabulib:
             guard vote.method.ballotKind != .reactions, vote.method.ballotKind != .consent else {
-                throw call.error("pabulib files hold approvals, rankings, points or scores; '\(vote.title)' takes \(vote.method.ballotKind.rawValue) ballots: use .jsonl", at: 0)
+                throw call.error(
+                    "pabulib files hold approvals, rankings, points or scores; '\(vote.title)' takes \(vote.method.ballotKind.rawValue) ballots: use .jsonl",
+                    at: 0)
             }
             if case .ranked(let ranked) = election.ballots, ranked.hasTies {
                 throw call.error("pabulib orders cannot hold ties, and some ballots in '\(vote.title)' rank ideas equal: use .toi or .jsonl", at: 0)
@@ -66,11 +78,15 @@ enum ExportCommands {
                 throw call.error("PrefLib files have no costs or budget; '\(vote.title)' is a participatory budget: use .pb or .jsonl", at: 0)
             }
             guard kind == .ranking || (kind == .approval && ext == "cat") else {
-                throw call.error("PrefLib .\(ext) files hold \(ext == "cat" ? "approvals" : "rankings"); '\(vote.title)' takes \(kind.rawValue) ballots: use \(kind == .approval ? ".cat, .pb or .jsonl" : ".pb or .jsonl")", at: 0)
+                throw call.error(
+                    "PrefLib .\(ext) files hold \(ext == "cat" ? "approvals" : "rankings"); '\(vote.title)' takes \(kind.rawValue) ballots: use \(kind == .approval ? ".cat, .pb or .jsonl" : ".pb or .jsonl")",
+                    at: 0)
             }
             let (type, text) = PrefLib.write(election, title: vote.title, fileName: name, as: PrefLib.DataType(rawValue: ext))
             guard type.rawValue == ext else {
-                throw call.error("these ballots make a .\(type.rawValue) file (\(type == .soi || type == .toi ? "some leave ideas unranked" : "complete orders")\(type == .toc || type == .toi ? " with ties" : "")): export to .\(type.rawValue)", at: 0)
+                throw call.error(
+                    "these ballots make a .\(type.rawValue) file (\(type == .soi || type == .toi ? "some leave ideas unranked" : "complete orders")\(type == .toc || type == .toi ? " with ties" : "")): export to .\(type.rawValue)",
+                    at: 0)
             }
             return text
         }

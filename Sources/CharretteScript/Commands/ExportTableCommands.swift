@@ -7,13 +7,18 @@ import Foundation
 /// personal data.
 enum ExportTableCommands {
     static let all: [CommandSpec] = [
-        table("participants", "everyone registered, with what they did in the consultation; --personal adds names and attributes",
-              columns: ["handle", "role", "boards", "consent", "ideas", "ballots", "card_sort"], flags: [.init("personal", "", "add display names and attributes (personal data; left out by default)")]) { call, state, consultation in
+        table(
+            "participants", "everyone registered, with what they did in the consultation; --personal adds names and attributes",
+            columns: ["handle", "role", "boards", "consent", "ideas", "ballots", "card_sort"],
+            flags: [.init("personal", "", "add display names and attributes (personal data; left out by default)")]
+        ) { call, state, consultation in
             participants(state, consultation, personal: call.has("personal"))
         },
-        table("ideas", "the consultation's ideas: text, author, status, theme, when submitted; a hidden idea's text only with --hidden",
-              columns: ["id", "text", "author", "status", "merged_into", "hidden_reason", "theme", "submitted_at"],
-              flags: [.init("hidden", "", "include the text of hidden ideas (moderators hide abuse and personal details)")]) { call, state, consultation in
+        table(
+            "ideas", "the consultation's ideas: text, author, status, theme, when submitted; a hidden idea's text only with --hidden",
+            columns: ["id", "text", "author", "status", "merged_into", "hidden_reason", "theme", "submitted_at"],
+            flags: [.init("hidden", "", "include the text of hidden ideas (moderators hide abuse and personal details)")]
+        ) { call, state, consultation in
             state.ideas(of: consultation).map { idea in
                 var merged: Value = .null, reason: Value = .null, status = "open"
                 switch idea.status {
@@ -24,14 +29,16 @@ enum ExportTableCommands {
                 }
                 let hiddenText = status == "hidden" && !call.has("hidden")
                 return Record([
-                    ("id", .integer(idea.id.rawValue)), ("text", hiddenText ? .null : .string(idea.text)), ("author", idea.author.map { handle($0, state) } ?? .null),
+                    ("id", .integer(idea.id.rawValue)), ("text", hiddenText ? .null : .string(idea.text)),
+                    ("author", idea.author.map { handle($0, state) } ?? .null),
                     ("status", .string(status)), ("merged_into", merged), ("hidden_reason", reason),
                     ("theme", idea.theme.flatMap { state.themes[$0] }.map { .string($0.label) } ?? .null),
                     ("submitted_at", .string(Timestamp.text(idea.submittedAt))),
                 ])
             }
         },
-        table("themes", "the consultation's themes with their open ideas", columns: ["id", "label", "description", "ideas", "members"]) { _, state, consultation in
+        table("themes", "the consultation's themes with their open ideas", columns: ["id", "label", "description", "ideas", "members"]) {
+            _, state, consultation in
             state.themes(of: consultation).map { theme in
                 let ideas = state.ideas(in: theme.id).filter(\.status.isOpen)
                 return Record([
@@ -40,34 +47,41 @@ enum ExportTableCommands {
                 ])
             }
         },
-        table("ballots", "every ballot in force, one row per voter and idea (value: rank, score, dots, votes, 1 for approved, or the position taken)",
-              columns: ["vote", "method", "voter", "idea", "value", "cast_at"],
-              flags: [.init("vote", "TITLE", "only this vote (default: every vote of the consultation)")]) { call, state, consultation in
+        table(
+            "ballots", "every ballot in force, one row per voter and idea (value: rank, score, dots, votes, 1 for approved, or the position taken)",
+            columns: ["vote", "method", "voter", "idea", "value", "cast_at"],
+            flags: [.init("vote", "TITLE", "only this vote (default: every vote of the consultation)")]
+        ) { call, state, consultation in
             try votes(call, state, consultation).flatMap { ballotRows($0, state) }
         },
-        table("reactions", "every agree, disagree and pass, one row per voter and idea",
-              columns: ["vote", "voter", "idea", "reaction", "cast_at"],
-              flags: [.init("vote", "TITLE", "only this reactions vote (default: every reactions vote)")]) { call, state, consultation in
+        table(
+            "reactions", "every agree, disagree and pass, one row per voter and idea",
+            columns: ["vote", "voter", "idea", "reaction", "cast_at"],
+            flags: [.init("vote", "TITLE", "only this reactions vote (default: every reactions vote)")]
+        ) { call, state, consultation in
             try votes(call, state, consultation).filter { $0.method.ballotKind == .reactions }.flatMap { ballotRows($0, state) }.map { row in
                 Record(row.fields.filter { $0.name != "method" }.map { $0.name == "value" ? ("reaction", $0.value) : ($0.name, $0.value) })
             }
         },
-        CommandSpec("export polis", summary: "write a reactions vote as a Pol.is export folder (as opinions export): participants by number only",
-                    signature: Signature([.init("folder", "the folder to write (created if needed)")],
-                                         flags: [.init("vote", "TITLE", "the reactions vote (default: the newest)"),
-                                                 .init("groups", "K", "make K groups instead of choosing by silhouette"),
-                                                 .init("hidden", "", "include the texts of hidden ideas (left out by default)")]),
-                    example: "export polis outcome/polis") { call in
+        CommandSpec(
+            "export polis", summary: "write a reactions vote as a Pol.is export folder (as opinions export): participants by number only",
+            signature: OpinionCommands.polisFolderSignature,
+            example: "export polis outcome/polis"
+        ) { call in
             try OpinionCommands.writePolis(call)
         },
     ]
 
     /// `export NAME FILE.csv`: the table `rows` gives, written as CSV.
-    static func table(_ name: String, _ summary: String, columns: [String], flags: [Signature.Flag] = [],
-                      _ rows: @escaping @Sendable (Invocation, WorkspaceState, Consultation.ID) throws -> [Record]) -> CommandSpec {
-        CommandSpec("export \(name)", summary: "write a CSV of \(summary)",
-                    signature: Signature([.init("file", "the .csv file to write")], flags: flags),
-                    example: "export \(name) outcome/\(name).csv", showsResult: false) { call in
+    static func table(
+        _ name: String, _ summary: String, columns: [String], flags: [Signature.Flag] = [],
+        _ rows: @escaping @Sendable (Invocation, WorkspaceState, Consultation.ID) throws -> [Record]
+    ) -> CommandSpec {
+        CommandSpec(
+            "export \(name)", summary: "write a CSV of \(summary)",
+            signature: Signature([.init("file", "the .csv file to write")], flags: flags),
+            example: "export \(name) outcome/\(name).csv", showsResult: false
+        ) { call in
             let path = try call.string(0, "a .csv file name")
             guard (path as NSString).pathExtension.lowercased() == "csv" else {
                 throw call.error("export \(name) writes CSV: name a .csv file", at: 0)
@@ -116,8 +130,10 @@ enum ExportTableCommands {
         (state.ballots[vote.id] ?? [:]).sorted { $0.key < $1.key }.flatMap { voter, ballot -> [Record] in
             let cast = Value.string(Timestamp.text(state.ballotTimes[vote.id]?[voter] ?? vote.openedAt))
             func row(_ idea: Idea.ID, _ value: Value) -> Record {
-                Record([("vote", .string(vote.title)), ("method", .string(vote.method.rawValue)), ("voter", handle(voter, state)),
-                        ("idea", .integer(idea.rawValue)), ("value", value), ("cast_at", cast)])
+                Record([
+                    ("vote", .string(vote.title)), ("method", .string(vote.method.rawValue)), ("voter", handle(voter, state)),
+                    ("idea", .integer(idea.rawValue)), ("value", value), ("cast_at", cast),
+                ])
             }
             switch ballot {
             case .approval(let set), .budget(let set): return set.sorted().map { row($0, .integer(1)) }

@@ -3,57 +3,77 @@ import CharretteThemes
 
 enum IdeaCommands {
     static let all: [CommandSpec] = [
-        CommandSpec("idea add", summary: "submit an idea to the current consultation (without --by, an anonymous one)",
-                    signature: Signature([.init("text", "the idea, in the author's words")], flags: [
-                        .init("by", "HANDLE", "who had it; leave it out for an idea from a suggestion box or a form without names", completes: .participant),
-                    ]),
-                    example: #"idea add "Free bus passes for under-18s" --by amira"#, showsResult: false, changes: true) { call in
+        CommandSpec(
+            "idea add", summary: "submit an idea to the current consultation (without --by, an anonymous one)",
+            signature: Signature(
+                [.init("text", "the idea, in the author's words")],
+                flags: [
+                    .init("by", "HANDLE", "who had it; leave it out for an idea from a suggestion box or a form without names", completes: .participant)
+                ]),
+            example: #"idea add "Free bus passes for under-18s" --by amira"#, showsResult: false, changes: true
+        ) { call in
             let text = try call.string(0, "the idea's text")
             let author = try call.flagString("by")
             let consultation = try call.consultation()
             let idea = try call.perform { tx in try tx.submitIdea(text, by: try author.map { try tx.participant(handle: $0).id }, to: consultation) }
             return .record(Rows.idea(idea, call.interpreter.workspace.state))
         },
-        CommandSpec("idea edit", summary: "correct an idea's text",
-                    signature: Signature([.init("idea", "the idea, such as #12", completes: .idea), .init("text", "the corrected text")]),
-                    example: #"idea edit #12 "Free passes for everyone under 18""#, showsResult: false, changes: true) { call in
+        CommandSpec(
+            "idea edit", summary: "correct an idea's text",
+            signature: Signature([.init("idea", "the idea, such as #12", completes: .idea), .init("text", "the corrected text")]),
+            example: #"idea edit #12 "Free passes for everyone under 18""#, showsResult: false, changes: true
+        ) { call in
             let id = try call.idea(0), text = try call.string(1, "the new text")
             try call.perform { try $0.editIdea(id, text: text) }
             return .record(Rows.idea(call.interpreter.workspace.state.ideas[id]!, call.interpreter.workspace.state))
         },
-        CommandSpec("idea withdraw", summary: "take an idea back", signature: Signature([.init("idea", "the idea, such as #12", completes: .idea)]),
-                    example: "idea withdraw #12", showsResult: false, changes: true) { call in
+        CommandSpec(
+            "idea withdraw", summary: "take an idea back", signature: Signature([.init("idea", "the idea, such as #12", completes: .idea)]),
+            example: "idea withdraw #12", showsResult: false, changes: true
+        ) { call in
             let id = try call.idea(0)
             try call.perform { try $0.withdrawIdea(id) }
             return .null
         },
-        CommandSpec("idea hide", summary: "hide an idea from the room, with the reason",
-                    signature: Signature([.init("idea", "the idea, such as #12", completes: .idea)], flags: [.init("reason", "TEXT", "why it is hidden", required: true)]),
-                    example: #"idea hide #12 --reason "names a person""#, showsResult: false, changes: true) { call in
+        CommandSpec(
+            "idea hide", summary: "hide an idea from the room, with the reason",
+            signature: Signature(
+                [.init("idea", "the idea, such as #12", completes: .idea)], flags: [.init("reason", "TEXT", "why it is hidden", required: true)]),
+            example: #"idea hide #12 --reason "names a person""#, showsResult: false, changes: true
+        ) { call in
             let id = try call.idea(0)
             let reason = try call.requiredString("reason")
             try call.perform { try $0.hideIdea(id, reason: reason) }
             return .null
         },
-        CommandSpec("idea restore", summary: "bring back a hidden or withdrawn idea", signature: Signature([.init("idea", "the idea, such as #12", completes: .idea)]),
-                    example: "idea restore #12", showsResult: false, changes: true) { call in
+        CommandSpec(
+            "idea restore", summary: "bring back a hidden or withdrawn idea", signature: Signature([.init("idea", "the idea, such as #12", completes: .idea)]),
+            example: "idea restore #12", showsResult: false, changes: true
+        ) { call in
             let id = try call.idea(0)
             try call.perform { try $0.restoreIdea(id) }
             return .null
         },
-        CommandSpec("idea merge", summary: "mark an idea as a near duplicate of another",
-                    signature: Signature([.init("idea", "the duplicate", completes: .idea)], flags: [.init("into", "IDEA", "the idea that carries on", required: true)]),
-                    example: "idea merge #9 --into #1", showsResult: false, changes: true) { call in
+        CommandSpec(
+            "idea merge", summary: "mark an idea as a near duplicate of another",
+            signature: Signature(
+                [.init("idea", "the duplicate", completes: .idea)], flags: [.init("into", "IDEA", "the idea that carries on", required: true)]),
+            example: "idea merge #9 --into #1", showsResult: false, changes: true
+        ) { call in
             let id = try call.idea(0)
             guard let into = try call.flagIdea("into") else { throw call.flagError("into", "'idea merge' needs --into IDEA") }
             try call.perform { try $0.mergeIdea(id, into: into) }
             return .null
         },
-        CommandSpec("idea move", summary: "put an idea in a theme (or take it out with --out)",
-                    signature: Signature([.init("idea", "the idea, such as #12", completes: .idea)], flags: [
-                        .init("to", "THEME", "the theme's label", completes: .theme), .init("out", "", "take it out of its theme"),
-                    ], oneOf: [["to", "out"]]),
-                    example: #"idea move #17 --to "Safety at night""#, showsResult: false, changes: true) { call in
+        CommandSpec(
+            "idea move", summary: "put an idea in a theme (or take it out with --out)",
+            signature: Signature(
+                [.init("idea", "the idea, such as #12", completes: .idea)],
+                flags: [
+                    .init("to", "THEME", "the theme's label", completes: .theme), .init("out", "", "take it out of its theme"),
+                ], oneOf: [["to", "out"]]),
+            example: #"idea move #17 --to "Safety at night""#, showsResult: false, changes: true
+        ) { call in
             let id = try call.idea(0)
             let label = try call.flagString("to")
             if label != nil && call.has("out") { throw call.flagError("out", "'idea move' takes --to THEME or --out, not both") }
@@ -61,31 +81,36 @@ enum IdeaCommands {
             try call.perform { tx in try tx.moveIdea(id, to: try label.map { try tx.theme(labelled: $0, in: consultation).id }) }
             return .null
         },
-        CommandSpec("ideas", summary: "the ideas of the current consultation (a hidden idea's text only with --hidden)",
-                    flags: [.init("hidden", "", "show the texts of hidden ideas too (they may hold abuse or personal details)")],
-                    example: #"ideas | where status == "open" | first 5"#) { call in
+        CommandSpec(
+            "ideas", summary: "the ideas of the current consultation (a hidden idea's text only with --hidden)",
+            flags: [.init("hidden", "", "show the texts of hidden ideas too (they may hold abuse or personal details)")],
+            example: #"ideas | where status == "open" | first 5"#
+        ) { call in
             let state = call.interpreter.workspace.state
             return Rows.table(state.ideas(of: try call.consultation()).map { Rows.idea($0, state, hidden: call.has("hidden")) })
         },
-        CommandSpec("idea duplicates", summary: "pairs of open ideas that say nearly the same thing, most similar first",
-                    signature: Signature(flags: [
-                        .init("threshold", "T", "the least cosine similarity, above 0 and at most 1 (default \(NearDuplicates.defaultThreshold))"),
-                        .init("language", "CODE", "the ideas' language: en, es, fr, pt or de (default: the consultation's, or detected)"),
-                    ]),
-                    example: "idea duplicates --threshold 0.5") { call in
+        CommandSpec(
+            "idea duplicates", summary: "pairs of open ideas that say nearly the same thing, most similar first",
+            signature: Signature(flags: [
+                .init("threshold", "T", "the least cosine similarity, above 0 and at most 1 (default \(NearDuplicates.defaultThreshold))"),
+                .init("language", "CODE", "the ideas' language: en, es, fr, pt or de (default: the consultation's, or detected)"),
+            ]),
+            example: "idea duplicates --threshold 0.5"
+        ) { call in
             let threshold = try call.flagFraction("threshold") ?? NearDuplicates.defaultThreshold
             let state = call.interpreter.workspace.state
             let consultation = try call.consultation()
             let language = try SuggestionFlags.language(call, consultation: consultation)
             let ideas = state.ideas(of: consultation).filter { $0.status.isOpen }
             let pairs = NearDuplicates.pairs(ideas.map(\.text), threshold: threshold, language: language)
-            return Rows.table(pairs.map { pair in
-                let (a, b) = (ideas[pair.first], ideas[pair.second])
-                return Record([
-                    ("idea", .idea(a.id)), ("duplicate", .idea(b.id)), ("similarity", .decimal((pair.similarity * 100).rounded() / 100)),
-                    ("text", .string(a.text)), ("duplicate_text", .string(b.text)),
-                ])
-            })
+            return Rows.table(
+                pairs.map { pair in
+                    let (a, b) = (ideas[pair.first], ideas[pair.second])
+                    return Record([
+                        ("idea", .idea(a.id)), ("duplicate", .idea(b.id)), ("similarity", .decimal((pair.similarity * 100).rounded() / 100)),
+                        ("text", .string(a.text)), ("duplicate_text", .string(b.text)),
+                    ])
+                })
         },
     ]
 }

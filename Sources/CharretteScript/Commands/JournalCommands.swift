@@ -3,8 +3,10 @@ import Foundation
 
 enum JournalCommands {
     static let all: [CommandSpec] = [
-        CommandSpec("journal log", summary: "the latest journal entries",
-                    signature: Signature(flags: [.init("last", "N", "how many (default 20)")]), example: "journal log --last 5") { call in
+        CommandSpec(
+            "journal log", summary: "the latest journal entries",
+            signature: Signature(flags: [.init("last", "N", "how many (default 20)")]), example: "journal log --last 5"
+        ) { call in
             let count = try call.flagInt("last") ?? 20
             try call.interpreter.flush()
             let workspace = call.interpreter.workspace
@@ -12,18 +14,21 @@ enum JournalCommands {
             var rows: [Record] = []
             try workspace.storage.readEntries(after: max(0, state.headSequence - Int64(count))) { encoded in
                 guard encoded.sequence <= state.headSequence else { return }
-                rows.append(Record([
-                    ("entry", .integer(Int(encoded.sequence))),
-                    ("change", .integer(Int(encoded.change))),
-                    ("time", .string(Self.time(EntryCoding.date(millis: encoded.timeMillis)))),
-                    ("by", encoded.actor.flatMap { state.participants[Participant.ID($0)] }.map { .participant($0.handle) } ?? .null),
-                    ("event", .string(encoded.kind)),
-                ]))
+                rows.append(
+                    Record([
+                        ("entry", .integer(Int(encoded.sequence))),
+                        ("change", .integer(Int(encoded.change))),
+                        ("time", .string(Self.time(EntryCoding.date(millis: encoded.timeMillis)))),
+                        ("by", encoded.actor.flatMap { state.participants[Participant.ID($0)] }.map { .participant($0.handle) } ?? .null),
+                        ("event", .string(encoded.kind)),
+                    ]))
             }
             return Rows.table(rows)
         },
-        CommandSpec("journal verify", summary: "check the whole journal's hash chain, the personal records and the query tables; fails when anything does not hold",
-                    example: "journal verify") { call in
+        CommandSpec(
+            "journal verify", summary: "check the whole journal's hash chain, the personal records and the query tables; fails when anything does not hold",
+            example: "journal verify"
+        ) { call in
             let result = try call.interpreter.workspace.verify()
             let record = Record([
                 ("entries", .integer(Int(result.entryCount))), ("intact", .bool(result.isIntact)),
@@ -34,17 +39,22 @@ enum JournalCommands {
             try call.interpreter.show(Rendering.text(.record(record), width: call.interpreter.width))
             throw call.error("the journal does not verify: \(problem.description)")
         },
-        CommandSpec("journal undo", summary: "revert the latest change (appends its compensation; nothing is erased)",
-                    signature: Signature(flags: [.init("change", "N", "the change to revert, as journal log numbers it: needed when another session made the latest change")]),
-                    example: "journal undo", changes: true) { call in
+        CommandSpec(
+            "journal undo", summary: "revert the latest change (appends its compensation; nothing is erased)",
+            signature: Signature(flags: [
+                .init("change", "N", "the change to revert, as journal log numbers it: needed when another session made the latest change")
+            ]),
+            example: "journal undo", changes: true
+        ) { call in
             let workspace = call.interpreter.workspace
             try call.interpreter.flush()
             try workspace.refresh()
             guard let latest = workspace.state.nextUndoableChange else { throw call.error(CharretteError.nothingToUndo.description) }
             let named = try call.flagInt("change").map(Int64.init)
             if named == nil, workspace.isFromAnotherSession(change: latest) {
-                throw call.error("the latest change, \(try describe(change: latest, workspace)), was made in another session "
-                                 + "while this one was open: to undo it, say journal undo --change \(latest)")
+                throw call.error(
+                    "the latest change, \(try describe(change: latest, workspace)), was made in another session "
+                        + "while this one was open: to undo it, say journal undo --change \(latest)")
             }
             let undone = try call.perform { try $0.undo(change: named ?? latest) }
             guard let first = undone.first else { return .null }
@@ -68,7 +78,9 @@ enum JournalCommands {
         for entry in entries {
             if let index = counts.firstIndex(where: { $0.kind == entry.event.kind }) { counts[index].count += 1 } else { counts.append((entry.event.kind, 1)) }
         }
-        let kinds = entries.count == 1 ? first.event.kind
+        let kinds =
+            entries.count == 1
+            ? first.event.kind
             : "\(entries.count) entries: " + counts.map { "\($0.kind) × \($0.count)" }.joined(separator: ", ")
         let author = first.actor.flatMap { state.participants[$0] }.map { " by @\($0.handle)" } ?? ""
         let when = Calendar.current.isDateInToday(first.time) ? "at " + time(first.time, format: "HH:mm:ss") : "on " + time(first.time)

@@ -7,12 +7,17 @@ import Foundation
 /// export folders.
 enum OpinionCommands {
     static let all: [CommandSpec] = [
-        CommandSpec("react", summary: "record a participant's reaction to an idea in the open reactions vote (a later one replaces it)",
-                    signature: Signature([.init("participant", "who reacts, such as @amira", completes: .participant),
-                                          .init("idea", "the idea, such as #12", completes: .idea),
-                                          .init("reaction", "agree, disagree or pass")],
-                                         flags: [.init("vote", "TITLE", "the reactions vote, when more than one is open")]),
-                    example: "react @amira #12 agree", showsResult: false, changes: true) { call in
+        CommandSpec(
+            "react", summary: "record a participant's reaction to an idea in the open reactions vote (a later one replaces it)",
+            signature: Signature(
+                [
+                    .init("participant", "who reacts, such as @amira", completes: .participant),
+                    .init("idea", "the idea, such as #12", completes: .idea),
+                    .init("reaction", "agree, disagree or pass"),
+                ],
+                flags: [.init("vote", "TITLE", "the reactions vote, when more than one is open")]),
+            example: "react @amira #12 agree", showsResult: false, changes: true
+        ) { call in
             let handle = try call.handle(0), idea = try call.idea(1)
             let word = try call.string(2, "a reaction: agree, disagree or pass")
             guard let reaction = Reaction(rawValue: word.lowercased()) else {
@@ -22,12 +27,17 @@ enum OpinionCommands {
             try call.perform { tx in try tx.castBallot(.reactions([idea: reaction]), by: try tx.participant(handle: handle).id, in: vote.id) }
             return .null
         },
-        CommandSpec("opinions", summary: "the opinion map of a reactions vote, or of a Pol.is export folder: groups, what each stands for, consensus, divides",
-                    signature: Signature([.init("folder", "a Pol.is export folder (comments.csv, votes.csv) instead of the consultation's reactions", optional: true)],
-                                         flags: [.init("vote", "TITLE", "the reactions vote (default: the newest)"),
-                                                 .init("groups", "K", "make K groups instead of choosing by silhouette"),
-                                                 .init("positions", "", "list every participant's place and group too")]),
-                    example: "opinions") { call in
+        CommandSpec(
+            "opinions", summary: "the opinion map of a reactions vote, or of a Pol.is export folder: groups, what each stands for, consensus, divides",
+            signature: Signature(
+                [.init("folder", "a Pol.is export folder (comments.csv, votes.csv) instead of the consultation's reactions", optional: true)],
+                flags: [
+                    .init("vote", "TITLE", "the reactions vote (default: the newest)"),
+                    .init("groups", "K", "make K groups instead of choosing by silhouette"),
+                    .init("positions", "", "list every participant's place and group too"),
+                ]),
+            example: "opinions"
+        ) { call in
             let groups = try groupCount(call)
             if let folder = try call.optionalString(0, "a Pol.is export folder") {
                 let export: PolisExport
@@ -47,30 +57,39 @@ enum OpinionCommands {
                 return value
             }
             let (map, state, _) = try consultationMap(call, groups: groups)
-            return describe(map, statement: { .idea(Idea.ID($0)) }, text: { state.ideas[Idea.ID($0)]?.shownText ?? "" },
-                            participant: { state.participants[Participant.ID($0)].map { .participant($0.handle) } ?? .integer($0) },
-                            positions: call.has("positions"))
+            return describe(
+                map, statement: { .idea(Idea.ID($0)) }, text: { state.ideas[Idea.ID($0)]?.shownText ?? "" },
+                participant: { state.participants[Participant.ID($0)].map { .participant($0.handle) } ?? .integer($0) },
+                positions: call.has("positions"))
         },
-        CommandSpec("opinions map", summary: "the participants on the opinion map, drawn in the terminal by group",
-                    signature: Signature(flags: [.init("vote", "TITLE", "the reactions vote (default: the newest)"),
-                                                 .init("groups", "K", "make K groups instead of choosing by silhouette")]),
-                    example: "opinions map") { call in
+        CommandSpec(
+            "opinions map", summary: "the participants on the opinion map, drawn in the terminal by group",
+            signature: Signature(flags: [
+                .init("vote", "TITLE", "the reactions vote (default: the newest)"),
+                .init("groups", "K", "make K groups instead of choosing by silhouette"),
+            ]),
+            example: "opinions map"
+        ) { call in
             let (map, _, _) = try consultationMap(call, groups: try groupCount(call))
             return .string(OpinionPlot.draw(map.pca.positions, groups: map.groups.labels, width: min(72, max(30, call.interpreter.width - 8)), height: 20))
         },
-        CommandSpec("opinions export", summary: "write the reactions vote as a Pol.is export folder (comments, votes, participants-votes with groups, summary)",
-                    signature: Signature([.init("folder", "the folder to write (created if needed)")],
-                                         flags: [.init("vote", "TITLE", "the reactions vote (default: the newest)"),
-                                                 .init("groups", "K", "make K groups instead of choosing by silhouette"),
-                                                 .init("hidden", "", "include the texts of hidden ideas (left out by default)")]),
-                    example: "opinions export polis/buses") { call in
+        CommandSpec(
+            "opinions export", summary: "write the reactions vote as a Pol.is export folder (comments, votes, participants-votes with groups, summary)",
+            signature: polisFolderSignature,
+            example: "opinions export polis/buses"
+        ) { call in
             try writePolis(call)
         },
-        CommandSpec("opinions next", summary: "the idea to show a participant next: the Pol.is priority, drawn by lot among ideas they have not reacted to",
-                    signature: Signature([.init("participant", "who is reacting, such as @amira", completes: .participant)],
-                                         flags: [.init("vote", "TITLE", "the reactions vote (default: the newest)"),
-                                                 .init("seed", "N", "the seed of the draw (default 2026)")]),
-                    example: "opinions next @amira") { call in
+        CommandSpec(
+            "opinions next", summary: "the idea to show a participant next: the Pol.is priority, drawn by lot among ideas they have not reacted to",
+            signature: Signature(
+                [.init("participant", "who is reacting, such as @amira", completes: .participant)],
+                flags: [
+                    .init("vote", "TITLE", "the reactions vote (default: the newest)"),
+                    .init("seed", "N", "the seed of the draw (default 2026)"),
+                ]),
+            example: "opinions next @amira"
+        ) { call in
             let handle = try call.handle(0)
             let vote = try reactionsVote(call, open: true)
             guard let person = call.interpreter.workspace.state.participant(handle: handle) else {
@@ -81,6 +100,15 @@ enum OpinionCommands {
         },
     ]
 
+    /// What `opinions export` and `export polis` take: one command under two names.
+    static let polisFolderSignature = Signature(
+        [.init("folder", "the folder to write (created if needed)")],
+        flags: [
+            .init("vote", "TITLE", "the reactions vote (default: the newest)"),
+            .init("groups", "K", "make K groups instead of choosing by silhouette"),
+            .init("hidden", "", "include the texts of hidden ideas (left out by default)"),
+        ])
+
     /// Writes the reactions vote as a Pol.is export folder (`opinions export`, `export polis`).
     static func writePolis(_ call: Invocation) throws -> Value {
         let folder = try call.string(0, "a folder")
@@ -88,16 +116,19 @@ enum OpinionCommands {
         let statements = map.matrix.statements.compactMap { id -> PolisWriter.Statement? in
             guard let idea = state.ideas[Idea.ID(id)] else { return nil }
             // Pol.is numbers every author; an anonymous idea's is -1, which import polis reads back as anonymous.
-            return .init(id: id, author: idea.author?.rawValue ?? -1, text: call.has("hidden") ? idea.text : idea.shownText,
-                         moderation: idea.status.isOpen ? 1 : -1, time: idea.submittedAt)
+            return .init(
+                id: id, author: idea.author?.rawValue ?? -1, text: call.has("hidden") ? idea.text : idea.shownText,
+                moderation: idea.status.isOpen ? 1 : -1, time: idea.submittedAt)
         }
         let votes = state.reactionVotes(in: vote, timed: true)
-        let groups = Dictionary(uniqueKeysWithValues: map.matrix.participants.indices.filter { map.groups.labels[$0] >= 0 }
-            .map { (map.matrix.participants[$0], map.groups.labels[$0]) })
+        let groups = Dictionary(
+            uniqueKeysWithValues: map.matrix.participants.indices.filter { map.groups.labels[$0] >= 0 }
+                .map { (map.matrix.participants[$0], map.groups.labels[$0]) })
         let consultation = try call.consultation()
-        let writer = PolisWriter(statements: statements, votes: votes, groups: groups,
-                                 topic: state.consultations[consultation]?.title ?? vote.title,
-                                 description: state.consultations[consultation]?.question ?? "")
+        let writer = PolisWriter(
+            statements: statements, votes: votes, groups: groups,
+            topic: state.consultations[consultation]?.title ?? vote.title,
+            description: state.consultations[consultation]?.question ?? "")
         let url = URL(fileURLWithPath: call.outputPath(folder))
         do { try writer.write(to: url) } catch { throw call.error("cannot write \(folder): \((error as NSError).localizedDescription)", at: 0) }
         try call.interpreter.show("wrote \(folder)")
@@ -123,7 +154,9 @@ enum OpinionCommands {
     static func consultationMap(_ call: Invocation, groups: Int?) throws -> (OpinionMap, WorkspaceState, Vote) {
         let vote = try reactionsVote(call, open: false)
         let state = call.interpreter.workspace.state
-        guard !(state.ballots[vote.id] ?? [:]).isEmpty else { throw call.error(SessionError.noReactions(vote).description, underlying: SessionError.noReactions(vote)) }
+        guard !(state.ballots[vote.id] ?? [:]).isEmpty else {
+            throw call.error(SessionError.noReactions(vote).description, underlying: SessionError.noReactions(vote))
+        }
         return (state.opinionMap(of: vote, groupCount: groups), state, vote)
     }
 
@@ -138,10 +171,11 @@ enum OpinionCommands {
             for pick in picks {
                 let s = map.statistics.groups[g][pick.column]
                 let share = pick.direction == .agree ? Double(s.agrees) / Double(max(s.seen, 1)) : Double(s.disagrees) / Double(max(s.seen, 1))
-                groupRows.append(Record([
-                    ("group", .integer(g + 1)), ("size", .integer(size)), ("statement", statement(ids[pick.column])),
-                    ("stance", .string(pick.direction.rawValue)), ("in_group", percent(share)), ("text", .string(text(ids[pick.column]))),
-                ]))
+                groupRows.append(
+                    Record([
+                        ("group", .integer(g + 1)), ("size", .integer(size)), ("statement", statement(ids[pick.column])),
+                        ("stance", .string(pick.direction.rawValue)), ("in_group", percent(share)), ("text", .string(text(ids[pick.column]))),
+                    ]))
             }
         }
         let everyone = map.consensus.statistics
@@ -150,24 +184,43 @@ enum OpinionCommands {
             ("participants", .integer(map.matrix.participants.count)), ("clustered", .integer(map.groups.clustered.count)),
             ("k", .integer(map.groups.count)),
             ("groups", Rows.table(groupRows)),
-            ("consensus", Rows.table(consensus.map { column, stance in
-                let s = everyone[column]
-                return Record([("statement", statement(ids[column])), ("stance", .string(stance)),
-                               ("share", percent(Double(stance == "agree" ? s.agrees : s.disagrees) / Double(max(s.seen, 1)))),
-                               ("text", .string(text(ids[column])))])
-            })),
-            ("divisive", Rows.table(map.divisive.map { d in
-                Record([("statement", statement(ids[d.column])), ("spread", percent(d.spread)), ("text", .string(text(ids[d.column])))]
-                       + map.statistics.groups.indices.map { ("group_\($0 + 1)_agree", percent(map.statistics.groups[$0][d.column].agreeProbability)) })
-            })),
+            (
+                "consensus",
+                Rows.table(
+                    consensus.map { column, stance in
+                        let s = everyone[column]
+                        return Record([
+                            ("statement", statement(ids[column])), ("stance", .string(stance)),
+                            ("share", percent(Double(stance == "agree" ? s.agrees : s.disagrees) / Double(max(s.seen, 1)))),
+                            ("text", .string(text(ids[column]))),
+                        ])
+                    })
+            ),
+            (
+                "divisive",
+                Rows.table(
+                    map.divisive.map { d in
+                        Record(
+                            [("statement", statement(ids[d.column])), ("spread", percent(d.spread)), ("text", .string(text(ids[d.column])))]
+                                + map.statistics.groups.indices.map { ("group_\($0 + 1)_agree", percent(map.statistics.groups[$0][d.column].agreeProbability)) }
+                        )
+                    })
+            ),
         ]
         if positions {
-            fields.append(("positions", Rows.table(map.matrix.participants.indices.map { r in
-                let p = map.pca.positions[r]
-                return Record([("participant", participant(map.matrix.participants[r])),
-                               ("x", .decimal(p.first ?? 0)), ("y", .decimal(p.count > 1 ? p[1] : 0)),
-                               ("group", map.groups.labels[r] >= 0 ? .integer(map.groups.labels[r] + 1) : .null)])
-            })))
+            fields.append(
+                (
+                    "positions",
+                    Rows.table(
+                        map.matrix.participants.indices.map { r in
+                            let p = map.pca.positions[r]
+                            return Record([
+                                ("participant", participant(map.matrix.participants[r])),
+                                ("x", .decimal(p.first ?? 0)), ("y", .decimal(p.count > 1 ? p[1] : 0)),
+                                ("group", map.groups.labels[r] >= 0 ? .integer(map.groups.labels[r] + 1) : .null),
+                            ])
+                        })
+                ))
         }
         return .record(Record(fields))
     }
@@ -189,10 +242,12 @@ enum OpinionPlot {
         }
         var lines = ["┌" + String(repeating: "─", count: width) + "┐"]
         for row in cells {
-            lines.append("│" + row.map { cell in
-                guard let top = cell.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })?.key else { return " " }
-                return top >= 0 ? String(top + 1) : "·"
-            }.joined() + "│")
+            lines.append(
+                "│"
+                    + row.map { cell in
+                        guard let top = cell.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })?.key else { return " " }
+                        return top >= 0 ? String(top + 1) : "·"
+                    }.joined() + "│")
         }
         lines.append("└" + String(repeating: "─", count: width) + "┘")
         let counts = Dictionary(grouping: groups.filter { $0 >= 0 }, by: { $0 }).mapValues(\.count).sorted { $0.key < $1.key }

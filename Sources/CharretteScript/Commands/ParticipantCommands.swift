@@ -5,16 +5,20 @@ enum ParticipantCommands {
     static let attributeFlags = ["age", "district", "gender"]
 
     static let all: [CommandSpec] = [
-        CommandSpec("participant add", summary: "register a participant",
-                    signature: Signature([.init("handle", "the short name used as @handle")], flags: [
-                        .init("name", "TEXT", "the display name (personal data, kept outside the journal)"),
-                        .init("role", "ROLE", "facilitator, participant (the default) or observer", completes: .role),
-                        .init("board", "NAMES", "the boards they sit on (comma-separated)", completes: .board),
-                        .init("age", "BAND", "age band, such as 16-17"),
-                        .init("district", "NAME", "where they live"),
-                        .init("gender", "TEXT", "as they describe it"),
-                    ]),
-                    example: "participant add amira --board youth --age 16-17 --district north", showsResult: false, changes: true) { call in
+        CommandSpec(
+            "participant add", summary: "register a participant",
+            signature: Signature(
+                [.init("handle", "the short name used as @handle")],
+                flags: [
+                    .init("name", "TEXT", "the display name (personal data, kept outside the journal)"),
+                    .init("role", "ROLE", "facilitator, participant (the default) or observer", completes: .role),
+                    .init("board", "NAMES", "the boards they sit on (comma-separated)", completes: .board),
+                    .init("age", "BAND", "age band, such as 16-17"),
+                    .init("district", "NAME", "where they live"),
+                    .init("gender", "TEXT", "as they describe it"),
+                ]),
+            example: "participant add amira --board youth --age 16-17 --district north", showsResult: false, changes: true
+        ) { call in
             let handle = try call.handle(0)
             var role = Role.participant
             if let name = try call.flagString("role") {

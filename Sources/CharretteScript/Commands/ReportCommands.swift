@@ -5,15 +5,19 @@ import Foundation
 /// The outcome report: HTML or Markdown, from the built-in templates or the user's own.
 enum ReportCommands {
     static let all: [CommandSpec] = [
-        CommandSpec("export report", summary: "write the outcome report: .html (one self-contained page) or .md; people by handle unless --names",
-                    signature: Signature([.init("file", "the .html or .md file to write")], flags: [
-                        .init("template", "FILE", "a Mustache template to use instead of the built-in one (export template writes it to start from)"),
-                        .init("population", "FILE", "a CSV of attribute,value,share (or count) to compare who took part against"),
-                        .init("names", "", "name people who consented to it by their display name (personal data)"),
-                        .init("encoding", "NAME", "the population file's encoding, when it is not UTF-8"),
-                        .init("delimiter", "SEP", "what separates the population file's cells: \",\", \";\" or tab (default: what its header shows)"),
-                    ]),
-                    example: "export report outcome/report.html --population census.csv", showsResult: false) { call in
+        CommandSpec(
+            "export report", summary: "write the outcome report: .html (one self-contained page) or .md; people by handle unless --names",
+            signature: Signature(
+                [.init("file", "the .html or .md file to write")],
+                flags: [
+                    .init("template", "FILE", "a Mustache template to use instead of the built-in one (export template writes it to start from)"),
+                    .init("population", "FILE", "a CSV of attribute,value,share (or count) to compare who took part against"),
+                    .init("names", "", "name people who consented to it by their display name (personal data)"),
+                    .init("encoding", "NAME", "the population file's encoding, when it is not UTF-8"),
+                    .init("delimiter", "SEP", "what separates the population file's cells: \",\", \";\" or tab (default: what its header shows)"),
+                ]),
+            example: "export report outcome/report.html --population census.csv", showsResult: false
+        ) { call in
             let path = try call.string(0, "a file name")
             let format: ReportRenderer.Format
             switch (path as NSString).pathExtension.lowercased() {
@@ -32,8 +36,10 @@ enum ReportCommands {
             // The report names the journal's head: everything in it must be written first.
             try call.interpreter.flush()
             let state = call.interpreter.workspace.state
-            let report = OutcomeReport(state, consultation: try call.consultation(), options: .init(
-                namesWhereConsented: call.has("names"), population: population, generatedAt: call.interpreter.workspace.now))
+            let report = OutcomeReport(
+                state, consultation: try call.consultation(),
+                options: .init(
+                    namesWhereConsented: call.has("names"), population: population, generatedAt: call.interpreter.workspace.now))
             let text: String
             do {
                 text = try ReportRenderer.render(report, as: format, template: template)
@@ -42,9 +48,11 @@ enum ReportCommands {
             }
             return try ExportCommands.write(text, to: path, call)
         },
-        CommandSpec("export template", summary: "write the built-in report template (html or markdown) to a file, to restyle and use with export report --template",
-                    signature: Signature([.init("format", "html or markdown"), .init("file", "where to write it")]),
-                    example: "export template html my-report.mustache", showsResult: false) { call in
+        CommandSpec(
+            "export template", summary: "write the built-in report template (html or markdown) to a file, to restyle and use with export report --template",
+            signature: Signature([.init("format", "html or markdown"), .init("file", "where to write it")]),
+            example: "export template html my-report.mustache", showsResult: false
+        ) { call in
             let format: ReportRenderer.Format
             switch try call.string(0, "html or markdown").lowercased() {
             case "html": format = .html
@@ -60,7 +68,9 @@ enum ReportCommands {
         let file = try CSVImportFile(call, path: path) { call.flagError("population", $0) }
         func column(_ names: [String]) throws -> Int {
             guard let index = names.lazy.compactMap(file.optionalColumn).first else {
-                throw call.flagError("population", "'\(path)' needs a column \(names.map { "'\($0)'" }.joined(separator: " or ")); the columns are \(file.header.joined(separator: ", "))")
+                throw call.flagError(
+                    "population",
+                    "'\(path)' needs a column \(names.map { "'\($0)'" }.joined(separator: " or ")); the columns are \(file.header.joined(separator: ", "))")
             }
             return index
         }

@@ -5,20 +5,26 @@ import Foundation
 /// Commands that run the session itself: speaking, asking, timing, help, other files.
 enum SessionCommands {
     static let all: [CommandSpec] = [
-        CommandSpec("say", summary: "show a message to the room",
-                    signature: Signature([.init("text", "what to say", variadic: true)]), example: #"say "Welcome, {$name}!""#) { call in
+        CommandSpec(
+            "say", summary: "show a message to the room",
+            signature: Signature([.init("text", "what to say", variadic: true)]), example: #"say "Welcome, {$name}!""#
+        ) { call in
             try call.interpreter.show(call.positional.map(\.text).joined(separator: " "))
             return .null
         },
-        CommandSpec("ask", summary: "ask a question and return the answer typed",
-                    signature: Signature([.init("question", "what to ask")]), example: #"let name = (ask "Your name?")"#) { call in
+        CommandSpec(
+            "ask", summary: "ask a question and return the answer typed",
+            signature: Signature([.init("question", "what to ask")]), example: #"let name = (ask "Your name?")"#
+        ) { call in
             let question = try call.string(0, "a question")
             try call.interpreter.show(question)
             return call.interpreter.input().map(Value.string) ?? .null
         },
-        CommandSpec("step", summary: "a timed step of the agenda",
-                    signature: Signature([.init("name", "what the step is"), .init("duration", "how long, such as 10m"), .init("body", "the block to run")]),
-                    example: #"step "Brainstorm" 10m { idea add "..." --by amira }"#) { call in
+        CommandSpec(
+            "step", summary: "a timed step of the agenda",
+            signature: Signature([.init("name", "what the step is"), .init("duration", "how long, such as 10m"), .init("body", "the block to run")]),
+            example: #"step "Brainstorm" 10m { idea add "..." --by amira }"#
+        ) { call in
             let name = try call.string(0, "the step's name")
             guard case .duration(let seconds) = call.positional[1] else {
                 throw call.error("expected a duration such as 10m, found \(call.positional[1].withArticle)", at: 1)
@@ -38,18 +44,22 @@ enum SessionCommands {
             }
             return .null
         },
-        CommandSpec("help", summary: "the commands, or one command's usage and example",
-                    signature: Signature([.init("command", "a command's name", optional: true, variadic: true)],
-                                         flags: [.init("markdown", "", "every command's reference as Markdown, as in docs/language.md")]),
-                    example: "help idea add") { call in
+        CommandSpec(
+            "help", summary: "the commands, or one command's usage and example",
+            signature: Signature(
+                [.init("command", "a command's name", optional: true, variadic: true)],
+                flags: [.init("markdown", "", "every command's reference as Markdown, as in docs/language.md")]),
+            example: "help idea add"
+        ) { call in
             let registry = call.interpreter.registry
             if call.has("markdown") { return .string(CommandReference.markdown(registry)) }
             let name = call.positional.map(\.text).joined(separator: " ")
             if name.isEmpty {
                 let width = registry.names.map(\.count).max() ?? 0
-                return .string((["Commands (help NAME for usage and an example):"]
-                    + registry.names.map { "  " + $0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + registry.spec(named: $0)!.summary })
-                    .joined(separator: "\n"))
+                return .string(
+                    (["Commands (help NAME for usage and an example):"]
+                        + registry.names.map { "  " + $0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + registry.spec(named: $0)!.summary })
+                        .joined(separator: "\n"))
             }
             if let spec = registry.spec(named: name) { return .string(spec.help) }
             let subs = registry.subcommands(of: name)
@@ -59,9 +69,11 @@ enum SessionCommands {
             let hint = NearMiss.closest(to: name, among: registry.names + registry.nouns).map { "; did you mean '\($0)'?" } ?? ""
             throw call.error("no command '\(name)'\(hint)", at: 0)
         },
-        CommandSpec("source", summary: "run another script file here (relative to the sourcing script's folder)",
-                    signature: Signature([.init("file", "the script to run")]),
-                    example: "source agenda.chr", showsResult: false) { call in
+        CommandSpec(
+            "source", summary: "run another script file here (relative to the sourcing script's folder)",
+            signature: Signature([.init("file", "the script to run")]),
+            example: "source agenda.chr", showsResult: false
+        ) { call in
             let path = try call.string(0, "a file")
             let full = path.hasPrefix("/") ? path : (call.interpreter.directory as NSString).appendingPathComponent(path)
             guard let text = try? String(contentsOfFile: full, encoding: .utf8) else { throw call.error("cannot read '\(path)'", at: 0) }

@@ -6,9 +6,11 @@ import CharretteThemes
 /// duplicates.
 enum SuggestCommands {
     static let all: [CommandSpec] = [
-        CommandSpec("themes suggest", summary: "suggest themes for the open ideas not yet in a theme (themes people made stay as they are)",
-                    signature: Signature(flags: SuggestionFlags.signature),
-                    example: "themes suggest --k auto") { call in
+        CommandSpec(
+            "themes suggest", summary: "suggest themes for the open ideas not yet in a theme (themes people made stay as they are)",
+            signature: Signature(flags: SuggestionFlags.signature),
+            example: "themes suggest --k auto"
+        ) { call in
             let consultation = try call.consultation()
             let settings = try SuggestionFlags.settings(call, consultation: consultation)
             let suggested = try call.ask { state throws(SessionError) in try state.suggestThemes(in: consultation, settings: settings) }
@@ -16,10 +18,13 @@ enum SuggestCommands {
             let (suggestion, ideas) = (suggested.suggestion, suggested.ideas)
             return proposal(SuggestionFlags.value(suggestion, texts: ideas.map(\.text), settings: settings) { .idea(ideas[$0].id) }, suggestion, ideas)
         },
-        CommandSpec("themes accept", summary: "make proposed themes real: all of them, or those numbered",
-                    signature: Signature([.init("numbers", "the proposed themes to accept, as numbered by 'themes suggest' or 'themes consensus'", optional: true, variadic: true)],
-                                         flags: [.init("as", "LABEL", "the label to give the one theme accepted")]),
-                    example: #"themes accept 2 --as "Night buses""#, showsResult: false, changes: true) { call in
+        CommandSpec(
+            "themes accept", summary: "make proposed themes real: all of them, or those numbered",
+            signature: Signature(
+                [.init("numbers", "the proposed themes to accept, as numbered by 'themes suggest' or 'themes consensus'", optional: true, variadic: true)],
+                flags: [.init("as", "LABEL", "the label to give the one theme accepted")]),
+            example: #"themes accept 2 --as "Night buses""#, showsResult: false, changes: true
+        ) { call in
             guard let proposal = call.interpreter.proposedThemes else {
                 throw call.error("nothing is proposed: run 'themes suggest' or 'themes consensus' first")
             }

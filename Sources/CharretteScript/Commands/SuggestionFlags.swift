@@ -83,9 +83,14 @@ enum SuggestionFlags {
             ("unplaced", .list(suggestion.labels.indices.filter { suggestion.labels[$0] < 0 }.map(reference))),
         ]
         if !suggestion.silhouettes.isEmpty {
-            fields.append(("silhouettes", Rows.table(suggestion.silhouettes.map {
-                Record([("k", .integer($0.k)), ("silhouette", .decimal(($0.score * 1000).rounded() / 1000))])
-            })))
+            fields.append(
+                (
+                    "silhouettes",
+                    Rows.table(
+                        suggestion.silhouettes.map {
+                            Record([("k", .integer($0.k)), ("silhouette", .decimal(($0.score * 1000).rounded() / 1000))])
+                        })
+                ))
         }
         return .record(Record(fields))
     }

@@ -4,9 +4,11 @@ import Foundation
 /// Commands that shape the values flowing through a pipeline.
 enum TableCommands {
     static let all: [CommandSpec] = [
-        CommandSpec("where", summary: "keep the rows for which a condition holds",
-                    signature: Signature([.init("condition", "an expression over the row's columns")], takesCondition: true),
-                    example: #"ideas | where theme == "Cost""#) { call in
+        CommandSpec(
+            "where", summary: "keep the rows for which a condition holds",
+            signature: Signature([.init("condition", "an expression over the row's columns")], takesCondition: true),
+            example: #"ideas | where theme == "Cost""#
+        ) { call in
             guard let condition = call.expressions.first else { throw call.error("'where' needs a condition, such as status == \"open\"") }
             var kept: [Record] = []
             for row in call.input.rows {
@@ -15,9 +17,11 @@ enum TableCommands {
             }
             return .table(Table(columns: columns(of: call.input, fallback: kept), rows: kept))
         },
-        CommandSpec("sort-by", summary: "order rows by a column",
-                    signature: Signature([.init("column", "the column to sort by")], flags: [.init("desc", "", "largest first")]),
-                    example: "ideas | sort-by id --desc") { call in
+        CommandSpec(
+            "sort-by", summary: "order rows by a column",
+            signature: Signature([.init("column", "the column to sort by")], flags: [.init("desc", "", "largest first")]),
+            example: "ideas | sort-by id --desc"
+        ) { call in
             let column = try call.string(0, "a column name")
             let records = try records(call)
             if let first = records.first, first[column] == nil { throw noColumn(column, first, call) }
@@ -27,36 +31,47 @@ enum TableCommands {
             }.map(\.element)
             return .table(Table(columns: columns(of: call.input, fallback: sorted), rows: sorted))
         },
-        CommandSpec("first", summary: "the first rows (1 if no count is given)",
-                    signature: Signature([.init("count", "how many", optional: true)]), example: "ideas | first 5") { call in
+        CommandSpec(
+            "first", summary: "the first rows (1 if no count is given)",
+            signature: Signature([.init("count", "how many", optional: true)]), example: "ideas | first 5"
+        ) { call in
             try slice(call) { Array($0.prefix($1)) }
         },
-        CommandSpec("last", summary: "the last rows (1 if no count is given)",
-                    signature: Signature([.init("count", "how many", optional: true)]), example: "ideas | last 3") { call in
+        CommandSpec(
+            "last", summary: "the last rows (1 if no count is given)",
+            signature: Signature([.init("count", "how many", optional: true)]), example: "ideas | last 3"
+        ) { call in
             try slice(call) { Array($0.suffix($1)) }
         },
         CommandSpec("count", summary: "the number of rows or items", example: "ideas | where status == open | count") { call in
             .integer(call.input.rows.count)
         },
-        CommandSpec("select", summary: "keep only the named columns",
-                    signature: Signature([.init("columns", "the columns to keep", variadic: true)]), example: "ideas | select id text") { call in
+        CommandSpec(
+            "select", summary: "keep only the named columns",
+            signature: Signature([.init("columns", "the columns to keep", variadic: true)]), example: "ideas | select id text"
+        ) { call in
             let names = try call.positional.indices.map { try call.string($0, "a column name") }
             guard !names.isEmpty else { throw call.error("'select' needs at least one column") }
             let rows = try records(call).map { record in
-                Record(try names.enumerated().map { index, name in
-                    guard let value = record[name] else { throw noColumn(name, record, call, at: index) }
-                    return (name, value)
-                })
+                Record(
+                    try names.enumerated().map { index, name in
+                        guard let value = record[name] else { throw noColumn(name, record, call, at: index) }
+                        return (name, value)
+                    })
             }
             return .table(Table(columns: names, rows: rows))
         },
-        CommandSpec("get", summary: "the values of one column, or one field of a record",
-                    signature: Signature([.init("column", "the column or field")]), example: "ideas | get text") { call in
+        CommandSpec(
+            "get", summary: "the values of one column, or one field of a record",
+            signature: Signature([.init("column", "the column or field")]), example: "ideas | get text"
+        ) { call in
             let name = try call.string(0, "a column name")
             return try Interpreter.access(call.input, name, call.call.nameRange)
         },
-        CommandSpec("group-by", summary: "rows grouped by a column, with their count",
-                    signature: Signature([.init("column", "the column to group by")]), example: "ideas | group-by theme") { call in
+        CommandSpec(
+            "group-by", summary: "rows grouped by a column, with their count",
+            signature: Signature([.init("column", "the column to group by")]), example: "ideas | group-by theme"
+        ) { call in
             let column = try call.string(0, "a column name")
             var groups: [(key: Value, rows: [Record])] = []
             for record in try records(call) {
@@ -64,8 +79,10 @@ enum TableCommands {
                 if let index = groups.firstIndex(where: { $0.key == key }) { groups[index].rows.append(record) } else { groups.append((key, [record])) }
             }
             let rows = groups.map { group in
-                Record([(column, group.key), ("count", .integer(group.rows.count)),
-                        ("items", .table(Table(columns: columns(of: call.input, fallback: group.rows), rows: group.rows)))])
+                Record([
+                    (column, group.key), ("count", .integer(group.rows.count)),
+                    ("items", .table(Table(columns: columns(of: call.input, fallback: group.rows), rows: group.rows))),
+                ])
             }
             return .table(Table(columns: [column, "count", "items"], rows: rows))
         },

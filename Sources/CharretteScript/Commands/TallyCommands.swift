@@ -6,18 +6,22 @@ import Foundation
 /// Counting votes: the ballots of a consultation's vote, or a ballot file.
 enum TallyCommands {
     static let all: [CommandSpec] = [
-        CommandSpec("tally", summary: "count a ballot file (PrefLib .soc .soi .toc .toi .cat, pabulib .pb, JSON Lines .jsonl)",
-                    signature: Signature([.init("file", "the ballot file")], flags: [
-                        .init("method", "METHOD", "how ballots are counted: " + TallyMethods.names.joined(separator: ", "), completes: .method, required: true),
-                        .init("seats", "N", "winners to elect (multi-winner methods)"),
-                        .init("budget", "N", "the money to spend, overriding the file's; or dots per voter"),
-                        .init("cap", "N", "the most dots on one candidate"),
-                        .init("credits", "N", "voice credits per voter (quadratic)"),
-                        .init("min", "N", "the lowest grade allowed"),
-                        .init("max", "N", "the highest grade allowed"),
-                        .init("seed", "N", "the seed for ties broken by lot (default \(TallyRules.defaultSeed))"),
-                    ] + CompletionFlags.signature),
-                    example: "tally ballots.soc --method schulze") { call in
+        CommandSpec(
+            "tally", summary: "count a ballot file (PrefLib .soc .soi .toc .toi .cat, pabulib .pb, JSON Lines .jsonl)",
+            signature: Signature(
+                [.init("file", "the ballot file")],
+                flags: [
+                    .init("method", "METHOD", "how ballots are counted: " + TallyMethods.names.joined(separator: ", "), completes: .method, required: true),
+                    .init("seats", "N", "winners to elect (multi-winner methods)"),
+                    .init("budget", "N", "the money to spend, overriding the file's; or dots per voter"),
+                    .init("cap", "N", "the most dots on one candidate"),
+                    .init("credits", "N", "voice credits per voter (quadratic)"),
+                    .init("min", "N", "the lowest grade allowed"),
+                    .init("max", "N", "the highest grade allowed"),
+                    .init("seed", "N", "the seed for ties broken by lot (default \(TallyRules.defaultSeed))"),
+                ] + CompletionFlags.signature),
+            example: "tally ballots.soc --method schulze"
+        ) { call in
             let path = try call.string(0, "a ballot file")
             let name = try call.requiredString("method")
             guard let method = TallyMethods.named(name) else {
@@ -63,7 +67,7 @@ enum TallyCommands {
             } catch let error as TallyError {
                 throw call.error("cannot count \(path): \(error.describe(in: election))", at: 0)
             }
-        },
+        }
     ]
 
 }

@@ -12,15 +12,27 @@ enum TallyValues {
             ("ranking", result.ranking.map { .list($0.map { .list($0.map(id)) }) } ?? .null),
         ]
         fields.append(("committees", result.committees.map { .list($0.map { .list($0.map(id)) }) } ?? .null))
-        fields.append(("lot", result.lot.map { lot in
-            .record(Record([
-                ("seed", .integer(Int(truncatingIfNeeded: lot.seed))),
-                ("winners", .list(lot.winners.map(id))),
-                ("draws", .list(lot.draws.map { draw in
-                    .record(Record([("reason", .string(draw.reason)), ("among", .list(draw.among.map(id))), ("chosen", .list(draw.chosen.map(id)))]))
-                })),
-            ]))
-        } ?? .null))
+        fields.append(
+            (
+                "lot",
+                result.lot.map { lot in
+                    .record(
+                        Record([
+                            ("seed", .integer(Int(truncatingIfNeeded: lot.seed))),
+                            ("winners", .list(lot.winners.map(id))),
+                            (
+                                "draws",
+                                .list(
+                                    lot.draws.map { draw in
+                                        .record(
+                                            Record([
+                                                ("reason", .string(draw.reason)), ("among", .list(draw.among.map(id))), ("chosen", .list(draw.chosen.map(id))),
+                                            ]))
+                                    })
+                            ),
+                        ]))
+                } ?? .null
+            ))
         fields += [
             ("elected", .list(result.elected.map(id))),
             ("seed", .integer(Int(truncatingIfNeeded: result.seed))),
@@ -30,8 +42,9 @@ enum TallyValues {
         if let scores = result.scores {
             let hasNames = names.contains { $0 != nil }
             let rows = (result.ranking?.joined().map { $0 } ?? Array(result.candidates.indices)).map { c in
-                Record([("candidate", id(c))] + (hasNames ? [("name", names[c].map(Value.string) ?? .null)] : [])
-                       + [(scores.label, scores.values[c].map(number) ?? .null)])
+                Record(
+                    [("candidate", id(c))] + (hasNames ? [("name", names[c].map(Value.string) ?? .null)] : [])
+                        + [(scores.label, scores.values[c].map(number) ?? .null)])
             }
             fields.append(("scores", .table(Table(records: rows))))
         }
@@ -44,18 +57,22 @@ enum TallyValues {
     }
 
     static func table(_ table: TallyTable, _ result: TallyResult) -> Table {
-        Table(columns: table.columns, rows: table.rows.map { row in
-            Record(zip(table.columns, row).map { column, cell in
-                let value: Value = switch cell {
-                case .text(let text): .string(text)
-                case .integer(let i): .integer(i)
-                case .number(let x): number(x)
-                case .candidate(let c): .string(result.id(c))
-                case .empty: .null
-                }
-                return (column, value)
+        Table(
+            columns: table.columns,
+            rows: table.rows.map { row in
+                Record(
+                    zip(table.columns, row).map { column, cell in
+                        let value: Value =
+                            switch cell {
+                            case .text(let text): .string(text)
+                            case .integer(let i): .integer(i)
+                            case .number(let x): number(x)
+                            case .candidate(let c): .string(result.id(c))
+                            case .empty: .null
+                            }
+                        return (column, value)
+                    })
             })
-        })
     }
 
     /// Whole numbers as integers; others rounded to six places so tables stay readable.

@@ -5,21 +5,25 @@ import CharretteVoting
 
 enum VoteCommands {
     static let all: [CommandSpec] = [
-        CommandSpec("vote open", summary: "open a vote on the current consultation's open ideas",
-                    signature: Signature([.init("title", "what is decided")], flags: [
-                        .init("method", "METHOD", "how ballots are counted: " + VotingMethod.allNames.joined(separator: ", "), completes: .method, required: true),
-                        .init("budget", "N", "dots per voter, or the money to spend"),
-                        .init("cap", "N", "the most dots on one idea"),
-                        .init("credits", "N", "voice credits per voter (quadratic)"),
-                        .init("seats", "N", "winners to elect (multi-winner methods)"),
-                        .init("min", "N", "the lowest score (default 0)"),
-                        .init("max", "N", "the highest score (default 5)"),
-                        .init("ideas", "LIST", "the ideas on the ballot, such as [#1, #4]; all open ideas by default"),
-                        .init("costs", "LIST", "what each project costs (participatory budgeting), such as [#1:120, #4:80]"),
-                        .init("max-cost", "N", "the most the projects one voter chooses may cost together (participatory budgeting; no limit by default)"),
-                        .init("seed", "N", "the seed for ties broken by lot (default \(TallyRules.defaultSeed))"),
-                    ] + CompletionFlags.signature),
-                    example: #"vote open "Priorities" --method dots --budget 5"#, showsResult: false, changes: true) { call in
+        CommandSpec(
+            "vote open", summary: "open a vote on the current consultation's open ideas",
+            signature: Signature(
+                [.init("title", "what is decided")],
+                flags: [
+                    .init("method", "METHOD", "how ballots are counted: " + VotingMethod.allNames.joined(separator: ", "), completes: .method, required: true),
+                    .init("budget", "N", "dots per voter, or the money to spend"),
+                    .init("cap", "N", "the most dots on one idea"),
+                    .init("credits", "N", "voice credits per voter (quadratic)"),
+                    .init("seats", "N", "winners to elect (multi-winner methods)"),
+                    .init("min", "N", "the lowest score (default 0)"),
+                    .init("max", "N", "the highest score (default 5)"),
+                    .init("ideas", "LIST", "the ideas on the ballot, such as [#1, #4]; all open ideas by default"),
+                    .init("costs", "LIST", "what each project costs (participatory budgeting), such as [#1:120, #4:80]"),
+                    .init("max-cost", "N", "the most the projects one voter chooses may cost together (participatory budgeting; no limit by default)"),
+                    .init("seed", "N", "the seed for ties broken by lot (default \(TallyRules.defaultSeed))"),
+                ] + CompletionFlags.signature),
+            example: #"vote open "Priorities" --method dots --budget 5"#, showsResult: false, changes: true
+        ) { call in
             let title = try call.string(0, "a title")
             let name = try call.requiredString("method")
             guard let method = VotingMethod(rawValue: name) else {
@@ -58,9 +62,11 @@ enum VoteCommands {
             let vote = try call.perform { try $0.openVote(title, on: consultation, method: method, settings: settings, candidates: candidates) }
             return .record(Rows.vote(vote, call.interpreter.workspace.state))
         },
-        CommandSpec("vote close", summary: "stop taking ballots (the open vote, or the one named)",
-                    signature: Signature([.init("title", "the vote's title", optional: true)]),
-                    example: "vote close", showsResult: false, changes: true) { call in
+        CommandSpec(
+            "vote close", summary: "stop taking ballots (the open vote, or the one named)",
+            signature: Signature([.init("title", "the vote's title", optional: true)]),
+            example: "vote close", showsResult: false, changes: true
+        ) { call in
             let vote = try openVote(call, title: try call.optionalString(0, "the vote's title"), naming: "vote close TITLE")
             try call.perform { try $0.closeVote(vote.id) }
             return .null
@@ -70,27 +76,36 @@ enum VoteCommands {
             let consultation = try call.consultation()
             return Rows.table(state.votes.values.filter { $0.consultation == consultation }.sorted { $0.id < $1.id }.map { Rows.vote($0, state) })
         },
-        CommandSpec("ballot", summary: "cast a participant's ballot in the open vote (a later one replaces it)",
-                    signature: Signature([
-                        .init("voter", "the participant, such as @amira", completes: .participant),
-                        .init("choices", "#4:3 #9:2 for dots and scores, #4 #9 for approval, #4 [#9, #2] for a ranking with a tie, #4:agree for reactions", variadic: true),
-                    ], flags: [.init("vote", "TITLE", "the vote, when more than one is open")]),
-                    example: "ballot @amira #4:3 #9:2", showsResult: false, changes: true) { call in
+        CommandSpec(
+            "ballot", summary: "cast a participant's ballot in the open vote (a later one replaces it)",
+            signature: Signature(
+                [
+                    .init("voter", "the participant, such as @amira", completes: .participant),
+                    .init(
+                        "choices", "#4:3 #9:2 for dots and scores, #4 #9 for approval, #4 [#9, #2] for a ranking with a tie, #4:agree for reactions",
+                        variadic: true),
+                ], flags: [.init("vote", "TITLE", "the vote, when more than one is open")]),
+            example: "ballot @amira #4:3 #9:2", showsResult: false, changes: true
+        ) { call in
             let handle = try call.handle(0)
             let vote = try openVote(call, title: try call.flagString("vote"), naming: "--vote TITLE")
             let ballot = try makeBallot(call, kind: vote.method.ballotKind)
             try call.perform { tx in try tx.castBallot(ballot, by: try tx.participant(handle: handle).id, in: vote.id) }
             return .null
         },
-        CommandSpec("ballots", summary: "the ballots in force in a vote (the open one, or the one named)",
-                    signature: Signature([.init("title", "the vote's title", optional: true)]), example: "ballots Priorities") { call in
+        CommandSpec(
+            "ballots", summary: "the ballots in force in a vote (the open one, or the one named)",
+            signature: Signature([.init("title", "the vote's title", optional: true)]), example: "ballots Priorities"
+        ) { call in
             let vote = try VoteCommands.vote(call, title: try call.optionalString(0, "the vote's title"))
             let state = call.interpreter.workspace.state
             return Rows.table(ballotRecords(vote, state))
         },
-        CommandSpec("vote results", summary: "count a vote's ballots with its method: winners, order, working and ties",
-                    signature: Signature([.init("title", "the vote's title; the newest vote by default", optional: true)]),
-                    example: "vote results") { call in
+        CommandSpec(
+            "vote results", summary: "count a vote's ballots with its method: winners, order, working and ties",
+            signature: Signature([.init("title", "the vote's title; the newest vote by default", optional: true)]),
+            example: "vote results"
+        ) { call in
             let vote = try VoteCommands.vote(call, title: try call.optionalString(0, "the vote's title"))
             let count = try call.ask { state throws(SessionError) in try state.count(vote) }
             var result = count.result
@@ -152,10 +167,11 @@ enum VoteCommands {
         case .approval: return .approval(Set(try choices.enumerated().map { try idea($1, $0 + 1) }))
         case .budget: return .budget(Set(try choices.enumerated().map { try idea($1, $0 + 1) }))
         case .ranking:
-            return .ranking(try choices.enumerated().map { offset, choice in
-                if case .list(let tier) = choice { return try tier.map { try idea($0, offset + 1) } }
-                return [try idea(choice, offset + 1)]
-            })
+            return .ranking(
+                try choices.enumerated().map { offset, choice in
+                    if case .list(let tier) = choice { return try tier.map { try idea($0, offset + 1) } }
+                    return [try idea(choice, offset + 1)]
+                })
         }
     }
 }

@@ -87,7 +87,9 @@ struct CSVImportFile {
     static func notUTF8(_ bytes: [UInt8], _ path: String, _ fail: (String) -> ScriptError) -> ScriptError {
         let bad = CSV.firstInvalidUTF8(bytes) ?? bytes.count
         let (line, start) = CSV.line(of: bad, in: bytes)
-        return fail("\(path):\(line):\(CSV.column(in: bytes, from: start, to: bad)): not UTF-8 text; say its encoding, such as --encoding windows-1252 (Excel on Windows) or --encoding latin1; nothing was imported")
+        return fail(
+            "\(path):\(line):\(CSV.column(in: bytes, from: start, to: bad)): not UTF-8 text; say its encoding, such as --encoding windows-1252 (Excel on Windows) or --encoding latin1; nothing was imported"
+        )
     }
 
     /// A cell as written before a CSV export put `'` in front of it (see ``SpreadsheetFormula``).

@@ -134,10 +134,11 @@ public struct CommandSpec: Sendable {
         }
         if !signature.flags.isEmpty {
             lines.append("")
-            lines.append(contentsOf: signature.flags.map {
-                let head = "--\($0.name)" + ($0.takesValue ? " \($0.valueName)" : "")
-                return "  \(head.padding(toLength: 22, withPad: " ", startingAt: 0)) \($0.help)"
-            })
+            lines.append(
+                contentsOf: signature.flags.map {
+                    let head = "--\($0.name)" + ($0.takesValue ? " \($0.valueName)" : "")
+                    return "  \(head.padding(toLength: 22, withPad: " ", startingAt: 0)) \($0.help)"
+                })
         }
         lines.append("")
         lines.append("Example: \(example)")

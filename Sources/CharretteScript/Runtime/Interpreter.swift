@@ -31,7 +31,7 @@ public final class Interpreter {
     public var stepTimer: ((String, Int) -> Void)?
     /// The width tables are fitted to.
     public var width = 100
-    /// Whether changes are written in groups (``Workspace/performGrouped(by:_:)``): thousands a
+    /// Whether changes are written in groups (`Workspace.performGrouped(by:_:)`): thousands a
     /// second instead of one transaction each. A group holds the workspace's write lock, so other
     /// processes wait while it grows: it is written before any command that is not a change (so
     /// before anything is shown, asked or run elsewhere), once it holds ``groupSize`` changes or
@@ -164,12 +164,15 @@ public final class Interpreter {
             do {
                 try flush()
             } catch let flushError {
-                throw ScriptError(error.kind, error.message + "; and the changes before it could not be written: \(flushError)",
-                                  error.range, source: error.source, underlying: error.underlying)
+                throw ScriptError(
+                    error.kind, error.message + "; and the changes before it could not be written: \(flushError)",
+                    error.range, source: error.source, underlying: error.underlying)
             }
             throw error
         } catch {
-            do { try flush() } catch let flushError { throw ScriptError(.runtime, "\(error); and the changes before it could not be written: \(flushError)", nil) }
+            do { try flush() } catch let flushError {
+                throw ScriptError(.runtime, "\(error); and the changes before it could not be written: \(flushError)", nil)
+            }
             throw error
         }
     }
@@ -216,8 +219,10 @@ public final class Interpreter {
         visit(block)
         // A sourced file may define commands this check cannot see: those are found when they run.
         guard !sourcesFiles else { return }
-        for call in calls where registry.spec(named: call.name) == nil && !defined.contains(call.name)
-            && !(call.flags.contains { $0.name == "help" } && !registry.subcommands(of: call.name).isEmpty) {
+        for call in calls
+        where registry.spec(named: call.name) == nil && !defined.contains(call.name)
+            && !(call.flags.contains { $0.name == "help" } && !registry.subcommands(of: call.name).isEmpty)
+        {
             throw unknownCommand(call)
         }
     }
@@ -227,7 +232,8 @@ public final class Interpreter {
         if registry.nouns.contains(first), call.name.contains(" ") == false, !registry.subcommands(of: first).isEmpty {
             let subs = registry.subcommands(of: first)
             if case .word(let typed, let range)? = call.positional.first {
-                let hint = NearMiss.closest(to: typed, among: subs).map { "; did you mean '\(first) \($0)'?" }
+                let hint =
+                    NearMiss.closest(to: typed, among: subs).map { "; did you mean '\(first) \($0)'?" }
                     ?? "; it takes one of: \(subs.joined(separator: ", "))"
                 return .runtime("'\(first)' has no subcommand '\(typed)'\(hint)", range)
             }
@@ -323,8 +329,9 @@ public final class Interpreter {
             if let spec = registry.spec(named: call.name) {
                 try show(spec.help)
             } else if !registry.subcommands(of: call.name).isEmpty {
-                try show(registry.subcommands(of: call.name).map { registry.spec(named: "\(call.name) \($0)")! }
-                    .map { "\($0.usage)\n    \($0.summary)" }.joined(separator: "\n"))
+                try show(
+                    registry.subcommands(of: call.name).map { registry.spec(named: "\(call.name) \($0)")! }
+                        .map { "\($0.usage)\n    \($0.summary)" }.joined(separator: "\n"))
             } else {
                 throw unknownCommand(call)
             }
@@ -379,9 +386,10 @@ public final class Interpreter {
         var flags: [String: Value] = [:]
         for flag in call.flags { flags[flag.name] = try flag.value.map { try evaluate($0, row: nil) } ?? .bool(true) }
         let positional = signature.takesCondition ? [] : try call.positional.map { try evaluate($0, row: nil) }
-        return try spec.run(Invocation(
-            interpreter: self, call: call, input: input, positional: positional, flags: flags, expressions: call.positional,
-            signature: signature))
+        return try spec.run(
+            Invocation(
+                interpreter: self, call: call, input: input, positional: positional, flags: flags, expressions: call.positional,
+                signature: signature))
     }
 
     // MARK: Expressions
@@ -393,7 +401,8 @@ public final class Interpreter {
         case .word(let word, _):
             if let row, let value = row[word] { return value }
             if let row {
-                let hint = NearMiss.closest(to: word, among: row.fields.map(\.name)).map { "; did you mean '\($0)'?" }
+                let hint =
+                    NearMiss.closest(to: word, among: row.fields.map(\.name)).map { "; did you mean '\($0)'?" }
                     ?? "; the columns are \(row.fields.map(\.name).joined(separator: ", "))"
                 throw ScriptError.runtime("no column '\(word)'\(hint)", expression.range)
             }

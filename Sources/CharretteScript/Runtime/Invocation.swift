@@ -1,5 +1,6 @@
 import Charrette
 import CharretteSupport
+import Foundation
 
 /// One call of a command: its evaluated arguments, the value piped in, and the interpreter.
 public struct Invocation {
@@ -14,8 +15,10 @@ public struct Invocation {
     /// The command's signature: a flag read must be one it declares.
     let signature: Signature?
 
-    init(interpreter: Interpreter, call: CommandCall, input: Value, positional: [Value], flags: [String: Value],
-         expressions: [Expression], signature: Signature?) {
+    init(
+        interpreter: Interpreter, call: CommandCall, input: Value, positional: [Value], flags: [String: Value],
+        expressions: [Expression], signature: Signature?
+    ) {
         (self.interpreter, self.call, self.input, self.positional) = (interpreter, call, input, positional)
         (self.given, self.expressions, self.signature) = (flags, expressions, signature)
     }
@@ -185,7 +188,7 @@ public struct Invocation {
         let subject: Value?
         switch error {
         case .unknownIdea(let id), .ideaNotOpen(let id, _), .ideaOnOpenBallot(let id, _), .notACandidate(let id, _),
-             .mergeIntoItself(let id), .alreadyInTheme(let id, _), .duplicateCandidate(let id), .ideaInOtherConsultation(let id, _):
+            .mergeIntoItself(let id), .alreadyInTheme(let id, _), .duplicateCandidate(let id), .ideaInOtherConsultation(let id, _):
             subject = .idea(id)
         case .unknownParticipant(let handle), .handleTaken(let handle): subject = .participant(handle)
         case .unknownTheme(let label), .themeLabelTaken(let label): subject = .string(label)
@@ -222,12 +225,11 @@ public struct Invocation {
         }
         guard announcing else { return latest }
         if consultations.count > 1 {
-            try interpreter.show("note: acting on consultation \(latest.rawValue) '\(consultations[latest]!.title)', the newest of \(consultations.count); "
-                                 + "consultation use TITLE chooses another")
+            try interpreter.show(
+                "note: acting on consultation \(latest.rawValue) '\(consultations[latest]!.title)', the newest of \(consultations.count); "
+                    + "consultation use TITLE chooses another")
         }
         interpreter.consultation = latest
         return latest
     }
 }
-
-import Foundation

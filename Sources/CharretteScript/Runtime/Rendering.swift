@@ -125,15 +125,17 @@ public enum Rendering {
     public static func csv(_ value: Value) -> String {
         let table = asTable(value)
         func cell(_ text: String, number: Bool = false) -> String { CSV.field(text, neutralisingFormulas: !number) }
-        let lines = [CSV.row(table.columns.map { cell($0) })]
+        let lines =
+            [CSV.row(table.columns.map { cell($0) })]
             + table.rows.map { row in
-                CSV.row(table.columns.map { column in
-                    let value = row[column] ?? .null
-                    switch value {
-                    case .integer, .decimal: return cell(value.text, number: true)
-                    default: return cell(csvText(value))
-                    }
-                })
+                CSV.row(
+                    table.columns.map { column in
+                        let value = row[column] ?? .null
+                        switch value {
+                        case .integer, .decimal: return cell(value.text, number: true)
+                        default: return cell(csvText(value))
+                        }
+                    })
             }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
@@ -158,8 +160,10 @@ public enum Rendering {
             }
             return out
         }
-        var lines = ["| " + table.columns.map(cell).joined(separator: " | ") + " |",
-                     "|" + table.columns.map { _ in " --- |" }.joined()]
+        var lines = [
+            "| " + table.columns.map(cell).joined(separator: " | ") + " |",
+            "|" + table.columns.map { _ in " --- |" }.joined(),
+        ]
         lines += table.rows.map { row in "| " + table.columns.map { cell((row[$0] ?? .null).text) }.joined(separator: " | ") + " |" }
         return lines.joined(separator: "\n")
     }

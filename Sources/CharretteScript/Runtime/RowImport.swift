@@ -39,18 +39,21 @@ extension Invocation {
             }
         } catch let dryRun as ImportCommands.DryRun {
             for line in skipped { try interpreter.show("\(skipping ? "would skip" : "refused") \(line)") }
-            let outcome = skipped.isEmpty || skipping
+            let outcome =
+                skipped.isEmpty || skipping
                 ? "\(dryRun.records.count) \(noun) would be added\(skipped.isEmpty ? "" : ", \(rows(skipped.count)) skipped")"
                 : "\(rows(skipped.count)) refused, so nothing would be imported (--skip-bad-rows would add the other \(dryRun.records.count))"
             try interpreter.show("dry run: \(outcome); nothing was written")
             return Rows.table(dryRun.records)
         } catch let refused as RowRefused {
-            throw self.error("\(file.path):\(refused.line): \(refused.message); nothing was imported\(skipping ? "" : " (--skip-bad-rows adds the other rows)")")
+            throw self.error(
+                "\(file.path):\(refused.line): \(refused.message); nothing was imported\(skipping ? "" : " (--skip-bad-rows adds the other rows)")")
         }
         for line in skipped { try interpreter.show("skipped \(line)") }
         // One line, however many rows: the table of what was added is the command's value, for
         // `let` and pipelines.
-        try interpreter.show("added \(added.count) \(added.count == 1 ? String(noun.dropLast()) : noun)\(skipped.isEmpty ? "" : "; skipped \(rows(skipped.count))")")
+        try interpreter.show(
+            "added \(added.count) \(added.count == 1 ? String(noun.dropLast()) : noun)\(skipped.isEmpty ? "" : "; skipped \(rows(skipped.count))")")
         return Rows.table(added)
     }
 

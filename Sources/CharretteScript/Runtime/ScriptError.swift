@@ -9,7 +9,7 @@ public struct ScriptError: Error, Sendable, CustomStringConvertible {
     public let range: SourceRange?
     /// The script the range points into, once known.
     public var source: Source?
-    /// The error of the library the command met, such as a ``CharretteError`` a rule gave: a
+    /// The error of the library the command met, such as a `CharretteError` a rule gave: a
     /// caller catches the case here, while ``message`` says it in the script's words.
     public let underlying: (any Error)?
 

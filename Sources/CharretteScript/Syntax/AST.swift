@@ -22,7 +22,8 @@ public indirect enum Expression: Sendable {
     public var range: SourceRange {
         switch self {
         case .literal(_, let r), .word(_, let r), .string(_, let r), .variable(_, _, let r), .list(_, let r),
-             .record(_, let r), .subexpression(_, let r), .block(_, let r), .binary(_, _, _, let r), .not(_, let r): r
+            .record(_, let r), .subexpression(_, let r), .block(_, let r), .binary(_, _, _, let r), .not(_, let r):
+            r
         }
     }
 }

@@ -6,7 +6,9 @@ public struct Lexer {
     private var column = 1
     private let origin: SourceLocation
 
-    /// - Parameter origin: where `text` starts in its file (for interpolated expressions).
+    /// - Parameters:
+    ///   - text: the source to read.
+    ///   - origin: where `text` starts in its file (for interpolated expressions).
     public init(_ text: String, origin: SourceLocation = SourceLocation(line: 1, column: 1)) {
         characters = Array(text)
         line = origin.line

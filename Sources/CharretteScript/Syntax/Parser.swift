@@ -1,3 +1,4 @@
+import Charrette
 import CharretteSupport
 
 /// Turns tokens into statements. Command signatures decide which flags take a value, so the
@@ -241,7 +242,8 @@ public struct Parser {
                 }
                 guard let flag = spec.signature.flag(named: flagName) else {
                     let names = spec.signature.flags.map(\.name)
-                    let hint = NearMiss.closest(to: flagName, among: names).map { "; did you mean --\($0)?" }
+                    let hint =
+                        NearMiss.closest(to: flagName, among: names).map { "; did you mean --\($0)?" }
                         ?? (names.isEmpty ? "; it takes no flags" : "; it takes " + names.map { "--\($0)" }.joined(separator: ", "))
                     throw ScriptError.syntax("unknown flag --\(flagName) for '\(name)'\(hint)", flagToken.range)
                 }
@@ -461,5 +463,4 @@ public struct Parser {
     }
 }
 
-import Charrette
 private typealias Idea_ID = Idea.ID

@@ -40,7 +40,6 @@ extension CSV {
         }
     }
 
-
     /// Calls `body` with each record of `text` in turn, the first `limit` only when given, without
     /// keeping them: fields are handed over as byte ranges of the file, so a file of millions of
     /// rows is read with no allocation per record. A syntax error is made the caller's error by
@@ -151,7 +150,7 @@ extension CSV {
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
             let length = b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
-            guard length > 0, i + length <= bytes.endIndex, bytes[i + 1 ..< i + length].allSatisfy({ $0 >> 6 == 0b10 }) else { return i }
+            guard length > 0, i + length <= bytes.endIndex, bytes[i + 1..<i + length].allSatisfy({ $0 >> 6 == 0b10 }) else { return i }
             i += length
         }
         return nil

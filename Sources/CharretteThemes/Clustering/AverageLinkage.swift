@@ -38,7 +38,10 @@ public struct AverageLinkage: Sendable {
             for i in 0..<n where alive[i] {
                 for j in (i + 1)..<n where alive[j] {
                     let dij = d[i][j]
-                    if dij < best.distance - 1e-12 || (abs(dij - best.distance) <= 1e-12 && (min(names[i], names[j]), max(names[i], names[j])) < (min(names[best.i], names[best.j]), max(names[best.i], names[best.j]))) {
+                    if dij < best.distance - 1e-12
+                        || (abs(dij - best.distance) <= 1e-12
+                            && (min(names[i], names[j]), max(names[i], names[j])) < (min(names[best.i], names[best.j]), max(names[best.i], names[best.j])))
+                    {
                         best = (i, j, dij)
                     }
                 }

@@ -52,8 +52,9 @@ public struct ThemeSuggestion: Sendable {
         // components do not reach is left out like a text without words.
         var space: [SparseVector], dimensions: Int, placed: [Int]
         if settings.components > 0 {
-            let lsa = LatentSemanticAnalysis(withWords.map { weights.vectors[$0] }, dimensions: tokenizer.terms.count,
-                                             components: settings.components, seed: settings.seed)
+            let lsa = LatentSemanticAnalysis(
+                withWords.map { weights.vectors[$0] }, dimensions: tokenizer.terms.count,
+                components: settings.components, seed: settings.seed)
             dimensions = lsa.singularValues.count
             let reached = lsa.vectors.indices.filter { !lsa.vectors[$0].values.isEmpty }
             placed = reached.map { withWords[$0] }
@@ -77,7 +78,9 @@ public struct ThemeSuggestion: Sendable {
         case .fixed(let k):
             guard k >= 1 && k <= placed.count else { throw ThemeSuggestionError.countOutOfRange(asked: k, texts: placed.count) }
             chosen = clusterer.labels(k: k)
-            reason = made(chosen) == k ? "k = \(k), as asked"
+            reason =
+                made(chosen) == k
+                ? "k = \(k), as asked"
                 : "k = \(made(chosen)): \(k) were asked, but the texts fall into only \(made(chosen)) distinct groups"
             silhouettes = []
         case .automatic(let asked):
@@ -97,7 +100,8 @@ public struct ThemeSuggestion: Sendable {
                 silhouettes = tried.map { ($0.k, $0.score) }
                 let runnersUp = tried.filter { $0.k != best.k }.sorted { $0.score > $1.score }.prefix(2)
                     .map { "k = \($0.k): \(Self.format($0.score))" }.joined(separator: ", ")
-                reason = "k = \(best.k): the best silhouette (\(Self.format(best.score))) of k = \(lower) to \(tried.last!.k)"
+                reason =
+                    "k = \(best.k): the best silhouette (\(Self.format(best.score))) of k = \(lower) to \(tried.last!.k)"
                     + (runnersUp.isEmpty ? "" : "; next \(runnersUp)")
             } else {
                 chosen = clusterer.labels(k: min(max(asked?.lowerBound ?? 1, 1), placed.count))

@@ -35,8 +35,10 @@ public struct ThemeSuggestionSettings: Sendable, Equatable {
     /// The most latent semantic components (the decomposition grows with their cube).
     public static let maximumComponents = 300
 
-    public init(count: Count = .automatic(nil), method: Method = .kmeans, seed: UInt64 = 2026, restarts: Int = 10,
-                language: Language? = nil, components: Int = 0) {
+    public init(
+        count: Count = .automatic(nil), method: Method = .kmeans, seed: UInt64 = 2026, restarts: Int = 10,
+        language: Language? = nil, components: Int = 0
+    ) {
         self.count = count
         self.method = method
         self.seed = seed

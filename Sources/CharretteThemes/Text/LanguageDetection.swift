@@ -7,7 +7,7 @@ extension Language {
     ///
     /// Each word that is a stop word of a language counts one for it; so does a word like "l'état"
     /// whose part before the apostrophe is one (an elided article or pronoun). The language with
-    /// the highest count wins, ties going to the first in ``allCases``. Only the Snowball lists
+    /// the highest count wins, ties going to the first in `allCases`. Only the Snowball lists
     /// count, so English's longer list does not tip the balance.
     public static func detect<S: Sequence>(_ texts: S) -> Language? where S.Element == String {
         var counts = Array(repeating: 0, count: allCases.count)
@@ -25,7 +25,7 @@ extension Language {
             }
         }
         guard let best = counts.indices.max(by: { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) }),
-              counts[best] > 0
+            counts[best] > 0
         else { return nil }
         return allCases[best]
     }
@@ -38,7 +38,8 @@ extension Language {
         var words: [String] = []
         var current = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            let isLetter = scalar.value < 0x80
+            let isLetter =
+                scalar.value < 0x80
                 ? (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A
                 : scalar.properties.isAlphabetic
             if isLetter {

@@ -1,5 +1,5 @@
-import CharretteSupport
 import CharretteNumerics
+import CharretteSupport
 import Foundation
 
 /// Latent semantic analysis: the texts' TF-IDF vectors projected on the few directions that carry

@@ -39,7 +39,9 @@ public struct Tokenizer {
                 let spelling = word.lowercased()
                 var number: Int32 = -1
                 if let term = term(spelling) {
-                    if let existing = termIndex[term] { number = existing } else {
+                    if let existing = termIndex[term] {
+                        number = existing
+                    } else {
                         number = Int32(terms.count)
                         termIndex[term] = number
                         terms.append(term)

@@ -51,8 +51,13 @@ public struct SparseVector: Sendable, Hashable {
     public func dot(_ other: SparseVector) -> Float {
         var a = 0, b = 0, total: Float = 0
         while a < indices.count && b < other.indices.count {
-            if indices[a] == other.indices[b] { total += values[a] * other.values[b]; a += 1; b += 1 }
-            else if indices[a] < other.indices[b] { a += 1 } else { b += 1 }
+            if indices[a] == other.indices[b] {
+                total += values[a] * other.values[b]; a += 1; b += 1
+            } else if indices[a] < other.indices[b] {
+                a += 1
+            } else {
+                b += 1
+            }
         }
         return total
     }

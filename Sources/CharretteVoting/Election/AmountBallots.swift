@@ -14,7 +14,6 @@ public struct AmountBallots: Sendable, Hashable {
         counts = []
     }
 
-
     /// Adds a ballot: an amount per candidate index (0 where missing), cast by `count` voters.
     public mutating func append(_ amounts: [Int: Int], count: Int = 1) {
         let start = self.amounts.count
@@ -26,5 +25,5 @@ public struct AmountBallots: Sendable, Hashable {
     /// Ballot b's amount on candidate c.
     public func amount(_ b: Int, _ c: Int) -> Int { amounts[b * candidateCount + c] }
     /// Ballot b's amounts, one per candidate.
-    public func amounts(of b: Int) -> ArraySlice<Int> { amounts[b * candidateCount ..< (b + 1) * candidateCount] }
+    public func amounts(of b: Int) -> ArraySlice<Int> { amounts[b * candidateCount..<(b + 1) * candidateCount] }
 }

@@ -17,7 +17,6 @@ public struct ApprovalBallots: Sendable, Hashable {
         counts = []
     }
 
-
     /// Adds a ballot approving `candidates` (indices, without repeats).
     public mutating func append<S: Sequence>(_ candidates: S, count: Int = 1) where S.Element == Int {
         approved.append(contentsOf: candidates.map { Int32($0) })
@@ -26,7 +25,7 @@ public struct ApprovalBallots: Sendable, Hashable {
     }
 
     /// Ballot b's approved candidates.
-    public func approved(by b: Int) -> ArraySlice<Int32> { approved[starts[b] ..< starts[b + 1]] }
+    public func approved(by b: Int) -> ArraySlice<Int32> { approved[starts[b]..<starts[b + 1]] }
 
     /// The weighted number of approvals per candidate.
     public func approvalCounts() -> [Int] {

@@ -107,8 +107,10 @@ public struct TallyRules: Sendable, Hashable {
     public static let defaultSeed: UInt64 = 2026
 
     /// Rules with only what is given set.
-    public init(seats: Int? = nil, budget: Int? = nil, costs: [Int]? = nil, capPerCandidate: Int? = nil,
-                credits: Int? = nil, gradeRange: ClosedRange<Int>? = nil, seed: UInt64 = TallyRules.defaultSeed) {
+    public init(
+        seats: Int? = nil, budget: Int? = nil, costs: [Int]? = nil, capPerCandidate: Int? = nil,
+        credits: Int? = nil, gradeRange: ClosedRange<Int>? = nil, seed: UInt64 = TallyRules.defaultSeed
+    ) {
         self.seats = seats
         self.budget = budget
         self.costs = costs
@@ -168,4 +170,3 @@ extension ApprovalBallots: WeightedBallots {}
 extension GradeBallots: WeightedBallots {}
 extension AmountBallots: WeightedBallots {}
 extension PositionBallots: WeightedBallots {}
-

@@ -17,7 +17,6 @@ public struct GradeBallots: Sendable, Hashable {
         counts = []
     }
 
-
     /// Adds a ballot; candidates missing from `grades` are ungraded.
     public mutating func append(_ grades: [Int: Int], count: Int = 1) {
         let start = self.grades.count

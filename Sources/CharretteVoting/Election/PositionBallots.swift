@@ -17,7 +17,6 @@ public struct PositionBallots: Sendable, Hashable {
         counts = []
     }
 
-
     /// The most distinct positions a set of ballots can use.
     public static let maximumPositions = 127
 

@@ -30,7 +30,6 @@ public struct RankedBallots: Sendable, Hashable {
         self.counts = counts
     }
 
-
     /// Adds a ballot given as tiers of candidate indices, best first.
     /// - Precondition: indices are in range and appear at most once.
     public mutating func append(tiers: [[Int]], count: Int = 1) {
@@ -53,7 +52,7 @@ public struct RankedBallots: Sendable, Hashable {
 
     /// Ballot b's ranks.
     @inlinable public func ranks(of b: Int) -> ArraySlice<UInt16> {
-        ranks[b * candidateCount ..< (b + 1) * candidateCount]
+        ranks[b * candidateCount..<(b + 1) * candidateCount]
     }
 
     /// Ballot b as tiers of candidate indices, best first; unranked candidates left out.

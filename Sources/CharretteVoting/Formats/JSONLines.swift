@@ -65,7 +65,9 @@ public enum JSONLines {
             if let c = object["count"] {
                 guard let n = wholeNumber(c), n >= 1 else { throw BallotFileError(line: line, "'count' must be a whole number from 1 to \(largestNumber)") }
                 count = n
-            } else { count = 1 }
+            } else {
+                count = 1
+            }
             switch kind {
             case "ranking":
                 guard let tiers = body as? [Any] else { throw BallotFileError(line: line, "'ranking' must be a list of tiers") }
@@ -155,8 +157,11 @@ public enum JSONLines {
         for (line, object) in parsed {
             let body = object[kind]
             var values: [Any] = []
-            if let dict = body as? [String: Any] { values = Array(dict.keys) }
-            else if let list = body as? [Any] { values = list.flatMap { ($0 as? [Any]) ?? [$0] } }
+            if let dict = body as? [String: Any] {
+                values = Array(dict.keys)
+            } else if let list = body as? [Any] {
+                values = list.flatMap { ($0 as? [Any]) ?? [$0] }
+            }
             for value in values {
                 guard let id = idString(value) else { throw BallotFileError(line: line, "a candidate must be a string or a whole number") }
                 ids.insert(id)
@@ -181,7 +186,9 @@ public enum JSONLines {
             guard let map = costs as? [String: Any] else { throw BallotFileError(line: line, "'costs' must be an object from candidate to cost") }
             rules.costs = try candidates.map { id throws(BallotFileError) in
                 guard let value = map[id] else { throw BallotFileError(line: line, "'costs' gives no cost for \(id)") }
-                guard let cost = wholeNumber(value), cost >= 0 else { throw BallotFileError(line: line, "the cost of \(id) must be a whole number of at least 0") }
+                guard let cost = wholeNumber(value), cost >= 0 else {
+                    throw BallotFileError(line: line, "the cost of \(id) must be a whole number of at least 0")
+                }
                 return cost
             }
             if let extra = map.keys.sorted().first(where: { !candidates.contains($0) }) {
@@ -207,7 +214,8 @@ public enum JSONLines {
     static func wholeNumber(_ value: Any) -> Int? {
         // JSON booleans arrive as numbers of type "c"; 0 and 1 would otherwise pass for them.
         guard let number = value as? NSNumber, String(cString: number.objCType) != "c",
-              let whole = value as? Int, abs(whole) <= largestNumber else { return nil }
+            let whole = value as? Int, abs(whole) <= largestNumber
+        else { return nil }
         return whole
     }
 
@@ -246,10 +254,11 @@ public enum JSONLines {
             }
         case .positions(let b):
             for i in 0..<b.ballotCount {
-                let map = Dictionary(uniqueKeysWithValues: (0..<b.candidateCount).compactMap { c -> (String, String)? in
-                    let code = b.codes[i * b.candidateCount + c]
-                    return code < 0 ? nil : (id(c), b.positions[Int(code)])
-                })
+                let map = Dictionary(
+                    uniqueKeysWithValues: (0..<b.candidateCount).compactMap { c -> (String, String)? in
+                        let code = b.codes[i * b.candidateCount + c]
+                        return code < 0 ? nil : (id(c), b.positions[Int(code)])
+                    })
                 lines.append(ballot("positions", map, b.counts[i]))
             }
         }

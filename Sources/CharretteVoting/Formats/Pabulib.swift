@@ -138,9 +138,11 @@ public enum Pabulib {
             preconditionFailure("pabulib has no positions")
         }
         let hasPoints = voteType == "cumulative" || voteType == "scoring"
-        var lines = ["META", "key;value", "description;\(field(description))", "country;", "unit;", "instance;",
-                     "num_projects;\(election.candidates.count)", "num_votes;\(votes.count)",
-                     "budget;\(election.rules.budget ?? costs.reduce(0, +))", "vote_type;\(voteType)", "rule;", "PROJECTS", "project_id;cost;name"]
+        var lines = [
+            "META", "key;value", "description;\(field(description))", "country;", "unit;", "instance;",
+            "num_projects;\(election.candidates.count)", "num_votes;\(votes.count)",
+            "budget;\(election.rules.budget ?? costs.reduce(0, +))", "vote_type;\(voteType)", "rule;", "PROJECTS", "project_id;cost;name",
+        ]
         for c in election.candidates.indices {
             lines.append("\(field(id(c)));\(costs[c]);\(field(election.names[c] ?? id(c)))")
         }
@@ -160,7 +162,11 @@ public enum Pabulib {
         while i < chars.count {
             let c = chars[i]
             if quoted {
-                if c == "\"" { if i + 1 < chars.count && chars[i + 1] == "\"" { current.append("\""); i += 1 } else { quoted = false } } else { current.append(c) }
+                if c == "\"" {
+                    if i + 1 < chars.count && chars[i + 1] == "\"" { current.append("\""); i += 1 } else { quoted = false }
+                } else {
+                    current.append(c)
+                }
             } else if c == "\"" && current.isEmpty {
                 quoted = true
             } else if c == ";" {

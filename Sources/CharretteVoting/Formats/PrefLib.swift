@@ -33,10 +33,14 @@ public enum PrefLib {
             guard let colon = text.firstIndex(of: ":") else { continue }
             let key = text[..<colon].trimmingSpaces.uppercased(), value = text[text.index(after: colon)...].trimmingSpaces
             if key == "DATA TYPE" {
-                guard let type = DataType(rawValue: value.lowercased()) else { throw BallotFileError(line: reader.line - 1, "unknown PrefLib data type '\(value)'") }
+                guard let type = DataType(rawValue: value.lowercased()) else {
+                    throw BallotFileError(line: reader.line - 1, "unknown PrefLib data type '\(value)'")
+                }
                 dataType = type
             } else if key == "NUMBER ALTERNATIVES" {
-                guard let n = Int(value), n > 0, n < Int(UInt16.max) else { throw BallotFileError(line: reader.line - 1, "NUMBER ALTERNATIVES must be a positive number, not '\(value)'") }
+                guard let n = Int(value), n > 0, n < Int(UInt16.max) else {
+                    throw BallotFileError(line: reader.line - 1, "NUMBER ALTERNATIVES must be a positive number, not '\(value)'")
+                }
                 alternatives = n
             } else if key == "NUMBER VOTERS" || key == "NUMBER UNIQUE ORDERS" || key == "NUMBER UNIQUE RESPONSES" || key == "NUMBER RESPONSES" {
                 // Checked once the orders are read: a file cut short must not count as complete.
@@ -46,7 +50,9 @@ public enum PrefLib {
                 names[number] = value
             }
         }
-        guard let type = dataType else { throw BallotFileError(line: 0, "not a PrefLib file: no '# DATA TYPE' line and no .soc, .soi, .toc, .toi or .cat extension") }
+        guard let type = dataType else {
+            throw BallotFileError(line: 0, "not a PrefLib file: no '# DATA TYPE' line and no .soc, .soi, .toc, .toi or .cat extension")
+        }
         guard let n = alternatives else { throw BallotFileError(line: reader.line, "the header does not give '# NUMBER ALTERNATIVES'") }
         let candidates = (1...n).map(String.init)
         let displayNames = (1...n).map { names[$0] }
@@ -54,13 +60,15 @@ public enum PrefLib {
         case .ranking:
             let (ranks, counts, lines) = try reader.readOrders(alternatives: n, type: type)
             try check(declared, voters: counts.reduce(0, +), orders: counts.count)
-            var election = Election(candidates: candidates, names: displayNames,
-                                    ballots: .ranked(RankedBallots(candidateCount: n, ranks: ranks, counts: counts)))
+            var election = Election(
+                candidates: candidates, names: displayNames,
+                ballots: .ranked(RankedBallots(candidateCount: n, ranks: ranks, counts: counts)))
             election.ballotLabels = lines.map { "line \($0)" }
             return election
         case .approval:
             guard type == .cat else {
-                throw BallotFileError(line: 0, "a .\(type.rawValue) file holds orders; approval methods read .cat files (the first category is approved) or .pb files")
+                throw BallotFileError(
+                    line: 0, "a .\(type.rawValue) file holds orders; approval methods read .cat files (the first category is approved) or .pb files")
             }
             var ballots = ApprovalBallots(candidateCount: n)
             let (ranks, counts, lines) = try reader.readOrders(alternatives: n, type: type)
@@ -90,7 +98,9 @@ public enum PrefLib {
     /// ballots as `.cat` with the categories "approved" and "not approved". Returns the type and the text.
     /// `requested` asks for a type that can hold the ballots (`.toi` holds any orders); the
     /// narrowest type that fits is written otherwise.
-    public static func write(_ election: Election, title: String = "", fileName: String = "ballots", as requested: DataType? = nil) -> (type: DataType, text: String) {
+    public static func write(
+        _ election: Election, title: String = "", fileName: String = "ballots", as requested: DataType? = nil
+    ) -> (type: DataType, text: String) {
         var header: [String] = []
         var body: [String] = []
         var type: DataType
@@ -108,7 +118,8 @@ public enum PrefLib {
             }
             order.sort { lines[$0]! > lines[$1]! }
             body = order.map { tiers in
-                "\(lines[tiers]!): " + tiers.map { $0.count == 1 ? "\($0[0] + 1)" : "{" + $0.map { "\($0 + 1)" }.joined(separator: ",") + "}" }.joined(separator: ",")
+                "\(lines[tiers]!): "
+                    + tiers.map { $0.count == 1 ? "\($0[0] + 1)" : "{" + $0.map { "\($0 + 1)" }.joined(separator: ",") + "}" }.joined(separator: ",")
             }
             header.append("# NUMBER UNIQUE ORDERS: \(order.count)")
         case .approval(let ballots):
@@ -123,18 +134,20 @@ public enum PrefLib {
             order.sort { lines[$0]! > lines[$1]! }
             body = order.map { approved in
                 let rest = (0..<n).filter { !approved.contains($0) }
-                return "\(lines[approved]!): {" + approved.map { "\($0 + 1)" }.joined(separator: ",") + "},{" + rest.map { "\($0 + 1)" }.joined(separator: ",") + "}"
+                return "\(lines[approved]!): {" + approved.map { "\($0 + 1)" }.joined(separator: ",") + "},{" + rest.map { "\($0 + 1)" }.joined(separator: ",")
+                    + "}"
             }
             header += ["# NUMBER CATEGORIES: 2", "# CATEGORY NAME 1: approved", "# CATEGORY NAME 2: not approved", "# NUMBER UNIQUE RESPONSES: \(order.count)"]
         default:
             preconditionFailure("PrefLib holds rankings and approvals only")
         }
-        var lines = [
-            "# FILE NAME: \(fileName).\(type.rawValue)", "# TITLE: \(title)", "# DESCRIPTION: ballots exported by Charrette",
-            "# DATA TYPE: \(type.rawValue)", "# MODIFICATION TYPE: original", "# RELATES TO: ", "# RELATED FILES: ",
-            "# PUBLICATION DATE: ", "# MODIFICATION DATE: ",
-            "# NUMBER ALTERNATIVES: \(election.candidates.count)", "# NUMBER VOTERS: \(election.ballots.voterCount)",
-        ] + header
+        var lines =
+            [
+                "# FILE NAME: \(fileName).\(type.rawValue)", "# TITLE: \(title)", "# DESCRIPTION: ballots exported by Charrette",
+                "# DATA TYPE: \(type.rawValue)", "# MODIFICATION TYPE: original", "# RELATES TO: ", "# RELATED FILES: ",
+                "# PUBLICATION DATE: ", "# MODIFICATION DATE: ",
+                "# NUMBER ALTERNATIVES: \(election.candidates.count)", "# NUMBER VOTERS: \(election.ballots.voterCount)",
+            ] + header
         for (i, id) in election.candidates.enumerated() {
             lines.append("# ALTERNATIVE NAME \(i + 1): \(election.names[i] ?? id)")
         }
@@ -247,13 +260,19 @@ private struct Reader {
                                 guard !expectItem else { throw fail("expected an alternative before ','") }
                                 expectItem = true; i += 1; continue
                             }
-                            guard c >= 48 && c <= 57 else { throw fail("unexpected '\(Character(Unicode.Scalar(c)))': orders are alternative numbers separated by ',' with ties in '{}'") }
+                            guard c >= 48 && c <= 57 else {
+                                throw fail("unexpected '\(Character(Unicode.Scalar(c)))': orders are alternative numbers separated by ',' with ties in '{}'")
+                            }
                             guard expectItem else { throw fail("expected ',' between alternatives") }
                             let column = i
                             var a = 0
                             while i < end, buffer[i] >= 48, buffer[i] <= 57, a < 1_000_000 { a = a * 10 + Int(buffer[i] - 48); i += 1 }
-                            guard a >= 1 && a <= n else { throw BallotFileError(line: line, column: column - lineStart + 1, "alternative \(a) is not among the \(n) alternatives") }
-                            guard seen[a - 1] != line else { throw BallotFileError(line: line, column: column - lineStart + 1, "alternative \(a) appears twice in one order") }
+                            guard a >= 1 && a <= n else {
+                                throw BallotFileError(line: line, column: column - lineStart + 1, "alternative \(a) is not among the \(n) alternatives")
+                            }
+                            guard seen[a - 1] != line else {
+                                throw BallotFileError(line: line, column: column - lineStart + 1, "alternative \(a) appears twice in one order")
+                            }
                             seen[a - 1] = line
                             ranks[base + a - 1] = tier
                             ranked += 1
@@ -263,7 +282,9 @@ private struct Reader {
                         guard !inBraces else { throw fail("'{' is not closed") }
                         guard !expectItem || ranked == 0 else { throw fail("the order ends with ','") }
                         if type.isComplete && ranked != n {
-                            throw fail("a .\(type.rawValue) order must rank all \(n) alternatives; this one ranks \(ranked) (use .\(type == .soc ? "soi" : "toi") for incomplete orders)")
+                            throw fail(
+                                "a .\(type.rawValue) order must rank all \(n) alternatives; this one ranks \(ranked) (use .\(type == .soc ? "soi" : "toi") for incomplete orders)"
+                            )
                         }
                         counts[stored] = count
                         lines[stored] = Int32(truncatingIfNeeded: line)

@@ -1,5 +1,5 @@
 /// Greedy participatory budgeting: projects are funded in order of approvals (or approvals per
-/// unit of cost), skipping any that no longer fit the budget. Ties branch (see ``SequentialCount``).
+/// unit of cost), skipping any that no longer fit the budget. Ties branch (see `SequentialCount`).
 public struct BudgetGreedy: TallyMethod {
     /// Order by approvals per unit of cost instead of approvals.
     public let byCost: Bool
@@ -9,7 +9,8 @@ public struct BudgetGreedy: TallyMethod {
     public var ballotKind: BallotKind { .budget }
     public var isMultiWinner: Bool { true }
     public var summary: String {
-        byCost ? "Funds projects by approvals per unit of cost, skipping those that no longer fit: cheap popular projects first."
+        byCost
+            ? "Funds projects by approvals per unit of cost, skipping those that no longer fit: cheap popular projects first."
             : "Funds the most approved projects first, skipping those that no longer fit the budget."
     }
 
@@ -62,13 +63,15 @@ extension TallyMethod {
     func budgetTable(_ election: Election, approvals: [Int], funded: [Int]) -> TallyTable {
         let costs = election.rules.costs ?? []
         var spent = 0
-        return TallyTable("Projects", columns: ["project", "cost", "approvals", "funded", "spent so far"],
-                          rows: funded.map { c in
-                              spent += costs[c]
-                              return [.candidate(c), .integer(costs[c]), .integer(approvals[c]), .text("yes"), .integer(spent)]
-                          } + approvals.indices.filter { !funded.contains($0) }.map { c in
-                              [.candidate(c), .integer(costs[c]), .integer(approvals[c]), .text("no"), .empty]
-                          },
-                          note: "Funded projects in the order they were chosen, then the rest; budget \(election.rules.budget ?? 0).")
+        return TallyTable(
+            "Projects", columns: ["project", "cost", "approvals", "funded", "spent so far"],
+            rows: funded.map { c in
+                spent += costs[c]
+                return [.candidate(c), .integer(costs[c]), .integer(approvals[c]), .text("yes"), .integer(spent)]
+            }
+                + approvals.indices.filter { !funded.contains($0) }.map { c in
+                    [.candidate(c), .integer(costs[c]), .integer(approvals[c]), .text("no"), .empty]
+                },
+            note: "Funded projects in the order they were chosen, then the rest; budget \(election.rules.budget ?? 0).")
     }
 }

@@ -9,8 +9,9 @@ public struct CondorcetWinner: TallyMethod {
     public func count(_ election: Election) throws(TallyError) -> TallyResult {
         let pairwise = PairwiseMatrix(try ranked(election))
         let winner = pairwise.condorcetWinner
-        var result = TallyResult(method: name, candidates: election.candidates, voters: election.ballots.voterCount,
-                                 winners: winner.map { [$0] } ?? [], seed: election.rules.seed)
+        var result = TallyResult(
+            method: name, candidates: election.candidates, voters: election.ballots.voterCount,
+            winners: winner.map { [$0] } ?? [], seed: election.rules.seed)
         let wins = (0..<pairwise.size).map { a in Double((0..<pairwise.size).filter { $0 != a && pairwise.margin(a, over: $0) > 0 }.count) }
         result.scores = Scores("head-to-head wins", wins.map { $0 })
         if let winner {

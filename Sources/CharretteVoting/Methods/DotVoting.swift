@@ -18,8 +18,12 @@ public struct DotVoting: TallyMethod {
             if let cap, let c = dots.firstIndex(where: { $0 > cap }) {
                 throw .invalidBallot(index: b, reason: "\(election.candidates[c - dots.startIndex]) gets \(dots[c]) dots, over the cap of \(cap)")
             }
-            let (spent, overflow) = dots.reduce((0, false)) { acc, d in let r = acc.0.addingReportingOverflow(d); return (r.partialValue, acc.1 || r.overflow) }
-            if let budget, overflow || spent > budget { throw .invalidBallot(index: b, reason: "spends \(overflow ? "too many" : String(spent)) dots, over the budget of \(budget)") }
+            let (spent, overflow) = dots.reduce((0, false)) { acc, d in
+                let r = acc.0.addingReportingOverflow(d); return (r.partialValue, acc.1 || r.overflow)
+            }
+            if let budget, overflow || spent > budget {
+                throw .invalidBallot(index: b, reason: "spends \(overflow ? "too many" : String(spent)) dots, over the budget of \(budget)")
+            }
             for (c, d) in dots.enumerated() {
                 let (product, o1) = d.multipliedReportingOverflow(by: ballots.counts[b])
                 let (sum, o2) = totals[c].addingReportingOverflow(product)

@@ -7,7 +7,9 @@ public struct EqualShares: TallyMethod {
     public var name: String { "equal-shares" }
     public var ballotKind: BallotKind { .approval }
     public var isMultiWinner: Bool { true }
-    public var summary: String { "Gives every voter an equal share of the seats to spend; groups buy the candidates they agree on. Proportional, and fair to small groups." }
+    public var summary: String {
+        "Gives every voter an equal share of the seats to spend; groups buy the candidates they agree on. Proportional, and fair to small groups."
+    }
 
     struct Count: SequentialCount {
         let shares: EqualSharesCore
@@ -49,9 +51,10 @@ public struct EqualShares: TallyMethod {
         let seats = try committeeSize(election)
         let approvers = approversByCandidate(ballots)
         let voters = Double(ballots.voterCount)
-        let shares = EqualSharesCore(ballots: ballots, approvers: approvers, costs: Array(repeating: 1, count: ballots.candidateCount),
-                                      utility: Array(repeating: 1, count: ballots.candidateCount),
-                                      share: voters > 0 ? Double(seats) / voters : 0, limit: seats)
+        let shares = EqualSharesCore(
+            ballots: ballots, approvers: approvers, costs: Array(repeating: 1, count: ballots.candidateCount),
+            utility: Array(repeating: 1, count: ballots.candidateCount),
+            share: voters > 0 ? Double(seats) / voters : 0, limit: seats)
         let count = Count(shares: shares, phragmen: .init(ballots: ballots, approvers: approvers, seats: seats))
         var result = count.settle(name, election, seats: seats)
         result.scores = Scores("approvals", ballots.approvalCounts().map(Double.init))
@@ -65,8 +68,11 @@ public struct EqualShares: TallyMethod {
             }
             state = count.elect(c, in: state)
         }
-        result.working = [TallyTable("Rounds", columns: ["round", "elected", "how", "most any voter paid"], rows: rows,
-                                     note: "Each voter starts with \(seats) ÷ \(ballots.voterCount) of the money; a seat costs 1.")]
+        result.working = [
+            TallyTable(
+                "Rounds", columns: ["round", "elected", "how", "most any voter paid"], rows: rows,
+                note: "Each voter starts with \(seats) ÷ \(ballots.voterCount) of the money; a seat costs 1.")
+        ]
         return result
     }
 }
@@ -83,7 +89,9 @@ public struct BudgetEqualShares: TallyMethod {
     public var name: String { "pb-equal-shares" }
     public var ballotKind: BallotKind { .budget }
     public var isMultiWinner: Bool { true }
-    public var summary: String { "Splits the budget equally among voters; groups pool their shares to fund the projects they agree on. Proportional; small groups get their fair share." }
+    public var summary: String {
+        "Splits the budget equally among voters; groups pool their shares to fund the projects they agree on. Proportional; small groups get their fair share."
+    }
 
     /// Equal shares at one virtual budget, then (when the completion fills greedily) greedy by
     /// approvals within the real budget.
@@ -124,8 +132,9 @@ public struct BudgetEqualShares: TallyMethod {
         let voters = ballots.voterCount
         let approvals = ballots.approvalCounts()
         func shares(_ virtualBudget: Double) -> EqualSharesCore {
-            EqualSharesCore(ballots: ballots, approvers: approvers, costs: costs.map(Double.init), utility: costs.map { Double(max($0, 1)) },
-                             share: voters > 0 ? virtualBudget / Double(voters) : 0, limit: Int.max)
+            EqualSharesCore(
+                ballots: ballots, approvers: approvers, costs: costs.map(Double.init), utility: costs.map { Double(max($0, 1)) },
+                share: voters > 0 ? virtualBudget / Double(voters) : 0, limit: Int.max)
         }
         func spent(_ outcome: [Int]) -> Int { outcome.reduce(0) { $0 + costs[$1] } }
         func exhaustive(_ outcome: [Int]) -> Bool {
@@ -169,16 +178,20 @@ public struct BudgetEqualShares: TallyMethod {
         result.seats = result.elected.count
         result.scores = Scores("approvals", approvals.map(Double.init))
         result.notes.append("completion: \(completion.description)")
-        result.notes.append(raises == 0 ? "each voter's equal share is \(format3(Double(budget) / Double(max(voters, 1))))"
-                            : "each voter's share was raised \(raises) times by 1, to \(format3(virtualBudget / Double(max(voters, 1)))), while the outcome still fit the budget of \(budget)"
-                            + (bisected ? " (past 1,000 raises, the last one was found by bisection)" : ""))
+        result.notes.append(
+            raises == 0
+                ? "each voter's equal share is \(format3(Double(budget) / Double(max(voters, 1))))"
+                : "each voter's share was raised \(raises) times by 1, to \(format3(virtualBudget / Double(max(voters, 1)))), while the outcome still fit the budget of \(budget)"
+                    + (bisected ? " (past 1,000 raises, the last one was found by bisection)" : ""))
         // The rounds of the lot's run: who bought each project and the most any voter paid, then
         // what completion added.
         var state = count.start(), rows: [[TallyTable.Cell]] = [], added: [Int] = []
         for c in result.elected {
             let buying = !count.shares.next(state.shares).isEmpty
             if buying, let price = count.shares.price(c, state.shares) {
-                rows.append([.integer(rows.count + 1), .candidate(c), .integer(costs[c]), .text("bought by its approvers"), .number(price * count.shares.utility[c])])
+                rows.append([
+                    .integer(rows.count + 1), .candidate(c), .integer(costs[c]), .text("bought by its approvers"), .number(price * count.shares.utility[c]),
+                ])
             } else {
                 rows.append([.integer(rows.count + 1), .candidate(c), .integer(costs[c]), .text("completion: the most approved project that fits"), .empty])
                 added.append(c)
@@ -191,8 +204,9 @@ public struct BudgetEqualShares: TallyMethod {
             result.notes.append("\(left) of the budget is left unspent, though \(result.id(fits)) would fit: the completion does not fill the budget greedily")
         }
         result.working = [
-            TallyTable("Rounds", columns: ["round", "funded", "cost", "how", "most any voter paid"], rows: rows,
-                       note: "Each voter's share of the money is \(format3(virtualBudget / Double(max(voters, 1)))); approvers pay equally, or all they have left."),
+            TallyTable(
+                "Rounds", columns: ["round", "funded", "cost", "how", "most any voter paid"], rows: rows,
+                note: "Each voter's share of the money is \(format3(virtualBudget / Double(max(voters, 1)))); approvers pay equally, or all they have left."),
             budgetTable(election, approvals: approvals, funded: result.elected),
         ]
         return result

@@ -22,7 +22,11 @@ struct FirstPreferences {
                 top.removeAll(keepingCapacity: true)
                 for c in 0..<n where continuing[c] {
                     let r = ranks[base + c]
-                    if r < best { best = r; top.removeAll(keepingCapacity: true); top.append(c) } else if r == best && r != RankedBallots.unranked { top.append(c) }
+                    if r < best {
+                        best = r; top.removeAll(keepingCapacity: true); top.append(c)
+                    } else if r == best && r != RankedBallots.unranked {
+                        top.append(c)
+                    }
                 }
                 let w = Double(ballots.counts[b])
                 if top.isEmpty { exhausted += w; continue }

@@ -5,7 +5,9 @@ public struct InstantRunoff: TallyMethod {
     public init() {}
     public var name: String { "irv" }
     public var ballotKind: BallotKind { .ranking }
-    public var summary: String { "Counts first choices, then drops the last candidate and moves their ballots to the next choice, until someone has a majority." }
+    public var summary: String {
+        "Counts first choices, then drops the last candidate and moves their ballots to the next choice, until someone has a majority."
+    }
 
     public func count(_ election: Election) throws(TallyError) -> TallyResult {
         let ballots = try ranked(election)
@@ -36,7 +38,11 @@ public struct InstantRunoff: TallyMethod {
                 // Everyone left is tied (or one is left): they finish together.
                 if winners.isEmpty {
                     winners = alive
-                    if alive.count > 1 { ties.append("\(TallyResult.list(alive.map { ids[$0] })) tie with \(format3(fewest)) \(fewest == 1 ? "vote" : "votes") each when no one else is left") }
+                    if alive.count > 1 {
+                        ties.append(
+                            "\(TallyResult.list(alive.map { ids[$0] })) tie with \(format3(fewest)) \(fewest == 1 ? "vote" : "votes") each when no one else is left"
+                        )
+                    }
                     rounds.append(row + [.text(alive.count == 1 ? "\(ids[alive[0]]) is the last one left" : "all tied")])
                 } else if rounds.count < round {
                     rounds.append(row + [.text("")])
@@ -64,8 +70,11 @@ public struct InstantRunoff: TallyMethod {
         result.ranking = ranking
         result.notes = notes
         result.ties = ties
-        result.working = [TallyTable("Rounds", columns: ["round"] + ids + ["exhausted", "outcome"], rows: rounds,
-                                     note: "First choices among the candidates still in the count; a ballot whose ranked candidates are all out is exhausted.")]
+        result.working = [
+            TallyTable(
+                "Rounds", columns: ["round"] + ids + ["exhausted", "outcome"], rows: rounds,
+                note: "First choices among the candidates still in the count; a ballot whose ranked candidates are all out is exhausted.")
+        ]
         result.settleByLot(election)
         return result
     }

@@ -29,19 +29,27 @@ public struct MajorityJudgment: TallyMethod {
         for c in order {
             if let last = ranking.last?.last, keys[last] == keys[c] { ranking[ranking.count - 1].append(c) } else { ranking.append([c]) }
         }
-        var result = TallyResult(method: name, candidates: election.candidates, voters: ballots.voterCount,
-                                 winners: ranking.first ?? [], seed: election.rules.seed)
+        var result = TallyResult(
+            method: name, candidates: election.candidates, voters: ballots.voterCount,
+            winners: ranking.first ?? [], seed: election.rules.seed)
         result.ranking = ranking
         result.scores = Scores("median grade", medians.map { $0.map(Double.init) })
         let bestMedian = medians.compactMap { $0 }.max()
         let tiedOnMedian = (0..<n).filter { medians[$0] == bestMedian }
         if tiedOnMedian.count > 1 {
-            result.ties.append("\(TallyResult.list(tiedOnMedian.map(result.id))) share the best median grade; the majority gauge " +
-                               (result.winners.count > 1 ? "leaves \(TallyResult.list(result.winners.map(result.id))) tied" : "puts \(result.id(result.winners[0])) first"))
+            result.ties.append(
+                "\(TallyResult.list(tiedOnMedian.map(result.id))) share the best median grade; the majority gauge "
+                    + (result.winners.count > 1
+                        ? "leaves \(TallyResult.list(result.winners.map(result.id))) tied" : "puts \(result.id(result.winners[0])) first"))
         }
-        result.working = [TallyTable("Grades", columns: ["candidate", "median", "majority gauge", "grades, lowest first"],
-                                     rows: (0..<n).map { c in [.candidate(c), medians[c].map { .integer($0) } ?? .empty, .number(gauges[c]), .text(Self.summarise(histograms[c]))] },
-                                     note: "A blank counts as the lowest grade. The gauge is the share grading above the median when it is larger than the share grading below; otherwise minus the share below.")]
+        result.working = [
+            TallyTable(
+                "Grades", columns: ["candidate", "median", "majority gauge", "grades, lowest first"],
+                rows: (0..<n).map { c in [.candidate(c), medians[c].map { .integer($0) } ?? .empty, .number(gauges[c]), .text(Self.summarise(histograms[c]))] },
+                note:
+                    "A blank counts as the lowest grade. The gauge is the share grading above the median when it is larger than the share grading below; otherwise minus the share below."
+            )
+        ]
         result.settleByLot(election)
         return result
     }

@@ -17,37 +17,37 @@ public struct PairwiseMatrix: Sendable, Equatable {
         var isRanked = [Bool](repeating: false, count: n)
         ballots.ranks.withUnsafeBufferPointer { ranks in
             strict.orders.withUnsafeBufferPointer { order in
-            support.withUnsafeMutableBufferPointer { s in
-                for b in 0..<ballots.ballotCount {
-                    let w = ballots.counts[b]
-                    let base = b * n
-                    let ranked = Int(strict.lengths[b])
-                    if ranked >= 0 {
-                        // A strict order: each ranked candidate beats those after it and every unranked one.
-                        for p in 0..<ranked {
-                            let row = Int(order[base + p]) * n
-                            for q in (p + 1)..<max(p + 1, ranked) { s[row + Int(order[base + q])] &+= w }
-                        }
-                        if ranked < n {
-                            for p in 0..<ranked { isRanked[Int(order[base + p])] = true }
-                            for u in 0..<n where !isRanked[u] {
-                                for p in 0..<ranked { s[Int(order[base + p]) * n + u] &+= w }
+                support.withUnsafeMutableBufferPointer { s in
+                    for b in 0..<ballots.ballotCount {
+                        let w = ballots.counts[b]
+                        let base = b * n
+                        let ranked = Int(strict.lengths[b])
+                        if ranked >= 0 {
+                            // A strict order: each ranked candidate beats those after it and every unranked one.
+                            for p in 0..<ranked {
+                                let row = Int(order[base + p]) * n
+                                for q in (p + 1)..<max(p + 1, ranked) { s[row + Int(order[base + q])] &+= w }
                             }
-                            for p in 0..<ranked { isRanked[Int(order[base + p])] = false }
+                            if ranked < n {
+                                for p in 0..<ranked { isRanked[Int(order[base + p])] = true }
+                                for u in 0..<n where !isRanked[u] {
+                                    for p in 0..<ranked { s[Int(order[base + p]) * n + u] &+= w }
+                                }
+                                for p in 0..<ranked { isRanked[Int(order[base + p])] = false }
+                            }
+                            continue
                         }
-                        continue
-                    }
-                    // Ties: compare every pair, branch-free.
-                    for i in 0..<n {
-                        let ri = ranks[base + i]
-                        for j in (i + 1)..<max(i + 1, n) {
-                            let rj = ranks[base + j]
-                            s[i * n + j] &+= ri < rj ? w : 0
-                            s[j * n + i] &+= rj < ri ? w : 0
+                        // Ties: compare every pair, branch-free.
+                        for i in 0..<n {
+                            let ri = ranks[base + i]
+                            for j in (i + 1)..<max(i + 1, n) {
+                                let rj = ranks[base + j]
+                                s[i * n + j] &+= ri < rj ? w : 0
+                                s[j * n + i] &+= rj < ri ? w : 0
+                            }
                         }
                     }
                 }
-            }
             }
         }
         self.support = support
@@ -70,9 +70,10 @@ public struct PairwiseMatrix: Sendable, Equatable {
 
     /// The matrix as working: row a, column b holds the voters preferring a to b.
     func table(_ ids: [String], _ title: String = "Head to head") -> TallyTable {
-        TallyTable(title, columns: ["prefer"] + ids.map { "over \($0)" },
-                   rows: (0..<size).map { a in [.candidate(a)] + (0..<size).map { b in a == b ? .empty : .integer(support(a, over: b)) } },
-                   note: "Each cell counts the voters who rank the row's candidate above the column's.")
+        TallyTable(
+            title, columns: ["prefer"] + ids.map { "over \($0)" },
+            rows: (0..<size).map { a in [.candidate(a)] + (0..<size).map { b in a == b ? .empty : .integer(support(a, over: b)) } },
+            note: "Each cell counts the voters who rank the row's candidate above the column's.")
     }
 }
 

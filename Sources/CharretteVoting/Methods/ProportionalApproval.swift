@@ -10,7 +10,9 @@ public struct ProportionalApproval: TallyMethod {
     public var name: String { "pav" }
     public var ballotKind: BallotKind { .approval }
     public var isMultiWinner: Bool { true }
-    public var summary: String { "Chooses the committee that gives the most voters a say, with each further seat a voter approves counting a little less: proportional." }
+    public var summary: String {
+        "Chooses the committee that gives the most voters a say, with each further seat a voter approves counting a little less: proportional."
+    }
 
     /// The most committees × distinct ballots to evaluate.
     static let workLimit = 400_000_000
@@ -29,7 +31,8 @@ public struct ProportionalApproval: TallyMethod {
         let groups = Array(weights)
         let committees = binomial(m, seats)
         guard committees.multipliedReportingOverflow(by: max(1, groups.count)).partialValue <= Self.workLimit, committees < Int.max / 2 else {
-            throw .tooLarge("pav would try \(committees) committees against \(groups.count) kinds of ballot; use phragmen or equal-shares for a vote this large")
+            throw .tooLarge(
+                "pav would try \(committees) committees against \(groups.count) kinds of ballot; use phragmen or equal-shares for a vote this large")
         }
         // Scores are whole numbers, scaled by lcm(1…k) for the most members one voter can approve,
         // so ties are exact; when that could overflow, real numbers with a tolerance are used.
@@ -59,19 +62,26 @@ public struct ProportionalApproval: TallyMethod {
                 score = total
             }
             let tolerance = exact ? 0.5 : tieTolerance * max(1, abs(best))
-            if score > best + tolerance { best = score; bestCommittees = [committee] } else if abs(score - best) <= tolerance { bestCommittees.append(committee) }
+            if score > best + tolerance {
+                best = score; bestCommittees = [committee]
+            } else if abs(score - best) <= tolerance {
+                bestCommittees.append(committee)
+            }
         }
         let tied = bestCommittees.map { mask in (0..<m).filter { mask & (1 << UInt64($0)) != 0 } }.sorted { $0.lexicographicallyPrecedes($1) }
-        var result = TallyResult(method: name, candidates: election.candidates, seats: seats, voters: ballots.voterCount,
-                                 winners: Array(Set(tied.joined())).sorted(), seed: election.rules.seed)
+        var result = TallyResult(
+            method: name, candidates: election.candidates, seats: seats, voters: ballots.voterCount,
+            winners: Array(Set(tied.joined())).sorted(), seed: election.rules.seed)
         result.scores = Scores("approvals", ballots.approvalCounts().map(Double.init))
-        result.notes.append("the best committee scores \(formatScore(exact ? best / Double(scale) : best)) (each voter: 1 + 1/2 + … for the members they approve)")
+        result.notes.append(
+            "the best committee scores \(formatScore(exact ? best / Double(scale) : best)) (each voter: 1 + 1/2 + … for the members they approve)")
         if tied.count > 1 {
             result.committees = tied
             var lot = Lot(seed: result.seed)
             let pick = lot.pickOption(tied.count, reason: "\(tied.count) committees tie for the best score")
             result.lot = LotOutcome(seed: result.seed, draws: lot.draws, winners: tied[pick])
-            result.ties.append("\(tied.count) committees tie for the best score; the lot (seed \(result.seed)) picks \(TallyResult.list(tied[pick].map(result.id)))")
+            result.ties.append(
+                "\(tied.count) committees tie for the best score; the lot (seed \(result.seed)) picks \(TallyResult.list(tied[pick].map(result.id)))")
         }
         return result
     }

@@ -4,7 +4,9 @@ public struct QuadraticVoting: TallyMethod {
     public init() {}
     public var name: String { "quadratic" }
     public var ballotKind: BallotKind { .quadratic }
-    public var summary: String { "Each voter buys votes with credits, n votes on one idea costing n²; the most net votes wins. Shows how strongly people care." }
+    public var summary: String {
+        "Each voter buys votes with credits, n votes on one idea costing n²; the most net votes wins. Shows how strongly people care."
+    }
 
     public func count(_ election: Election) throws(TallyError) -> TallyResult {
         let ballots = try amounts(election)

@@ -9,7 +9,9 @@ public struct RankedPairs: TallyMethod {
     public init() {}
     public var name: String { "ranked-pairs" }
     public var ballotKind: BallotKind { .ranking }
-    public var summary: String { "Locks in head-to-head wins from the largest margin down, skipping any that would contradict stronger ones. Picks the Condorcet winner when there is one." }
+    public var summary: String {
+        "Locks in head-to-head wins from the largest margin down, skipping any that would contradict stronger ones. Picks the Condorcet winner when there is one."
+    }
 
     /// The most orders of tied pairs explored when looking for every possible winner.
     static let explorationLimit = 200_000
@@ -26,8 +28,9 @@ public struct RankedPairs: TallyMethod {
 
         var possible = Set<Int>()
         let complete = Self.explore(groups, n: n) { possible.formUnion(Self.sources(of: $0, n: n)) }
-        var result = TallyResult(method: name, candidates: election.candidates, voters: election.ballots.voterCount,
-                                 winners: possible.sorted(), seed: election.rules.seed)
+        var result = TallyResult(
+            method: name, candidates: election.candidates, voters: election.ballots.voterCount,
+            winners: possible.sorted(), seed: election.rules.seed)
         if !complete {
             result.notes.append("too many pairs share a margin to try every order; the winners are those of the first \(Self.explorationLimit) orders tried")
         }
@@ -60,13 +63,16 @@ public struct RankedPairs: TallyMethod {
             // The lot's order is one of the orders, so its winner is a possible winner even when
             // the search stopped before finding it.
             if !result.winners.contains(winner) { result.winners = (result.winners + [winner]).sorted() }
-            result.ties.append("\(TallyResult.list(result.winners.map(result.id))) can each win depending on the order of pairs with equal margins or on ties at a margin of 0; the lot (seed \(result.seed)) draws a ranking of the candidates and \(result.id(winner)) wins")
+            result.ties.append(
+                "\(TallyResult.list(result.winners.map(result.id))) can each win depending on the order of pairs with equal margins or on ties at a margin of 0; the lot (seed \(result.seed)) draws a ranking of the candidates and \(result.id(winner)) wins"
+            )
         }
         result.noteCondorcet(pairwise)
         result.working = [
             pairwise.table(election.candidates),
-            TallyTable("Pairs, largest margin first", columns: ["winner", "loser", "margin", "outcome"], rows: rows,
-                       note: "A pair is locked unless an already locked chain of wins leads from its loser back to its winner."),
+            TallyTable(
+                "Pairs, largest margin first", columns: ["winner", "loser", "margin", "outcome"], rows: rows,
+                note: "A pair is locked unless an already locked chain of wins leads from its loser back to its winner."),
         ]
         return result
     }

@@ -10,11 +10,14 @@ public struct ReactionTally: TallyMethod {
         let ballots = try positions(election)
         let t = try ballots.tallies(in: PositionBallots.reactions, method: name)  // agree, disagree, pass
         var result = scored(election, t.map { Double($0[0] - $0[1]) }, label: "agree less disagree")
-        result.working = [TallyTable("Reactions", columns: ["idea", "agree", "disagree", "pass", "agree share"],
-                                     rows: t.indices.map { c in
-                                         let seen = t[c].reduce(0, +)
-                                         return [.candidate(c)] + t[c].map { .integer($0) } + [seen == 0 ? .empty : .number(Double(t[c][0]) / Double(seen))]
-                                     })]
+        result.working = [
+            TallyTable(
+                "Reactions", columns: ["idea", "agree", "disagree", "pass", "agree share"],
+                rows: t.indices.map { c in
+                    let seen = t[c].reduce(0, +)
+                    return [.candidate(c)] + t[c].map { .integer($0) } + [seen == 0 ? .empty : .number(Double(t[c][0]) / Double(seen))]
+                })
+        ]
         return result
     }
 }

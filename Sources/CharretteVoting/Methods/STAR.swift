@@ -28,11 +28,15 @@ public struct STARVoting: TallyMethod {
         // Finalists: the top total and the second; when several tie, every pairing of them is a
         // possible runoff and each runoff's winner is a winner (as pref_voting's parallel universes).
         let first = byScore[0]
-        let pairs: [(Int, Int)] = first.count > 1
+        let pairs: [(Int, Int)] =
+            first.count > 1
             ? first.indices.flatMap { i in first[(i + 1)...].map { (first[i], $0) } }
             : byScore.count > 1 ? byScore[1].map { (first[0], $0) } : []
-        if first.count > 1 { result.ties.append("\(TallyResult.list(first.map(result.id))) tie for the highest total; each pair of them is a possible runoff") }
-        else if byScore.count > 1, byScore[1].count > 1 { result.ties.append("\(TallyResult.list(byScore[1].map(result.id))) tie for second place; each meets \(result.id(first[0])) in a possible runoff") }
+        if first.count > 1 {
+            result.ties.append("\(TallyResult.list(first.map(result.id))) tie for the highest total; each pair of them is a possible runoff")
+        } else if byScore.count > 1, byScore[1].count > 1 {
+            result.ties.append("\(TallyResult.list(byScore[1].map(result.id))) tie for second place; each meets \(result.id(first[0])) in a possible runoff")
+        }
         let prefer = { (a: Int, b: Int) -> Int in
             var count = 0
             for v in 0..<ballots.ballotCount {
@@ -51,7 +55,8 @@ public struct STARVoting: TallyMethod {
         }
         let top = pairs.isEmpty ? first : winners.sorted()
         result.winners = top
-        result.working.append(TallyTable("Runoff", columns: ["finalist", "against", "voters scoring the finalist higher", "voters scoring the other higher"], rows: rows))
+        result.working.append(
+            TallyTable("Runoff", columns: ["finalist", "against", "voters scoring the finalist higher", "voters scoring the other higher"], rows: rows))
         let others = byScore.map { $0.filter { !top.contains($0) } }.filter { !$0.isEmpty }
         result.ranking = [top] + others
         result.settleByLot(election)

@@ -4,7 +4,9 @@ public struct Schulze: TallyMethod {
     public init() {}
     public var name: String { "schulze" }
     public var ballotKind: BallotKind { .ranking }
-    public var summary: String { "Follows chains of head-to-head wins; the candidate with the strongest chains to all others wins. Picks the Condorcet winner when there is one." }
+    public var summary: String {
+        "Follows chains of head-to-head wins; the candidate with the strongest chains to all others wins. Picks the Condorcet winner when there is one."
+    }
 
     public func count(_ election: Election) throws(TallyError) -> TallyResult {
         let pairwise = PairwiseMatrix(try ranked(election))
@@ -33,16 +35,18 @@ public struct Schulze: TallyMethod {
             ranking.append(top)
             remaining.removeAll { top.contains($0) }
         }
-        var result = TallyResult(method: name, candidates: election.candidates, voters: election.ballots.voterCount,
-                                 winners: winners, seed: election.rules.seed)
+        var result = TallyResult(
+            method: name, candidates: election.candidates, voters: election.ballots.voterCount,
+            winners: winners, seed: election.rules.seed)
         result.ranking = ranking
         result.scores = Scores("candidates beaten by strongest path", beaten.map { $0 })
         result.noteCondorcet(pairwise)
         result.working = [
             pairwise.table(election.candidates),
-            TallyTable("Strongest paths", columns: ["from"] + election.candidates.map { "to \($0)" },
-                       rows: (0..<n).map { a in [.candidate(a)] + (0..<n).map { b in a == b ? .empty : .integer(paths[a * n + b]) } },
-                       note: "Each cell is the strength of the strongest chain of wins from the row's candidate to the column's: the smallest margin along it."),
+            TallyTable(
+                "Strongest paths", columns: ["from"] + election.candidates.map { "to \($0)" },
+                rows: (0..<n).map { a in [.candidate(a)] + (0..<n).map { b in a == b ? .empty : .integer(paths[a * n + b]) } },
+                note: "Each cell is the strength of the strongest chain of wins from the row's candidate to the column's: the smallest margin along it."),
         ]
         result.settleByLot(election)
         return result

@@ -46,8 +46,9 @@ struct GradeTotals {
     var means: [Double?] { sums.indices.map { graders[$0] == 0 ? nil : sums[$0] / Double(graders[$0]) } }
 
     func table(_ ids: [String]) -> TallyTable {
-        TallyTable("Scores", columns: ["candidate", "total", "voters who scored", "mean"],
-                   rows: sums.indices.map { c in [.candidate(c), .number(sums[c]), .integer(graders[c]), means[c].map { .number($0) } ?? .empty] })
+        TallyTable(
+            "Scores", columns: ["candidate", "total", "voters who scored", "mean"],
+            rows: sums.indices.map { c in [.candidate(c), .number(sums[c]), .integer(graders[c]), means[c].map { .number($0) } ?? .empty] })
     }
 }
 

@@ -63,15 +63,19 @@ extension SequentialCount {
         // When the search stopped early, the lot's own outcome is still one the method allows.
         outcomes.insert(elected.sorted())
         let winners = outcomes.count == 1 ? elected : Array(Set(outcomes.joined())).sorted()
-        var result = TallyResult(method: method, candidates: election.candidates, seats: seats,
-                                 voters: election.ballots.voterCount, winners: winners, seed: election.rules.seed)
+        var result = TallyResult(
+            method: method, candidates: election.candidates, seats: seats,
+            voters: election.ballots.voterCount, winners: winners, seed: election.rules.seed)
         if outcomes.count > 1 {
             result.committees = outcomes.sorted { $0.lexicographicallyPrecedes($1) }
-            result.ties.append("ties during the count allow \(outcomes.count) outcomes; the lot (seed \(result.seed)) settles each tie as it comes and elects \(TallyResult.list(elected.map(result.id)))")
+            result.ties.append(
+                "ties during the count allow \(outcomes.count) outcomes; the lot (seed \(result.seed)) settles each tie as it comes and elects \(TallyResult.list(elected.map(result.id)))"
+            )
             result.lot = LotOutcome(seed: result.seed, draws: lot.draws, winners: elected)
         }
         if !complete {
-            result.notes.append("the ties allow too many orders of election to follow them all (more than \(Self.branchLimit) states); the committees listed are those found")
+            result.notes.append(
+                "the ties allow too many orders of election to follow them all (more than \(Self.branchLimit) states); the committees listed are those found")
         }
         return result
     }
@@ -99,4 +103,3 @@ struct CountKey: Hashable {
         self.values = values.map { ($0 * 1_000_000).rounded() / 1_000_000 }
     }
 }
-

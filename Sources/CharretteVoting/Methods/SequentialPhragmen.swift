@@ -5,7 +5,9 @@ public struct SequentialPhragmen: TallyMethod {
     public var name: String { "phragmen" }
     public var ballotKind: BallotKind { .approval }
     public var isMultiWinner: Bool { true }
-    public var summary: String { "Fills seats one by one, spreading the weight of each seat as evenly as possible over the voters who wanted it: proportional." }
+    public var summary: String {
+        "Fills seats one by one, spreading the weight of each seat as evenly as possible over the voters who wanted it: proportional."
+    }
 
     struct Count: SequentialCount {
         let ballots: ApprovalBallots

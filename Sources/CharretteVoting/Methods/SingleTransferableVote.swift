@@ -10,7 +10,9 @@ public struct SingleTransferableVote: TallyMethod {
     public var name: String { "stv" }
     public var ballotKind: BallotKind { .ranking }
     public var isMultiWinner: Bool { true }
-    public var summary: String { "Fills seats by quota: a candidate with enough votes is elected and their spare votes move on, the weakest are dropped, until every seat is filled. Proportional." }
+    public var summary: String {
+        "Fills seats by quota: a candidate with enough votes is elected and their spare votes move on, the weakest are dropped, until every seat is filled. Proportional."
+    }
 
     /// A share of one ballot, held by one candidate.
     struct Piece {
@@ -70,7 +72,8 @@ public struct SingleTransferableVote: TallyMethod {
                 }
             }
             let chosen = lot.pickOne(from: tied, reason: "\(TallyResult.list(tied.sorted().map { ids[$0] })) tie for \(what) at every stage")
-            ties.append("\(TallyResult.list(tied.sorted().map { ids[$0] })) tie for \(what) at every stage; the lot (seed \(election.rules.seed)) picks \(ids[chosen])")
+            ties.append(
+                "\(TallyResult.list(tied.sorted().map { ids[$0] })) tie for \(what) at every stage; the lot (seed \(election.rules.seed)) picks \(ids[chosen])")
             return chosen
         }
 
@@ -123,14 +126,20 @@ public struct SingleTransferableVote: TallyMethod {
                 action = "excluded: \(ids[out])"
             }
             history.append(current)
-            rows.append([.integer(stage)] + (0..<n).map { .number((current[$0] * 100_000).rounded() / 100_000) } + [.number((setAside * 100_000).rounded() / 100_000), .text(action)])
+            rows.append(
+                [.integer(stage)] + (0..<n).map { .number((current[$0] * 100_000).rounded() / 100_000) } + [
+                    .number((setAside * 100_000).rounded() / 100_000), .text(action),
+                ])
             if stage > 10 * n + 10 { break }  // cannot happen; guards against a loop on bad input
         }
         var result = TallyResult(method: name, candidates: ids, seats: seats, voters: ballots.voterCount, winners: elected, seed: election.rules.seed)
         result.ties = ties
         result.notes.append("quota: \(formatScore(quota)) (Droop: \(formatScore(valid)) valid votes / (\(seats) seats + 1), rounded down, + 1)")
-        result.working = [TallyTable("Stages", columns: ["stage"] + ids + ["non-transferable", "action"], rows: rows,
-                                     note: "Votes held by each candidate at the start of each stage, and what the stage did.")]
+        result.working = [
+            TallyTable(
+                "Stages", columns: ["stage"] + ids + ["non-transferable", "action"], rows: rows,
+                note: "Votes held by each candidate at the start of each stage, and what the stage did.")
+        ]
         if !lot.draws.isEmpty {
             // The lot decided part of the count itself: the elected list is the lot's outcome.
             result.lot = LotOutcome(seed: election.rules.seed, draws: lot.draws, winners: elected)

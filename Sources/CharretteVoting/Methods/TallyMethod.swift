@@ -33,8 +33,9 @@ extension TallyMethod {
     public func tally(_ election: Election) throws(TallyError) -> TallyResult {
         let voters = election.ballots.voterCount
         guard voters > 0 else {
-            var result = TallyResult(method: name, candidates: election.candidates, seats: election.rules.seats ?? 1, voters: 0,
-                                     winners: [], seed: election.rules.seed)
+            var result = TallyResult(
+                method: name, candidates: election.candidates, seats: election.rules.seats ?? 1, voters: 0,
+                winners: [], seed: election.rules.seed)
             result.notes.append("no ballots were cast: there is no winner")
             return result
         }
@@ -84,8 +85,9 @@ extension TallyMethod {
     /// follows the scores and a tie for first is settled by lot.
     func scored(_ election: Election, _ scores: [Double], label: String, higherWins: Bool = true) -> TallyResult {
         let ranking = Ranking.tiers(scores, higherFirst: higherWins)
-        var result = TallyResult(method: name, candidates: election.candidates, voters: election.ballots.voterCount,
-                                 winners: ranking.first ?? [], seed: election.rules.seed)
+        var result = TallyResult(
+            method: name, candidates: election.candidates, voters: election.ballots.voterCount,
+            winners: ranking.first ?? [], seed: election.rules.seed)
         result.ranking = ranking
         result.scores = Scores(label, scores.map { $0 })
         result.settleByLot(election)

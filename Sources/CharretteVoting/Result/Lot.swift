@@ -50,4 +50,3 @@ public struct Lot: Sendable {
         pick(1, from: Array(0..<count), reason: reason)[0]
     }
 }
-

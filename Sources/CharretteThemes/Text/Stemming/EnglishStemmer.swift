@@ -73,7 +73,10 @@ enum EnglishStemmer {
     /// last of which is not `w`, `x` or `Y`; or a vowel and a non-vowel that start the word; or "past".
     static func endsWithShortSyllable(_ word: SnowballWord, at end: Int) -> Bool {
         if end >= 3 && !vowelsWXY.contains(word[end - 1]) && vowels.contains(word[end - 2])
-            && !vowels.contains(word[end - 3]) { return true }
+            && !vowels.contains(word[end - 3])
+        {
+            return true
+        }
         if end == 2 && !vowels.contains(word[1]) && vowels.contains(word[0]) { return true }
         return word.hasSuffix("past", endingAt: end)
     }

@@ -279,14 +279,14 @@ enum FrenchStemmer {
         îmes ît îtes i ie ies ir ira irai iraIent irais irait iras irent irez iriez irions irons iront \
         is issaIent issais issait issant issante issantes issants isse issent isses issez issiez \
         issions issons it
-        """: (),
+        """: ()
     ]
 
     /// Step 2a: an i-verb suffix in RV after a non-vowel (also in RV, and not the marker `H`) is deleted.
     static func removeIVerbSuffix(_ word: inout SnowballWord) -> Bool {
         guard let match = word.longestSuffix(in: iVerbSuffixes, notBefore: word.rv),
-              match.start > word.rv,
-              let before = word.letter(before: match.start), before != "H", !vowels.contains(before)
+            match.start > word.rv,
+            let before = word.letter(before: match.start), before != "H", !vowels.contains(before)
         else { return false }
         word.deleteSuffix(from: match.start)
         return true

@@ -125,7 +125,8 @@ enum GermanStemmer {
             }
         case .et:
             if etEndings.contains(word.letter(before: match.start))
-                && word.longestSuffix(in: etExceptions, endingAt: match.start) == nil {
+                && word.longestSuffix(in: etExceptions, endingAt: match.start) == nil
+            {
                 word.deleteSuffix(from: match.start)
             }
         }

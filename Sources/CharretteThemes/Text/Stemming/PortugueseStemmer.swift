@@ -126,7 +126,7 @@ enum PortugueseStemmer {
         estes istes is ais eis íeis aríeis eríeis iríeis áreis areis éreis ereis íreis ireis ásseis \
         ésseis ísseis áveis ados idos ámos amos íamos aríamos eríamos iríamos áramos éramos íramos \
         ávamos emos aremos eremos iremos ássemos êssemos íssemos imos armos ermos irmos eu iu ou
-        """: (),
+        """: ()
     ]
 
     /// Step 2: a verb suffix in RV is deleted.

@@ -39,8 +39,8 @@ enum SpanishStemmer {
 
     static func removeAttachedPronoun(_ word: inout SnowballWord) {
         guard let pronoun = word.longestSuffix(in: pronouns),
-              let host = word.longestSuffix(in: pronounHosts, endingAt: pronoun.start),
-              host.start >= word.rv
+            let host = word.longestSuffix(in: pronounHosts, endingAt: pronoun.start),
+            host.start >= word.rv
         else { return }
         switch host.action {
         case .replace(let ending): word.replaceSuffix(from: host.start, with: ending)
@@ -122,7 +122,7 @@ enum SpanishStemmer {
     /// Step 2a: a verb suffix beginning with y, in RV and after a u, is deleted.
     static func removeYVerbSuffix(_ word: inout SnowballWord) -> Bool {
         guard let match = word.longestSuffix(in: yVerbSuffixes, notBefore: word.rv),
-              word.letter(before: match.start) == "u"
+            word.letter(before: match.start) == "u"
         else { return false }
         word.deleteSuffix(from: match.start)
         return true
@@ -147,7 +147,8 @@ enum SpanishStemmer {
     static func removeVerbSuffix(_ word: inout SnowballWord) -> Bool {
         guard let match = word.longestSuffix(in: verbSuffixes, notBefore: word.rv) else { return false }
         if match.action == .deleteWithGU && word.letter(before: match.start) == "u"
-            && word.letter(before: match.start - 1) == "g" {
+            && word.letter(before: match.start - 1) == "g"
+        {
             word.deleteSuffix(from: match.start - 1)
         } else {
             word.deleteSuffix(from: match.start)
