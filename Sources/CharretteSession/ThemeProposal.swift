@@ -36,10 +36,12 @@ public struct ThemeProposal: Sendable {
 extension Transaction {
     /// Makes the proposed themes numbered `chosen` (positions in `proposal.themes`) real: each
     /// becomes a theme, described by where it came from, holding its ideas that are still open and
-    /// in no theme. `label` renames the one theme accepted.
+    /// in no theme. `label` renames the one theme accepted. A proposed theme none of whose ideas
+    /// can still be accepted (another session sorted them meanwhile) is not made.
     public mutating func accept(_ chosen: [Int], of proposal: ThemeProposal, label: String? = nil) throws -> [Charrette.Theme] {
+        // Read in the change, under the store's write lock: what other writers did counts.
         let acceptable = proposal.acceptable(in: state)
-        return try chosen.map { index in
+        return try chosen.filter { !acceptable[$0].isEmpty }.map { index in
             let proposed = proposal.themes[index], ideas = acceptable[index]
             let example = proposed.example.flatMap { ideas.contains($0) ? " Most central idea: #\($0.rawValue)." : nil } ?? ""
             let theme = try createTheme(label ?? proposed.label, description: "\(proposal.source).\(example)", in: proposal.consultation)

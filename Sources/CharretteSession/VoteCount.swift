@@ -31,12 +31,9 @@ extension WorkspaceState {
         } catch {
             throw .cannotCount(vote, reason: error.description)
         }
-        guard let method = TallyMethods.named(vote.method.rawValue) else {
-            throw .cannotCount(vote, reason: "no tally for the method '\(vote.method.rawValue)'")
-        }
         let result: TallyResult
         do {
-            result = try method.tally(election)
+            result = try vote.method.tally.tally(election)
         } catch {
             throw .cannotCount(vote, reason: error.describe(in: election))
         }

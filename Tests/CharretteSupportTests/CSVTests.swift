@@ -46,7 +46,7 @@ struct CSVTests {
 
     @Test func otherSeparatorsAreDetectedFromTheHeader() throws {
         #expect(CSV.detectedDelimiter(Array("text;author\n\"a,b\";c".utf8)) == 0x3B)
-        #expect(CSV.detectedDelimiter(Array("text\tauthor;x\n".utf8)) == 0x09 || CSV.detectedDelimiter(Array("text\tauthor;x\n".utf8)) == 0x3B)
+        #expect(CSV.detectedDelimiter(Array("text\tauthor\tx;y\n".utf8)) == 0x09, "the separator the header holds most of")
         #expect(CSV.detectedDelimiter(Array("\"a;b;c\",d\n".utf8)) == CSV.comma, "separators inside quotes do not count")
         #expect(CSV.detectedDelimiter(Array("text\n".utf8)) == CSV.comma)
         #expect(try Self.rows("a;\"b;c\"\n", delimiter: 0x3B)[0].cells == ["a", "b;c"])

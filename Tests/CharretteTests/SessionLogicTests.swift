@@ -107,6 +107,10 @@ struct SessionLogicTests {
         #expect(state.ideas[ideas[2]]?.theme == accepted[0].id && state.ideas[ideas[3]]?.theme == accepted[0].id)
         // What is in a theme already can no longer be accepted.
         #expect(combined.proposal.acceptable(in: state) == [[ideas[0], ideas[1]], []])
+        // Accepting again (another session accepted the second theme meanwhile) makes no empty theme.
+        let again = try f.workspace.perform { tx in try tx.accept([0, 1], of: combined.proposal) }
+        #expect(again.map(\.label) == ["Cost"])
+        #expect(f.workspace.state.themes.count == 2)
     }
 
     @Test func suggestedThemesTakeTheConsultationsLanguageAndOnlyUnsortedIdeas() throws {

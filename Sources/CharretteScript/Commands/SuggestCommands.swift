@@ -12,7 +12,7 @@ enum SuggestCommands {
             example: "themes suggest --k auto"
         ) { call in
             let consultation = try call.consultation()
-            let settings = try SuggestionFlags.settings(call, consultation: consultation)
+            let settings = try SuggestionFlags.settings(call)
             let suggested = try call.ask { state throws(SessionError) in try state.suggestThemes(in: consultation, settings: settings) }
             call.interpreter.proposedThemes = suggested.proposal
             let (suggestion, ideas) = (suggested.suggestion, suggested.ideas)

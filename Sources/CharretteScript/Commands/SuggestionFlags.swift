@@ -16,9 +16,8 @@ enum SuggestionFlags {
 
     /// The settings the flags of `call` ask for; the language of `consultation`, if it has one,
     /// is used when no `--language` is given, and the texts' own language is detected when neither is.
-    static func settings(_ call: Invocation, consultation: Consultation.ID? = nil) throws -> ThemeSuggestionSettings {
-        let language = consultation.flatMap(call.interpreter.workspace.state.language(of:))
-        var settings = ThemeSuggestionSettings(language: language)
+    static func settings(_ call: Invocation) throws -> ThemeSuggestionSettings {
+        var settings = ThemeSuggestionSettings()
         switch call.flag("k") {
         case nil: break
         case .string(let word) where word.lowercased() == "auto": settings.count = .automatic(nil)

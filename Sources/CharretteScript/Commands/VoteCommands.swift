@@ -134,10 +134,9 @@ enum VoteCommands {
         let consultation = try call.consultation()
         do {
             return try call.interpreter.workspace.state.openVote(named: title, in: consultation)
-        } catch .severalOpenVotes(let open) {
-            throw call.error("\(SessionError.severalOpenVotes(open)), as in \(naming)", underlying: SessionError.severalOpenVotes(open))
         } catch {
-            throw call.error(error.description, underlying: error)
+            let how = if case .severalOpenVotes = error { ", as in \(naming)" } else { "" }
+            throw call.error(error.description + how, underlying: error)
         }
     }
 
