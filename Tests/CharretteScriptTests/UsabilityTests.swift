@@ -146,6 +146,22 @@ struct UsabilityTests {
                 "give a cost for #9, which is not on the ballot"))
     }
 
+    /// A setting the method does not read is refused at its flag, by `vote open` and by `tally`,
+    /// with the settings the method does take; the library refuses it too.
+    @Test func aSettingTheMethodDoesNotReadIsRefusedAtItsFlag() throws {
+        let shell = try Shell()
+        let refusal = shell.refusal(#"vote open "Final" --method schulze --budget 5"#)
+        #expect(refusal.contains("--budget is not a setting of schulze, which takes --seed"), "\(refusal)")
+        #expect(refusal.contains(":1:45:"), "the caret is under the flag's value: \(refusal)")
+        let error = try #require(
+            {
+                do { try shell.run(#"vote open "Final" --method score --cap 2"#) } catch let error as ScriptError { return error } catch {}
+                return nil
+            }())
+        #expect(error.underlying as? CharretteError == .settingNotTaken(setting: .cap, method: "score", takes: [.range, .seed]))
+        #expect(shell.refusal("tally ballots.soc --method irv --seats 2").contains("--seats is not a setting of irv, which takes --seed"))
+    }
+
     /// Equal shares' completion is a setting of the vote: kept with it, named in its result, and
     /// refused where it means nothing.
     @Test func equalSharesCompletionIsAVoteSetting() throws {
@@ -159,7 +175,7 @@ struct UsabilityTests {
         #expect(shell.output[before...].joined(separator: "\n").contains("completion: add-one (stopping only before the budget is overspent)"))
         #expect(
             shell.refusal(#"vote open "G" --method pb-greedy --budget 100 --costs [#1:60, #2:50, #3:40] --completion add-one"#).contains(
-                "--completion is for pb-equal-shares, not pb-greedy"))
+                "--completion is not a setting of pb-greedy, which takes --budget, --costs, --max-cost, --seed"))
         #expect(
             shell.refusal(#"vote open "N" --method pb-equal-shares --budget 100 --costs [#1:60, #2:50, #3:40] --completion none --add-one-stop exhaustive"#)
                 .contains(

@@ -56,8 +56,16 @@ extension Transaction {
         try record(.voteClosed(id, at: time))
     }
 
-    /// Checks that `settings` give `method` what it needs.
+    /// Checks that `settings` give `method` what it needs and nothing it does not read, as the
+    /// method declares (``VotingMethod/settings``).
     static func check(_ settings: VoteSettings, for method: VotingMethod, candidates: [Idea.ID]) throws {
+        let declared = method.settings, given = settings.given
+        if let stray = given.subtracting(declared.taken).min() {
+            throw CharretteError.settingNotTaken(setting: stray, method: method.rawValue, takes: declared.sorted)
+        }
+        if let missing = declared.required.subtracting(given).min() {
+            throw CharretteError.missingSetting(method: method.rawValue, setting: missing.flags[0])
+        }
         func positive(_ value: Int?, _ name: String) throws {
             if let value, value <= 0 { throw CharretteError.invalidSetting(setting: name, reason: "must be above 0, not \(value)") }
         }
@@ -66,36 +74,19 @@ extension Transaction {
         try positive(settings.credits, "credits")
         try positive(settings.seats, "seats")
         if let range = settings.scoreRange, range.lowerBound == range.upperBound {
-            throw CharretteError.invalidSetting(setting: "scores", reason: "needs at least two values")
+            throw CharretteError.invalidSetting(setting: "max", reason: "must be above --min")
         }
-        if let limit = settings.maxCost {
-            guard method.ballotKind == .budget else {
-                throw CharretteError.invalidSetting(setting: "max-cost", reason: "is for participatory budgets, whose voters choose projects")
-            }
-            guard limit > 0, limit <= TallyRules.largestMoney else {
-                throw CharretteError.invalidSetting(setting: "max-cost", reason: "must be above 0 and at most \(TallyRules.largestMoney), not \(limit)")
-            }
+        if let limit = settings.maxCost, limit <= 0 || limit > TallyRules.largestMoney {
+            throw CharretteError.invalidSetting(setting: "max-cost", reason: "must be above 0 and at most \(TallyRules.largestMoney), not \(limit)")
         }
-        if settings.completion != nil || settings.addOneStop != nil {
-            let setting = settings.completion != nil ? "completion" : "add-one-stop"
-            guard method.rawValue == "pb-equal-shares" else {
-                throw CharretteError.invalidSetting(setting: setting, reason: "is for pb-equal-shares, not \(method.rawValue)")
-            }
-            if settings.addOneStop != nil, let rule = settings.completion, rule == .greedy || rule == .none {
-                throw CharretteError.invalidSetting(setting: "add-one-stop", reason: "is for the add-one completions, not completion \(rule.rawValue)")
-            }
+        if settings.addOneStop != nil, let rule = settings.completion, rule == .greedy || rule == .none {
+            throw CharretteError.invalidSetting(setting: "add-one-stop", reason: "is for the add-one completions, not completion \(rule.rawValue)")
         }
         // The limits `tally` keeps: within them, no count can overflow.
         if let (setting, reason) = settings.tallyRules(method: method, candidates: candidates).limitProblem {
             throw CharretteError.invalidSetting(setting: setting, reason: reason)
         }
-        switch method.ballotKind {
-        case .dots:
-            guard settings.budget != nil else { throw CharretteError.missingSetting(method: method.rawValue, setting: "budget") }
-        case .quadratic:
-            guard settings.credits != nil else { throw CharretteError.missingSetting(method: method.rawValue, setting: "credits") }
-        case .budget:
-            guard settings.budget != nil else { throw CharretteError.missingSetting(method: method.rawValue, setting: "budget") }
+        if declared.required.contains(.costs) {
             let onBallot = Set(candidates)
             if let stray = settings.costs.keys.sorted().first(where: { !onBallot.contains($0) }) {
                 throw CharretteError.invalidSetting(setting: "costs", reason: "give a cost for #\(stray.rawValue), which is not on the ballot")
@@ -106,13 +97,9 @@ extension Transaction {
                 }
                 guard cost > 0 else { throw CharretteError.invalidSetting(setting: "costs", reason: "give #\(id.rawValue) a cost of \(cost)") }
             }
-        default: break
         }
-        if method.takesSeats {
-            guard let seats = settings.seats else { throw CharretteError.missingSetting(method: method.rawValue, setting: "seats") }
-            guard seats <= candidates.count else {
-                throw CharretteError.invalidSetting(setting: "seats", reason: "asks for \(seats) winners from \(candidates.count) ideas")
-            }
+        if let seats = settings.seats, seats > candidates.count {
+            throw CharretteError.invalidSetting(setting: "seats", reason: "asks for \(seats) winners from \(candidates.count) ideas")
         }
     }
 

@@ -58,6 +58,7 @@ public enum CharretteError: Error, Hashable, Sendable, CustomStringConvertible {
     case duplicateCandidate(Idea.ID)
     case missingSetting(method: String, setting: String)
     case invalidSetting(setting: String, reason: String)
+    case settingNotTaken(setting: TallySetting, method: String, takes: [TallySetting])
     case wrongBallot(handle: String, vote: String, method: String, expected: BallotKind, got: BallotKind)
     case notACandidate(Idea.ID, vote: String)
     case dotsOverBudget(handle: String, given: Int, budget: Int)
@@ -131,6 +132,8 @@ public enum CharretteError: Error, Hashable, Sendable, CustomStringConvertible {
         case .duplicateCandidate(let id): "idea #\(id.rawValue) is on the ballot twice"
         case .missingSetting(let method, let setting): "the \(method) method needs --\(setting)"
         case .invalidSetting(let setting, let reason): "--\(setting) \(reason)"
+        case .settingNotTaken(let setting, let method, let takes):
+            "\(setting.flagText) is not a setting of \(method), which takes \(takes.map(\.flagText).joined(separator: ", "))"
         case .wrongBallot(let handle, let vote, let method, let expected, let got):
             "@\(handle) handed in a \(got.rawValue) ballot, but '\(vote)' uses \(method), which takes a \(expected.rawValue) ballot"
         case .notACandidate(let id, let vote): "idea #\(id.rawValue) is not on the ballot of '\(vote)'"

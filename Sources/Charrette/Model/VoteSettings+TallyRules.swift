@@ -18,3 +18,21 @@ extension VoteSettings {
         return rules
     }
 }
+
+extension VoteSettings {
+    /// The settings given, in the voting module's names (what a method's declaration lists).
+    public var given: Set<TallySetting> {
+        var given = Set<TallySetting>()
+        if seats != nil { given.insert(.seats) }
+        if budget != nil { given.insert(.budget) }
+        if capPerIdea != nil { given.insert(.cap) }
+        if credits != nil { given.insert(.credits) }
+        if scoreRange != nil { given.insert(.range) }
+        if !costs.isEmpty { given.insert(.costs) }
+        if maxCost != nil { given.insert(.maxCost) }
+        if completion != nil { given.insert(.completion) }
+        if addOneStop != nil { given.insert(.addOneStop) }
+        if seed != nil { given.insert(.seed) }
+        return given
+    }
+}

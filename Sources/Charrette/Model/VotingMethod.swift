@@ -45,4 +45,7 @@ public struct VotingMethod: RawRepresentable, Codable, Sendable, Hashable, Custo
 
     /// Whether a vote must say how many to elect (`--seats`).
     public var takesSeats: Bool { tally.takesSeats }
+
+    /// The settings a vote with this method takes and needs, as the voting module declares them.
+    public var settings: TallySettings { tally.settings }
 }

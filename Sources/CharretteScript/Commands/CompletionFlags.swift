@@ -19,13 +19,10 @@ enum CompletionFlags {
             completes: .words(Stop.allCases.map(\.rawValue))),
     ]
 
-    /// The rule and stop `call` names, each `nil` when not given; refused for other methods, and the
-    /// stop for completions that raise no shares.
-    static func read(_ call: Invocation, method: String, default rule: Rule = .addOneGreedy) throws -> (rule: Rule?, stop: Stop?) {
+    /// The rule and stop `call` names, each `nil` when not given; the stop refused for completions
+    /// that raise no shares. (Other methods than `pb-equal-shares` refuse both: ``SettingFlags``.)
+    static func read(_ call: Invocation, default rule: Rule = .addOneGreedy) throws -> (rule: Rule?, stop: Stop?) {
         let chosen = try call.flagChoice("completion", as: Rule.self), stop = try call.flagChoice("add-one-stop", as: Stop.self)
-        for (name, given) in [("completion", chosen != nil), ("add-one-stop", stop != nil)] where given && method != "pb-equal-shares" {
-            throw call.flagError(name, "--\(name) is for pb-equal-shares, not \(method)")
-        }
         let raising = chosen ?? rule
         if stop != nil, raising == .greedy || raising == .none {
             throw call.flagError("add-one-stop", "--add-one-stop is for the add-one completions, not --completion \(raising.rawValue)")

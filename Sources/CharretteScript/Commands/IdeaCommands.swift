@@ -117,7 +117,10 @@ enum IdeaCommands {
 
 extension CommandSpec {
     /// A spec without positional parameters, for the listing commands.
-    init(_ name: String, summary: String, flags: [Signature.Flag], example: String, run: @escaping @Sendable (Invocation) throws -> Value) {
-        self.init(name, summary: summary, signature: Signature(flags: flags), example: example, run: run)
+    init(
+        _ name: String, summary: String, flags: [Signature.Flag], example: String, file: String = #fileID,
+        run: @escaping @Sendable (Invocation) throws -> Value
+    ) {
+        self.init(name, summary: summary, signature: Signature(flags: flags), example: example, file: file, run: run)
     }
 }

@@ -28,6 +28,7 @@ enum TallyCommands {
                 let hint = NearMiss.closest(to: name, among: TallyMethods.names).map { "; did you mean '\($0)'?" } ?? "; see 'help tally'"
                 throw call.flagError("method", "unknown voting method '\(name)'\(hint)")
             }
+            try SettingFlags.refuseUntaken(call, by: method)
             var election: Election
             do {
                 election = try BallotFile.read(path: call.scriptRelativePath(path), as: method.shape)
@@ -56,7 +57,7 @@ enum TallyCommands {
             case (_, nil): throw call.flagError("min", "give --min and --max together")
             }
             // A pabulib file may name the completion its city used; the flags override it.
-            let completion = try CompletionFlags.read(call, method: method.name, default: election.rules.completion.rule)
+            let completion = try CompletionFlags.read(call, default: election.rules.completion.rule)
             if let rule = completion.rule { election.rules.completion.rule = rule }
             if let stop = completion.stop { election.rules.completion.stop = stop }
             if let (setting, reason) = election.rules.limitProblem {
@@ -69,5 +70,4 @@ enum TallyCommands {
             }
         }
     ]
-
 }

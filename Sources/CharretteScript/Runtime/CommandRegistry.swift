@@ -91,13 +91,17 @@ public struct CommandSpec: Sendable {
     /// holding the workspace's write lock; any other command writes them first, so that another
     /// process never waits on a script that is busy with something else.
     public let changes: Bool
+    /// The source file that declares it (`CharretteScript/VoteCommands.swift`): a command lives in
+    /// the file named after its first word, which a test checks.
+    public let file: String
     let run: @Sendable (Invocation) throws -> Value
 
     public init(
         _ name: String, summary: String, signature: Signature = Signature(), example: String, showsResult: Bool = true,
-        changes: Bool = false, run: @escaping @Sendable (Invocation) throws -> Value
+        changes: Bool = false, file: String = #fileID, run: @escaping @Sendable (Invocation) throws -> Value
     ) {
         self.name = name
+        self.file = file
         self.summary = summary
         self.signature = signature
         self.example = example

@@ -89,6 +89,12 @@ public struct BudgetEqualShares: TallyMethod {
     public var name: String { "pb-equal-shares" }
     public var ballotKind: BallotKind { .budget }
     public var isMultiWinner: Bool { true }
+    public var settings: TallySettings {
+        var settings = TallySettings.standard(for: ballotKind, seats: false)
+        settings.add(optional: .completion)
+        settings.add(optional: .addOneStop)
+        return settings
+    }
     public var summary: String {
         "Splits the budget equally among voters; groups pool their shares to fund the projects they agree on. Proportional; small groups get their fair share."
     }

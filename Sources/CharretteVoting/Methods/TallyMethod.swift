@@ -9,6 +9,9 @@ public protocol TallyMethod: Sendable {
     var summary: String { get }
     /// Whether the method fills several seats (`--seats`).
     var isMultiWinner: Bool { get }
+    /// The settings a vote counted by this method takes and needs: read by the domain's checks,
+    /// `vote open`, `tally` and the generated method reference.
+    var settings: TallySettings { get }
     /// Counts the ballots of an election that has some: the method's own work. Call
     /// ``tally(_:)``, which also answers for an election without ballots.
     func count(_ election: Election) throws(TallyError) -> TallyResult
@@ -21,9 +24,12 @@ extension TallyMethod {
     /// The ballots the count reads.
     public var shape: BallotShape { ballotKind.shape }
 
-    /// Whether a vote must say how many to elect (`--seats`): a multi-winner method that does not
-    /// elect as much as a budget buys.
-    public var takesSeats: Bool { isMultiWinner && ballotKind != .budget }
+    /// What the method's ballot kind takes (see ``TallySettings/standard(for:seats:)``), with the
+    /// number of seats for a multi-winner method that does not elect as much as a budget buys.
+    public var settings: TallySettings { .standard(for: ballotKind, seats: isMultiWinner && ballotKind != .budget) }
+
+    /// Whether a vote must say how many to elect (`--seats`).
+    public var takesSeats: Bool { settings.required.contains(.seats) }
 
     /// Counts the election's ballots. Without any ballot there is no winner, whatever the method:
     /// no lot among candidates nobody voted for. With blank ballots only (no rank, no approval, no

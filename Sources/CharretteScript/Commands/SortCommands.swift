@@ -1,9 +1,9 @@
 import Charrette
 import CharretteSession
 
-/// Card sorting by the group: each participant hands in their own grouping of the ideas, and
-/// `themes consensus` proposes the themes the group agrees on.
-enum CardSortCommands {
+/// Card sorting by the group: each participant hands in their own grouping of the ideas
+/// (`themes consensus` combines them into proposed themes).
+enum SortCommands {
     static let all: [CommandSpec] = [
         CommandSpec(
             "sort submit", summary: "hand in a participant's card sort: their own named groups of ideas (replaces their earlier one)",
@@ -52,37 +52,6 @@ enum CardSortCommands {
                         ("ideas", .integer(sort.groups.reduce(0) { $0 + $1.ideas.count })),
                     ])
                 })
-        },
-        CommandSpec(
-            "themes consensus", summary: "combine the card sorts: proposed themes, how strongly sorters agree, and disputed ideas",
-            signature: Signature(flags: [
-                .init("threshold", "T", "the least share of sorters putting two ideas together for them to share a theme (default 0.5)")
-            ]),
-            example: "themes consensus"
-        ) { call in
-            let consultation = try call.consultation()
-            let threshold = try call.flagFraction("threshold") ?? 0.5
-            let combined = try call.ask { state throws(SessionError) in try state.cardSortThemes(in: consultation, threshold: threshold) }
-            call.interpreter.proposedThemes = combined.proposal
-            let (consensus, ideas, labels) = (combined.consensus, combined.ideas, combined.labels)
-            let percent = { (x: Double) in Value.string("\(Int((x * 100).rounded()))%") }
-            let themes = consensus.themes.enumerated().map { n, theme in
-                Record([
-                    ("theme", .integer(n + 1)), ("label", .string(labels[n])), ("agreement", percent(theme.agreement)),
-                    ("named_by", .integer(theme.labelSupport)), ("ideas", .list(theme.items.map { .idea(ideas[$0].id) })),
-                ])
-            }
-            let disputed = consensus.disputed.map { d in
-                Record([
-                    ("idea", .idea(ideas[d.item].id)), ("text", .string(ideas[d.item].shownText)),
-                    ("theme", .integer(d.theme + 1)), ("support", percent(d.support)),
-                    ("also_fits", d.alternative.map { .integer($0 + 1) } ?? .null), ("there", percent(d.alternativeSupport)),
-                ])
-            }
-            return .record(
-                Record([
-                    ("sorters", .integer(combined.sorters)), ("themes", Rows.table(themes)), ("disputed", Rows.table(disputed)),
-                ]))
         },
     ]
 }

@@ -3,7 +3,7 @@ import CharretteReports
 import Foundation
 
 /// The outcome report: HTML or Markdown, from the built-in templates or the user's own.
-enum ReportCommands {
+enum ExportReportCommands {
     static let all: [CommandSpec] = [
         CommandSpec(
             "export report", summary: "write the outcome report: .html (one self-contained page) or .md; people by handle unless --names",

@@ -2,10 +2,41 @@ import Charrette
 import CharretteSession
 import CharretteThemes
 
-/// The machine's first pass: suggested themes for the unsorted ideas, accepting them, and near
-/// duplicates.
-enum SuggestCommands {
+/// Proposed themes: the machine's suggestions for the ideas not yet in a theme, the consensus of
+/// the room's card sorts, and accepting either (`themes accept`).
+enum ThemeProposalCommands {
     static let all: [CommandSpec] = [
+        CommandSpec(
+            "themes consensus", summary: "combine the card sorts: proposed themes, how strongly sorters agree, and disputed ideas",
+            signature: Signature(flags: [
+                .init("threshold", "T", "the least share of sorters putting two ideas together for them to share a theme (default 0.5)")
+            ]),
+            example: "themes consensus"
+        ) { call in
+            let consultation = try call.consultation()
+            let threshold = try call.flagFraction("threshold") ?? 0.5
+            let combined = try call.ask { state throws(SessionError) in try state.cardSortThemes(in: consultation, threshold: threshold) }
+            call.interpreter.proposedThemes = combined.proposal
+            let (consensus, ideas, labels) = (combined.consensus, combined.ideas, combined.labels)
+            let percent = { (x: Double) in Value.string("\(Int((x * 100).rounded()))%") }
+            let themes = consensus.themes.enumerated().map { n, theme in
+                Record([
+                    ("theme", .integer(n + 1)), ("label", .string(labels[n])), ("agreement", percent(theme.agreement)),
+                    ("named_by", .integer(theme.labelSupport)), ("ideas", .list(theme.items.map { .idea(ideas[$0].id) })),
+                ])
+            }
+            let disputed = consensus.disputed.map { d in
+                Record([
+                    ("idea", .idea(ideas[d.item].id)), ("text", .string(ideas[d.item].shownText)),
+                    ("theme", .integer(d.theme + 1)), ("support", percent(d.support)),
+                    ("also_fits", d.alternative.map { .integer($0 + 1) } ?? .null), ("there", percent(d.alternativeSupport)),
+                ])
+            }
+            return .record(
+                Record([
+                    ("sorters", .integer(combined.sorters)), ("themes", Rows.table(themes)), ("disputed", Rows.table(disputed)),
+                ]))
+        },
         CommandSpec(
             "themes suggest", summary: "suggest themes for the open ideas not yet in a theme (themes people made stay as they are)",
             signature: Signature(flags: SuggestionFlags.signature),
