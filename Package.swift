@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "CharretteThemes", targets: ["CharretteThemes"]),
         .library(name: "CharretteOpinions", targets: ["CharretteOpinions"]),
         .library(name: "CharretteReports", targets: ["CharretteReports"]),
+        .library(name: "CharretteRoom", targets: ["CharretteRoom"]),
         .executable(name: "charrette", targets: ["charrette"]),
     ],
     dependencies: [
@@ -24,6 +25,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // `swift package generate-documentation`: the DocC catalogs, built by scripts/test.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // The live room's HTTP server.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Voting methods, their working and ballot files. No dependencies, so any app can count.
@@ -63,14 +68,29 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // QR codes for join links (Debian: libqrencode-dev).
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        // The live room: participants' pages, the wall and its event stream, over Hummingbird.
+        .target(
+            name: "CharretteRoom",
+            dependencies: [
+                "Charrette", "CharretteSession", "CharretteSupport", "CharretteVoting", "CQREncode",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Catalogue")]),
         // The command language: lexer, parser, evaluator and the command set. No terminal code.
         .target(
             name: "CharretteScript",
-            dependencies: ["Charrette", "CharretteSession", "CharretteVoting", "CharretteThemes", "CharretteOpinions", "CharretteReports", "CharretteSupport"]),
+            dependencies: [
+                "Charrette", "CharretteSession", "CharretteVoting", "CharretteThemes", "CharretteOpinions", "CharretteReports", "CharretteRoom",
+                "CharretteSupport",
+            ]),
         // libedit, for line editing, history and completion (Debian: libedit-dev).
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // The shell: a thin front end over CharretteScript.
-        .executableTarget(name: "charrette", dependencies: ["Charrette", "CharretteSQLite", "CharretteScript", "CEditLine"]),
+        .executableTarget(name: "charrette", dependencies: ["Charrette", "CharretteSQLite", "CharretteScript", "CharretteRoom", "CEditLine"]),
         // The main job for now: a small consultation driven through the library.
         .executableTarget(
             name: "first-session",
@@ -107,7 +127,12 @@ let package = Package(
             dependencies: ["CharretteVoting", "CharretteSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Vectors"]
         ),
-        .testTarget(name: "CharretteScriptTests", dependencies: ["Charrette", "CharretteScript", "CharretteSession", "CharretteSupport"], exclude: ["Golden"]),
+        .testTarget(
+            name: "CharretteScriptTests", dependencies: ["Charrette", "CharretteRoom", "CharretteScript", "CharretteSession", "CharretteSupport"],
+            exclude: ["Golden"]),
+        .testTarget(
+            name: "CharretteRoomTests",
+            dependencies: ["Charrette", "CharretteRoom", "CharretteSession", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(
             name: "CharretteSQLiteTests",
             dependencies: ["Charrette", "CharretteSQLite", "journal-writer"]

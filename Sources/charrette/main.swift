@@ -10,6 +10,7 @@ let usage = """
     Usage: charrette [OPTIONS] [SCRIPT [ARGS...]]
            charrette [OPTIONS] -c COMMANDS
            charrette [OPTIONS] -          (read the script from standard input)
+           charrette serve DB [--port N] [--host ADDR] [--consultation TITLE]   (the live room alone)
 
     Runs a co-design session script, or opens the interactive shell on the workspace.
 
@@ -47,6 +48,8 @@ struct Options {
     var acceptIncomplete = false
     var actingAs = ProcessInfo.processInfo.environment["CHARRETTE_AS"].flatMap { $0.isEmpty ? nil : $0 }
 }
+
+if CommandLine.arguments.dropFirst().first == "serve" { Serve.run(Array(CommandLine.arguments.dropFirst(2))) }
 
 var options = Options()
 var rest = CommandLine.arguments.dropFirst()

@@ -54,6 +54,11 @@ struct CommandExampleTests {
         "opinions next": ([], reactions),
         "participant add": (["amira"], ""),
         "react": ([], "consultation phase voting\nvote open \"Reactions\" --method reactions"),
+        "room close": ([], "room open --port 0"),
+        "room invite": ([], "room open --port 0"),
+        "room invites": ([], "room open --port 0"),
+        "room revoke": ([], "room open --port 0\nroom invite @amira"),
+        "room status": ([], "room open --port 0"),
         "say": ([], #"let name = "Amira""#),
         "themes accept": ([], "themes suggest --k 3"),
         "themes consensus": (
@@ -108,17 +113,25 @@ struct CommandExampleTests {
 
     static let specs = CommandRegistry.standard().names.map { CommandRegistry.standard().spec(named: $0)! }
 
-    @Test(arguments: specs.map(\.name))
-    func theExampleRuns(_ name: String) throws {
+    /// The room's examples wait for a server, which needs a thread of Swift's shared pool: they
+    /// run one at a time in `RoomCommandTests.theRoomExamplesRun`, so that waiting examples never
+    /// hold every thread of the pool.
+    static let examplesRunAlone: Set<String> = Set(specs.map(\.name).filter { $0.hasPrefix("room ") })
+
+    @Test(arguments: specs.map(\.name).filter { !examplesRunAlone.contains($0) })
+    func theExampleRuns(_ name: String) throws { try Self.runExample(name) }
+
+    /// Runs the example of the command `name` after the prelude and its setup.
+    static func runExample(_ name: String) throws {
         let spec = try #require(CommandRegistry.standard().spec(named: name))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("charrette-examples-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Self.writeFixtures(in: folder)
+        try writeFixtures(in: folder)
         let interpreter = Interpreter(
             workspace: try Workspace(storage: InMemoryStorage()), directory: folder.path, outputDirectory: folder.path, output: { _ in }, input: { nil })
-        let setup = Self.setups[name] ?? ([], "")
-        try interpreter.run(Source(name: "prelude", text: Self.prelude(without: setup.without) + "\n" + setup.before))
+        let setup = setups[name] ?? ([], "")
+        try interpreter.run(Source(name: "prelude", text: prelude(without: setup.without) + "\n" + setup.before))
         // Files written go where the shell's working directory would be: here, the folder.
         var example = spec.example
         for written in ["outcome.json", "outcome/", "my-report.mustache"] {
@@ -129,6 +142,7 @@ struct CommandExampleTests {
         } catch let error as ScriptError {
             Issue.record("the example of '\(name)' fails:\n\(error.render())")
         }
+        if interpreter.room?.joinAddress != nil { try interpreter.run(Source(name: "after", text: "room close")) }
     }
 
     /// A flag a command cannot do without is declared required: its usage shows it without

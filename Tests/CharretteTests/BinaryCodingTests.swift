@@ -65,6 +65,10 @@ struct BinaryCodingTests {
         .agendaStepRecorded(AgendaStep(name: "Welcome", plannedSeconds: 600, startedAt: date - 700, endedAt: date, consultation: 1)),
         .agendaStepRemoved(AgendaStep(name: "Welcome", plannedSeconds: 600, startedAt: date - 700, endedAt: date, consultation: nil)),
         .authorsRequired(1, from: false, to: true),
+        .invitationIssued(
+            Invitation(participant: 2, secretDigest: commitment.digest, issuedAt: date),
+            replacing: Invitation(participant: 2, secretDigest: .genesis, issuedAt: date - 60)),
+        .invitationRevoked(Invitation(participant: 2, secretDigest: commitment.digest, issuedAt: date)),
     ]
 
     /// Entries written in layout version 1, as a journal of the example session holds them, byte

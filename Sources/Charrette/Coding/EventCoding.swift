@@ -40,6 +40,8 @@ extension Event: BinaryCodable {
         case .agendaStepRecorded(let step): writer.writeByte(28); writer.write(step)
         case .agendaStepRemoved(let step): writer.writeByte(29); writer.write(step)
         case .authorsRequired(let id, let from, let to): writer.writeByte(30); writer.write(id); writer.write(from); writer.write(to)
+        case .invitationIssued(let invitation, let replacing): writer.writeByte(31); writer.write(invitation); writer.write(replacing)
+        case .invitationRevoked(let invitation): writer.writeByte(32); writer.write(invitation)
         case .undone(let entry, let change, let compensation):
             writer.writeByte(24); writer.write(entry); writer.write(change); writer.write(compensation)
         }
@@ -85,6 +87,8 @@ extension Event: BinaryCodable {
         case 28: self = .agendaStepRecorded(try reader.read())
         case 29: self = .agendaStepRemoved(try reader.read())
         case 30: self = .authorsRequired(try reader.read(), from: try reader.read(), to: try reader.read())
+        case 31: self = .invitationIssued(try reader.read(), replacing: try reader.read())
+        case 32: self = .invitationRevoked(try reader.read())
         default: throw reader.unknownCase(tag, of: "event")
         }
     }

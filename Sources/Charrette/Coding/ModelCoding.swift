@@ -219,6 +219,13 @@ extension CardSort: BinaryCodable {
     }
 }
 
+extension Invitation: BinaryCodable {
+    public func write(to writer: inout BinaryWriter) { writer.write(participant); writer.write(secretDigest); writer.write(issuedAt) }
+    public init(from reader: inout BinaryReader) throws {
+        self.init(participant: try reader.read(), secretDigest: try reader.read(), issuedAt: try reader.read())
+    }
+}
+
 extension AgendaStep: BinaryCodable {
     public func write(to writer: inout BinaryWriter) {
         writer.write(name); writer.write(plannedSeconds); writer.write(startedAt); writer.write(endedAt); writer.write(consultation)

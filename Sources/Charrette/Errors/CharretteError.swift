@@ -59,6 +59,8 @@ public enum CharretteError: Error, Hashable, Sendable, CustomStringConvertible {
     case missingSetting(method: String, setting: String)
     case invalidSetting(setting: String, reason: String)
     case settingNotTaken(setting: TallySetting, method: String, takes: [TallySetting])
+    case notInvited(handle: String)
+    case invitationInUse
     case wrongBallot(handle: String, vote: String, method: String, expected: BallotKind, got: BallotKind)
     case notACandidate(Idea.ID, vote: String)
     case dotsOverBudget(handle: String, given: Int, budget: Int)
@@ -132,6 +134,8 @@ public enum CharretteError: Error, Hashable, Sendable, CustomStringConvertible {
         case .duplicateCandidate(let id): "idea #\(id.rawValue) is on the ballot twice"
         case .missingSetting(let method, let setting): "the \(method) method needs --\(setting)"
         case .invalidSetting(let setting, let reason): "--\(setting) \(reason)"
+        case .notInvited(let handle): "@\(handle) has no invitation to revoke"
+        case .invitationInUse: "that invitation secret is already someone else's; draw a new one"
         case .settingNotTaken(let setting, let method, let takes):
             "\(setting.flagText) is not a setting of \(method), which takes \(takes.map(\.flagText).joined(separator: ", "))"
         case .wrongBallot(let handle, let vote, let method, let expected, let got):

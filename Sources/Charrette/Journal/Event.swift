@@ -62,6 +62,12 @@ public indirect enum Event: Codable, Sendable, Hashable {
     /// A recorded step was taken back (the reverse of recording it).
     case agendaStepRemoved(AgendaStep)
 
+    /// A participant was given a personal link into the live room; `replacing` is their earlier
+    /// link, which stops working.
+    case invitationIssued(Invitation, replacing: Invitation?)
+    /// A participant's personal link was revoked.
+    case invitationRevoked(Invitation)
+
     /// Journal entry `entry`, part of the change that began at entry `change`, was undone by
     /// applying `compensation`.
     case undone(entry: Int64, change: Int64, compensation: Event)
@@ -103,6 +109,8 @@ public indirect enum Event: Codable, Sendable, Hashable {
         case .agendaStepRecorded: "agendaStepRecorded"
         case .agendaStepRemoved: "agendaStepRemoved"
         case .authorsRequired: "authorsRequired"
+        case .invitationIssued: "invitationIssued"
+        case .invitationRevoked: "invitationRevoked"
         case .undone: "undone"
         }
     }

@@ -26,6 +26,8 @@ public struct WorkspaceState: Sendable, Equatable {
     public internal(set) var cardSorts: [Consultation.ID: [Participant.ID: CardSort]] = [:]
     /// The agenda's steps as they ran, in the order they finished.
     public internal(set) var agenda: [AgendaStep] = []
+    /// Each participant's personal link into the live room, as a digest of its secret.
+    public internal(set) var invitations: [Participant.ID: Invitation] = [:]
     /// How many changes each actor made (`nil`: the program, or a shell not told who uses it).
     public internal(set) var changeCounts: [Participant.ID?: Int] = [:]
 
@@ -45,6 +47,7 @@ public struct WorkspaceState: Sendable, Equatable {
     /// looking at every idea.
     var duplicates: [Idea.ID: Set<Idea.ID>] = [:]
     var handles: [String: Participant.ID] = [:]
+    var invitationHolders: [JournalHash: Participant.ID] = [:]
     var boardNames: [String: Board.ID] = [:]
     var nextBoard: Board.ID = 1
     var nextParticipant: Participant.ID = 1
@@ -87,6 +90,9 @@ public struct WorkspaceState: Sendable, Equatable {
 
     /// The change `undo` would revert next (the sequence number of its first entry), if any.
     public var nextUndoableChange: Int64? { undoStack.last?.change }
+
+    /// Who the invitation whose secret has the SHA-256 `digest` lets in, if it is in force.
+    public func invitationHolder(digest: JournalHash) -> Participant.ID? { invitationHolders[digest] }
 
     /// The entries `undo` would revert next, in the order they were written: those of the latest
     /// change not yet undone.
@@ -196,6 +202,13 @@ public struct WorkspaceState: Sendable, Equatable {
             try Self.modify(&consultations, id, sequence: headSequence + 1) { $0.language = language }
         case .authorsRequired(let id, _, let required):
             try Self.modify(&consultations, id, sequence: headSequence + 1) { $0.requiresAuthors = required }
+        case .invitationIssued(let invitation, let replacing):
+            if let replacing { invitationHolders[replacing.secretDigest] = nil }
+            invitations[invitation.participant] = invitation
+            invitationHolders[invitation.secretDigest] = invitation.participant
+        case .invitationRevoked(let invitation):
+            invitations[invitation.participant] = nil
+            invitationHolders[invitation.secretDigest] = nil
         case .consultationPhaseChanged(let id, _, let phase, let at, _):
             try Self.modify(&consultations, id, sequence: headSequence + 1) {
                 $0.phase = phase
@@ -325,6 +338,9 @@ public struct WorkspaceState: Sendable, Equatable {
             return .ballotCast(vote, voter: voter, ballot: withdrawn.ballot, at: withdrawn.at, replacing: restoring)
         case .consultationLanguageChanged(let id, let from, let to): return .consultationLanguageChanged(id, from: to, to: from)
         case .authorsRequired(let id, let from, let to): return .authorsRequired(id, from: to, to: from)
+        case .invitationIssued(let invitation, let replacing):
+            return replacing.map { .invitationIssued($0, replacing: invitation) } ?? .invitationRevoked(invitation)
+        case .invitationRevoked(let invitation): return .invitationIssued(invitation, replacing: nil)
         case .cardSortSubmitted(let sort, let replacing): return .cardSortWithdrawn(sort, restoring: replacing)
         case .agendaStepRecorded(let step): return .agendaStepRemoved(step)
         case .agendaStepRemoved(let step): return .agendaStepRecorded(step)

@@ -146,7 +146,7 @@ enum TouchedRow: Hashable {
         case .voteClosed(let id, _), .voteReopened(let id, _): [.vote(id)]
         case .ballotCast(let v, let p, _, _, _), .ballotWithdrawn(let v, let p, _, _): [.ballot(v, p)]
         case .cardSortSubmitted(let sort, _), .cardSortWithdrawn(let sort, _): [.cardSort(sort.consultation, sort.sorter)]
-        case .agendaStepRecorded, .agendaStepRemoved: []
+        case .agendaStepRecorded, .agendaStepRemoved, .invitationIssued, .invitationRevoked: []
         case .undone(_, _, let compensation): rows(touchedBy: compensation)
         }
     }

@@ -9,5 +9,6 @@ enum BuiltinCommands {
             + VoteCommands.all + BallotCommands.all + [ReactCommand.spec] + OpinionCommands.all
             + TallyCommands.all + MethodCommands.all + [ClusterCommand.spec]
             + JournalCommands.all + ExportCommands.all + ExportTableCommands.all + ExportReportCommands.all + ImportCommands.all
+            + RoomCommands.all
     }
 }

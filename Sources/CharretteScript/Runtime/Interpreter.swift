@@ -1,4 +1,5 @@
 import Charrette
+import CharretteRoom
 import CharretteSession
 import CharretteSupport
 import Foundation
@@ -54,6 +55,9 @@ public final class Interpreter {
 
     /// Themes proposed and not yet accepted, from `themes suggest` or `themes consensus`.
     public var proposedThemes: ThemeProposal?
+
+    /// The live room served from this shell (`room open`), if any.
+    public var room: Room?
 
     /// The folder `source` and the files commands read are relative to: the script's.
     public var directory: String

@@ -1,0 +1,164 @@
+import Charrette
+import CharretteSession
+
+/// The participant's page: what the consultation asks now, in plain forms that work without any
+/// script. Each section appears when the consultation takes it: ideas while it collects them, one
+/// statement at a time while a reactions vote is open, a ballot while another vote is open.
+struct ParticipantPage {
+    let state: WorkspaceState
+    let participant: Participant
+    let consultation: Consultation
+    let texts: Catalogue.Texts
+    let csrf: String
+    /// A sentence on what the last action did, or why it was refused.
+    var notice: Notice?
+    /// The idea text to put back in the form after a refusal, so nothing typed is lost.
+    var keptIdea = ""
+
+    struct Notice {
+        let text: String
+        let isRefusal: Bool
+    }
+
+    var html: String {
+        var sections = [header]
+        if let notice {
+            sections.append(
+                notice.isRefusal
+                    ? "<p class=\"notice refusal\" role=\"alert\"><strong>\(HTML.escape(texts["error.heading"])):</strong> \(HTML.escape(notice.text))</p>"
+                    : "<p class=\"notice\" role=\"status\">\(HTML.escape(notice.text))</p>")
+        }
+        sections.append(ideaSection)
+        sections.append(ownIdeas)
+        let open = state.votes(of: consultation.id).filter(\.isOpen)
+        for vote in open {
+            sections.append(vote.method.ballotKind == .reactions ? reactionSection(vote) : ballotSection(vote))
+        }
+        return HTML.page(title: consultation.title, language: texts.language, body: "<main>\n" + sections.joined(separator: "\n") + "\n</main>")
+    }
+
+    private var hidden: String { "<input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(csrf))\">" }
+
+    private var header: String {
+        """
+        <header><h1>\(HTML.escape(consultation.title))</h1>
+        <p class="question">\(HTML.escape(consultation.question))</p>
+        <p class="who">\(HTML.escape(texts["page.you"])) <strong>@\(HTML.escape(participant.handle))</strong></p></header>
+        """
+    }
+
+    private var ideaSection: String {
+        guard consultation.phase == .ideation else {
+            // A refused idea's text stays on the page, to copy, even when no idea can be sent.
+            let kept =
+                keptIdea.isEmpty
+                ? ""
+                : "<label for=\"idea-text\">\(HTML.escape(texts["idea.kept"]))</label><textarea id=\"idea-text\" rows=\"3\" readonly>\(HTML.escape(keptIdea))</textarea>"
+            return "<section><h2>\(HTML.escape(texts["idea.heading"]))</h2><p>\(HTML.escape(texts["idea.closed"]))</p>\(kept)</section>"
+        }
+        return """
+            <section aria-labelledby="idea-heading"><h2 id="idea-heading">\(HTML.escape(texts["idea.heading"]))</h2>
+            <form method="post" action="/ideas">\(hidden)
+            <label for="idea-text">\(HTML.escape(texts["idea.label"]))</label>
+            <textarea id="idea-text" name="text" rows="3" maxlength="2000" required>\(HTML.escape(keptIdea))</textarea>
+            <button type="submit">\(HTML.escape(texts["idea.submit"]))</button>
+            </form></section>
+            """
+    }
+
+    private var ownIdeas: String {
+        let mine = state.ideas(of: consultation.id).filter { $0.author == participant.id && $0.status != .withdrawn }
+        let items = mine.map { idea in
+            let withdraw =
+                idea.status.isOpen
+                ? "<form method=\"post\" action=\"/ideas/\(idea.id.rawValue)/withdraw\" class=\"inline\">\(hidden)<button type=\"submit\" class=\"secondary\">\(HTML.escape(texts["mine.withdraw"]))</button></form>"
+                : ""
+            return "<li><span class=\"idea-number\">#\(idea.id.rawValue)</span> \(HTML.escape(idea.shownText)) \(withdraw)</li>"
+        }
+        let list = items.isEmpty ? "<p>\(HTML.escape(texts["mine.none"]))</p>" : "<ul class=\"ideas\">\(items.joined())</ul>"
+        return "<section aria-labelledby=\"mine-heading\"><h2 id=\"mine-heading\">\(HTML.escape(texts["mine.heading"]))</h2>\(list)</section>"
+    }
+
+    private func reactionSection(_ vote: Vote) -> String {
+        let heading = "<h2 id=\"react-\(vote.id.rawValue)\">\(HTML.escape(texts["react.heading"]))</h2>"
+        guard let next = state.nextStatement(for: participant.id, in: vote), let idea = state.ideas[next] else {
+            return "<section aria-labelledby=\"react-\(vote.id.rawValue)\">\(heading)<p>\(HTML.escape(texts["react.done"]))</p></section>"
+        }
+        let buttons = Reaction.allCases.map { reaction in
+            "<button type=\"submit\" name=\"reaction\" value=\"\(reaction.rawValue)\" class=\"\(reaction.rawValue)\">\(HTML.escape(texts["react.\(reaction.rawValue)"]))</button>"
+        }.joined()
+        return """
+            <section aria-labelledby="react-\(vote.id.rawValue)">\(heading)
+            <blockquote class="statement">\(HTML.escape(state.ballotTexts[vote.id]?[next] ?? idea.shownText))</blockquote>
+            <form method="post" action="/votes/\(vote.id.rawValue)/react">\(hidden)<input type="hidden" name="idea" value="\(next.rawValue)">
+            <div class="reactions">\(buttons)</div></form></section>
+            """
+    }
+
+    private func ballotSection(_ vote: Vote) -> String {
+        let earlier = state.ballots[vote.id]?[participant.id]
+        let settings = vote.settings
+        func text(_ id: Idea.ID) -> String { HTML.escape(state.ballotTexts[vote.id]?[id] ?? state.ideas[id]?.shownText ?? "#\(id.rawValue)") }
+        var rows: [String] = []
+        var note = ""
+        for id in vote.candidates {
+            let field = "c\(id.rawValue)"
+            let label = "<label for=\"\(field)\"><span class=\"idea-number\">#\(id.rawValue)</span> \(text(id))</label>"
+            switch vote.method.ballotKind {
+            case .approval, .budget:
+                let chosen: Bool = {
+                    switch earlier {
+                    case .approval(let set)?, .budget(let set)?: return set.contains(id)
+                    default: return false
+                    }
+                }()
+                let cost = settings.costs[id].map { " <span class=\"cost\">(\($0))</span>" } ?? ""
+                rows.append(
+                    "<div class=\"choice\"><input type=\"checkbox\" id=\"\(field)\" name=\"approve\" value=\"\(id.rawValue)\"\(chosen ? " checked" : "")> \(label)\(cost)</div>"
+                )
+            case .ranking:
+                let rank: Int? = {
+                    guard case .ranking(let tiers)? = earlier else { return nil }
+                    return tiers.firstIndex { $0.contains(id) }.map { $0 + 1 }
+                }()
+                let options =
+                    "<option value=\"\">\(HTML.escape(texts["ballot.unranked"]))</option>"
+                    + (1...vote.candidates.count).map { "<option value=\"\($0)\"\(rank == $0 ? " selected" : "")>\($0)</option>" }.joined()
+                rows.append("<div class=\"choice\">\(label) <select id=\"\(field)\" name=\"\(field)\">\(options)</select></div>")
+                note = texts["ballot.rank"]
+            case .scores, .dots, .quadratic:
+                let value: Int? = {
+                    switch earlier {
+                    case .scores(let map)?, .dots(let map)?, .quadratic(let map)?: return map[id]
+                    default: return nil
+                    }
+                }()
+                let range = settings.effectiveScoreRange
+                let bounds =
+                    vote.method.ballotKind == .scores
+                    ? " min=\"\(range.lowerBound)\" max=\"\(range.upperBound)\"" : vote.method.ballotKind == .dots ? " min=\"0\"" : ""
+                rows.append(
+                    "<div class=\"choice\">\(label) <input type=\"number\" inputmode=\"numeric\" id=\"\(field)\" name=\"\(field)\"\(bounds) value=\"\(value.map(String.init) ?? "")\"></div>"
+                )
+                if vote.method.ballotKind == .dots, let budget = settings.budget { note = "\(texts["ballot.budget"]): \(budget)" }
+                if vote.method.ballotKind == .quadratic, let credits = settings.credits { note = "\(texts["ballot.credits"]): \(credits)" }
+            case .consent:
+                let position: ConsentPosition? = { if case .consent(let map)? = earlier { map[id] } else { nil } }()
+                let radios = ConsentPosition.allCases.map { choice in
+                    "<label><input type=\"radio\" name=\"\(field)\" value=\"\(choice.rawValue)\"\(position == choice ? " checked" : "")> \(choice.rawValue)</label>"
+                }.joined(separator: " ")
+                rows.append("<fieldset class=\"choice\"><legend>\(text(id))</legend>\(radios)</fieldset>")
+            case .reactions:
+                break
+            }
+        }
+        if vote.method.ballotKind == .budget, let budget = settings.budget { note = "\(texts["ballot.budget"]): \(budget)" }
+        return """
+            <section aria-labelledby="vote-\(vote.id.rawValue)"><h2 id="vote-\(vote.id.rawValue)">\(HTML.escape(texts["ballot.heading"])): \(HTML.escape(vote.title))</h2>
+            \(note.isEmpty ? "" : "<p class=\"hint\">\(HTML.escape(note))</p>")
+            <form method="post" action="/votes/\(vote.id.rawValue)/ballot">\(hidden)
+            \(rows.joined(separator: "\n"))
+            <button type="submit">\(HTML.escape(texts["ballot.submit"]))</button></form></section>
+            """
+    }
+}

@@ -1,0 +1,198 @@
+import Charrette
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// The live room: an HTTP server on a workspace, where participants join from their phones and a
+/// wall shows the consultation as it grows. Every action goes through the workspace with the
+/// participant as its actor, so the journal and the rules are the shell's.
+///
+/// ```swift
+/// let room = Room(workspace: workspace, consultation: consultation)
+/// let address = try await room.start(host: "127.0.0.1", port: 8080)
+/// // ... the session ...
+/// await room.close()
+/// ```
+public final class Room: Sendable {
+    /// What the room has seen since it opened.
+    public struct Status: Sendable, Equatable {
+        /// People who joined (each once, however many devices).
+        public let participantsJoined: Int
+        /// Open event streams (walls, and later participants' live pages).
+        public let openStreams: Int
+        /// Actions accepted and journaled.
+        public let actionsAccepted: Int
+    }
+
+    public let workspace: Workspace
+    public let consultation: Consultation.ID
+    let service: RoomService
+    private let server = Mutex<(group: ServiceGroup, task: Task<Void, Never>)?>(nil)
+    private let feed: Task<Void, Never>
+    private let address = Mutex<String?>(nil)
+
+    /// A room for `consultation`; the wall follows the workspace's changes from now on.
+    public init(workspace: Workspace, consultation: Consultation.ID) {
+        self.workspace = workspace
+        self.consultation = consultation
+        let service = RoomService(workspace: workspace, consultation: consultation)
+        self.service = service
+        // Listening starts here, not when the task first runs, so no change in between is missed.
+        let changes = workspace.changes(checkingEvery: .milliseconds(250))
+        feed = Task(executorPreference: RoomExecutor.shared) {
+            for await change in changes {
+                service.wall.publish(change.state)
+            }
+        }
+    }
+
+    deinit { feed.cancel() }
+
+    /// The address people join at while the server runs (`http://192.168.1.20:8080`).
+    public var joinAddress: String? { address.withLock { $0 } }
+
+    public var status: Status {
+        Status(
+            participantsJoined: service.sessions.participantsJoined, openStreams: service.wall.streams,
+            actionsAccepted: service.accepted.load(ordering: .relaxed))
+    }
+
+    /// The link that lets the holder of `secret` in.
+    public func invitationLink(secret: String, base: String? = nil) -> String? {
+        guard let base = base ?? joinAddress else { return nil }
+        return base + "/join/" + secret
+    }
+
+    /// Ends every session of `participant` (after their link was revoked): their browsers must
+    /// join again, which a revoked link cannot.
+    public func endSessions(of participant: Participant.ID) { service.sessions.close(for: participant) }
+
+    /// The routes, for `start` and for tests through HummingbirdTesting.
+    public func router() -> Router<BasicRequestContext> {
+        let service = service
+        let router = Router()
+        router.get("/") { request, _ in service.participantPage(request) }
+        router.get("/join/:secret") { request, context in service.join(request, secret: context.parameters.get("secret") ?? "") }
+        router.post("/ideas") { request, _ in
+            var request = request
+            return await service.submitIdea(&request)
+        }
+        router.post("/ideas/:id/withdraw") { request, context in
+            var request = request
+            guard let id = context.parameters.get("id", as: Int.self) else { return service.participantPage(request, status: .notFound) }
+            return await service.withdrawIdea(&request, idea: Idea.ID(id))
+        }
+        router.post("/votes/:id/react") { request, context in
+            var request = request
+            guard let id = context.parameters.get("id", as: Int.self) else { return service.participantPage(request, status: .notFound) }
+            return await service.react(&request, vote: Vote.ID(id))
+        }
+        router.post("/votes/:id/ballot") { request, context in
+            var request = request
+            guard let id = context.parameters.get("id", as: Int.self) else { return service.participantPage(request, status: .notFound) }
+            return await service.castBallot(&request, vote: Vote.ID(id))
+        }
+        router.get("/wall") { request, _ in service.wallPage(request) }
+        router.get("/wall/events") { _, _ in service.wallEvents() }
+        router.get("/api/wall") { _, _ in
+            let data = (try? JSONEncoder().encode(WallFeed.wall(of: service.consultation, in: service.workspace.state))) ?? Data()
+            return RoomResponses.text(String(decoding: data, as: UTF8.self), type: "application/json")
+        }
+        router.get("/room.css") { _, _ in RoomResponses.text(RoomAssets.css, type: "text/css; charset=utf-8") }
+        router.get("/wall.js") { _, _ in RoomResponses.text(RoomAssets.wallScript, type: "text/javascript; charset=utf-8") }
+        return router
+    }
+
+    /// Serves the room on `host` (loopback by default; `0.0.0.0` for the local network) and `port`
+    /// (0 for any free one) and returns the address people join at.
+    public func start(host: String = "127.0.0.1", port: Int = 0) async throws -> String {
+        guard server.withLock({ $0 == nil }) else { throw RoomError.alreadyOpen(joinAddress ?? "") }
+        var logger = Logger(label: "charrette.room")
+        logger.logLevel = .warning
+        let (bound, reportBound) = AsyncStream<Int>.makeStream()
+        let application = Application(
+            router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "Charrette"),
+            onServerRunning: { channel in
+                reportBound.yield(channel.localAddress?.port ?? port)
+                reportBound.finish()
+            }, logger: logger)
+        let failure = Mutex<(any Error)?>(nil)
+        // A group of its own, so that closing the room is a graceful shutdown the shell asks for.
+        let group = ServiceGroup(configuration: .init(services: [application], gracefulShutdownSignals: [], logger: logger))
+        let task = Task(executorPreference: RoomExecutor.shared) {
+            do { try await group.run() } catch { failure.withLock { $0 = error } }
+            reportBound.finish()
+        }
+        guard let port = await bound.first(where: { _ in true }) else {
+            throw RoomError.cannotServe(host: host, port: port, reason: failure.withLock { $0.map { "\($0)" } } ?? "the server stopped")
+        }
+        let shown = host == "0.0.0.0" ? LocalAddress.firstIPv4() ?? host : host
+        let joinAddress = "http://\(shown.contains(":") ? "[\(shown)]" : shown):\(port)"
+        address.withLock { $0 = joinAddress }
+        service.joinAddress.withLock { $0 = joinAddress }
+        server.withLock { $0 = (group, task) }
+        return joinAddress
+    }
+
+    /// Stops serving: open streams end, the workspace stays open.
+    public func close() async {
+        guard
+            let (group, task) = server.withLock({ server in
+                defer { server = nil }; return server
+            })
+        else { return }
+        service.wall.finish()
+        await group.triggerGracefulShutdown()
+        await task.value
+        address.withLock { $0 = nil }
+    }
+
+    /// Serves until the process gets SIGTERM or SIGINT (`charrette serve`), then stops taking
+    /// requests, lets those under way finish and returns; `onStart` gets the join address once
+    /// the port is bound.
+    public func serve(host: String = "127.0.0.1", port: Int, onStart: @escaping @Sendable (String) -> Void) async throws {
+        var logger = Logger(label: "charrette.room")
+        logger.logLevel = .warning
+        let service = service
+        let application = Application(
+            router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "Charrette"),
+            onServerRunning: { channel in
+                let bound = channel.localAddress?.port ?? port
+                let shown = host == "0.0.0.0" ? LocalAddress.firstIPv4() ?? host : host
+                let joinAddress = "http://\(shown.contains(":") ? "[\(shown)]" : shown):\(bound)"
+                service.joinAddress.withLock { $0 = joinAddress }
+                self.address.withLock { $0 = joinAddress }
+                onStart(joinAddress)
+            }, logger: logger)
+        // Open streams end first, so that the graceful shutdown does not wait for them.
+        let streams = StreamsEnder(wall: service.wall)
+        let group = ServiceGroup(configuration: .init(services: [application, streams], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        address.withLock { $0 = nil }
+    }
+}
+
+/// Ends the wall's streams when a graceful shutdown begins.
+private struct StreamsEnder: Service {
+    let wall: WallFeed
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        wall.finish()
+    }
+}
+
+/// Why the room could not do what it was asked.
+public enum RoomError: Error, CustomStringConvertible, Equatable {
+    case alreadyOpen(String)
+    case cannotServe(host: String, port: Int, reason: String)
+
+    public var description: String {
+        switch self {
+        case .alreadyOpen(let address): "the room is already open at \(address); 'room close' first"
+        case .cannotServe(let host, let port, let reason): "cannot serve on \(host):\(port): \(reason)"
+        }
+    }
+}

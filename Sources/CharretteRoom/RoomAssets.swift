@@ -1,0 +1,74 @@
+/// The room's style sheet and its one script, served from the room itself (no asset from
+/// elsewhere, no build step). Pages work without the script: it only keeps the wall live.
+enum RoomAssets {
+    /// Mobile first, large type, high contrast for a phone in sunlight.
+    static let css = """
+        :root { color-scheme: light; --ink: #111; --paper: #fff; --accent: #0b5394; --soft: #eef2f7; --alert: #a40000; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 18px/1.5 system-ui, sans-serif; color: var(--ink); background: var(--paper); }
+        main { max-width: 40rem; margin: 0 auto; padding: 1rem; }
+        h1 { font-size: 1.5rem; margin: 0 0 .25rem; } h2 { font-size: 1.2rem; margin: 1.5rem 0 .5rem; }
+        .question { font-size: 1.15rem; font-weight: 600; }
+        .who { color: #333; }
+        label { display: block; font-weight: 600; margin: .5rem 0 .25rem; }
+        textarea, select, input[type=number] { width: 100%; font: inherit; padding: .6rem; border: 2px solid #555; border-radius: .4rem; }
+        .choice { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; padding: .5rem 0; border-bottom: 1px solid #ccc; }
+        .choice label { flex: 1 1 12rem; margin: 0; font-weight: 400; }
+        .choice select, .choice input[type=number] { flex: 0 0 8rem; width: 8rem; }
+        input[type=checkbox], input[type=radio] { width: 1.5rem; height: 1.5rem; }
+        button { font: inherit; font-weight: 600; min-height: 3rem; padding: .6rem 1.2rem; margin: .5rem .5rem 0 0; border: 0; border-radius: .4rem;
+          background: var(--accent); color: #fff; cursor: pointer; }
+        button.secondary { background: var(--soft); color: var(--ink); border: 2px solid #555; min-height: 2.5rem; padding: .3rem .8rem; }
+        button:focus-visible, a:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible { outline: 3px solid #e8a200; outline-offset: 2px; }
+        .reactions { display: flex; flex-wrap: wrap; gap: .5rem; }
+        .reactions button { flex: 1 1 6rem; }
+        button.disagree { background: #7a1f1f; } button.pass { background: #444; }
+        .statement { font-size: 1.3rem; margin: 0; padding: 1rem; background: var(--soft); border-left: .4rem solid var(--accent); }
+        .notice { padding: .75rem 1rem; background: #e7f4e4; border-left: .4rem solid #1d6b1d; }
+        .notice.refusal { background: #fbeaea; border-left-color: var(--alert); }
+        .ideas { padding-left: 0; list-style: none; } .ideas li { padding: .5rem 0; border-bottom: 1px solid #ccc; }
+        .idea-number { color: #333; font-variant-numeric: tabular-nums; }
+        form.inline { display: inline; }
+        .hint { color: #333; }
+        .wall { max-width: none; display: grid; grid-template-columns: 1fr 16rem; gap: 1rem 2rem; font-size: 1.4rem; }
+        .wall header { grid-column: 1; } .wall .join { grid-column: 2; grid-row: 1 / span 2; text-align: center; }
+        .wall .groups { grid-column: 1; display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: 1rem; }
+        .cards { list-style: none; padding: 0; margin: 0; } .card { background: #fff8c5; border: 1px solid #d4c36a; padding: .75rem; margin: 0 0 .5rem; border-radius: .3rem; }
+        .qr svg { width: 100%; height: auto; } .address { word-break: break-all; }
+        @media (max-width: 50rem) { .wall { grid-template-columns: 1fr; } .wall .join { grid-column: 1; grid-row: auto; } }
+        """
+
+    /// Redraws the wall from `/wall/events`, with text set as text (never as markup).
+    static let wallScript = """
+        (function () {
+          var main = document.querySelector('main.wall');
+          if (!main || !window.EventSource) return;
+          function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; }
+          var source = new EventSource('/wall/events');
+          source.addEventListener('wall', function (message) {
+            var wall = JSON.parse(message.data);
+            document.getElementById('wall-title').textContent = wall.title;
+            document.getElementById('wall-question').textContent = wall.question;
+            document.getElementById('wall-ideas').textContent = wall.ideas;
+            var groups = document.getElementById('wall-groups');
+            groups.replaceChildren();
+            wall.groups.forEach(function (group) {
+              var section = el('section', 'group');
+              section.appendChild(el('h2', null, group.theme === null || group.theme === undefined ? main.dataset.unthemed : group.theme));
+              var list = el('ul', 'cards');
+              group.ideas.forEach(function (idea) { var card = el('li', 'card', idea.text); card.dataset.id = idea.id; list.appendChild(card); });
+              section.appendChild(list);
+              groups.appendChild(section);
+            });
+            var votes = document.getElementById('wall-votes');
+            votes.replaceChildren();
+            wall.votes.filter(function (v) { return v.open; }).forEach(function (v) {
+              var item = el('li', null, v.title + ': ');
+              item.appendChild(el('strong', null, String(v.voters)));
+              item.appendChild(document.createTextNode(' ' + main.dataset.voted));
+              votes.appendChild(item);
+            });
+          });
+        })();
+        """
+}

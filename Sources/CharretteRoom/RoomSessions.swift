@@ -1,0 +1,41 @@
+import Charrette
+import Foundation
+import Synchronization
+
+/// Who each browser is: a session cookie names a participant who joined through their link, with
+/// the token every form of theirs must carry (CSRF). Kept in memory: after a restart the personal
+/// link lets people back in.
+final class RoomSessions: Sendable {
+    struct Session: Sendable {
+        let participant: Participant.ID
+        let csrf: String
+    }
+
+    private let sessions = Mutex([String: Session]())
+
+    /// A new session for `participant`, and its cookie value.
+    func open(for participant: Participant.ID) -> (token: String, session: Session) {
+        let token = Self.randomToken(), session = Session(participant: participant, csrf: Self.randomToken())
+        sessions.withLock { $0[token] = session }
+        return (token, session)
+    }
+
+    func session(_ token: String?) -> Session? {
+        guard let token else { return nil }
+        return sessions.withLock { $0[token] }
+    }
+
+    /// Ends every session of `participant` (their link was revoked).
+    func close(for participant: Participant.ID) {
+        sessions.withLock { sessions in sessions = sessions.filter { $0.value.participant != participant } }
+    }
+
+    /// How many people have joined, each counted once.
+    var participantsJoined: Int { sessions.withLock { Set($0.values.map(\.participant)).count } }
+
+    /// 128 random bits in hexadecimal.
+    static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<2).map { _ in String(format: "%016llx", generator.next() as UInt64) }.joined()
+    }
+}

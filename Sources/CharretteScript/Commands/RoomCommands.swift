@@ -1,0 +1,125 @@
+import Charrette
+import CharretteRoom
+import CharretteSupport
+import Foundation
+
+/// The live room served from the shell: open it on the current consultation, invite people with
+/// personal links, see who is there, close it.
+enum RoomCommands {
+    static let all: [CommandSpec] = [
+        CommandSpec(
+            "room open", summary: "serve the live room on the current consultation: prints the join address and its QR code",
+            signature: Signature(flags: [
+                .init("port", "N", "the port to serve on (default 8080; 0 for any free one)"),
+                .init("host", "ADDR", "the address to serve on: 127.0.0.1 (the default, this machine only) or 0.0.0.0 for the local network"),
+            ]),
+            example: "room open --port 0", showsResult: false
+        ) { call in
+            let port = try call.flagInt("port") ?? 8080
+            guard (0...65535).contains(port) else { throw call.flagError("port", "--port must be from 0 to 65535") }
+            let host = try call.flagString("host") ?? "127.0.0.1"
+            let consultation = try call.consultation()
+            if let open = call.interpreter.room?.joinAddress { throw call.error("the room is already open at \(open); 'room close' first") }
+            let room =
+                call.interpreter.room.flatMap { $0.consultation == consultation ? $0 : nil }
+                ?? Room(workspace: call.interpreter.workspace, consultation: consultation)
+            try call.interpreter.flush()
+            let address: String
+            do {
+                address = try RoomExecutor.wait { try await room.start(host: host, port: port) }
+            } catch {
+                throw call.error("\(error)", underlying: error)
+            }
+            call.interpreter.room = room
+            try call.interpreter.show("the room is open at \(address) (the wall: \(address)/wall)")
+            if let code = QRCode(address) { try call.interpreter.show(code.terminalText) }
+            return .record(Record([("address", .string(address))]))
+        },
+        CommandSpec("room close", summary: "stop serving the live room (what was sent stays in the journal)", example: "room close", showsResult: false) {
+            call in
+            guard let room = call.interpreter.room, room.joinAddress != nil else { throw call.error("the room is not open") }
+            _ = try? RoomExecutor.wait { await room.close() }
+            return .null
+        },
+        CommandSpec("room status", summary: "the live room: its address, who joined, open streams, actions taken", example: "room status") { call in
+            guard let room = call.interpreter.room else { throw call.error("the room has not been opened: 'room open' first") }
+            let status = room.status
+            return .record(
+                Record([
+                    ("address", room.joinAddress.map(Value.string) ?? .string("closed")), ("joined", .integer(status.participantsJoined)),
+                    ("streams", .integer(status.openStreams)), ("actions", .integer(status.actionsAccepted)),
+                ]))
+        },
+        CommandSpec(
+            "room invite", summary: "a personal link into the room for a participant (an earlier link of theirs stops working)",
+            signature: Signature(
+                [.init("participant", "who is invited, such as @amira", completes: .participant)],
+                flags: [.init("base", "URL", "the address the link starts with, when the room is served elsewhere (charrette serve)")]),
+            example: "room invite @amira", changes: true
+        ) { call in
+            let handle = try call.handle(0)
+            let base = try linkBase(call)
+            let secret = InvitationSecret.make()
+            try call.perform { tx in try tx.issueInvitation(to: try tx.participant(handle: handle).id, secretDigest: InvitationSecret.digest(secret)) }
+            return .string(base + "/join/" + secret)
+        },
+        CommandSpec(
+            "room revoke", summary: "stop a participant's personal link from letting anyone in, and end their sessions",
+            signature: Signature([.init("participant", "whose link, such as @amira", completes: .participant)]),
+            example: "room revoke @amira", showsResult: false, changes: true
+        ) { call in
+            let handle = try call.handle(0)
+            let id = try call.perform { tx in
+                let id = try tx.participant(handle: handle).id
+                try tx.revokeInvitation(of: id)
+                return id
+            }
+            call.interpreter.room?.endSessions(of: id)
+            return .null
+        },
+        CommandSpec(
+            "room invites", summary: "a personal link for every participant of the consultation, written to a CSV file for mail merge",
+            signature: Signature(
+                [.init("file", "the .csv file to write (handle, link)")],
+                flags: [.init("base", "URL", "the address the links start with, when the room is served elsewhere (charrette serve)")]),
+            example: "room invites links.csv", showsResult: false, changes: true
+        ) { call in
+            let path = try call.string(0, "a file to write")
+            let base = try linkBase(call)
+            let state = call.interpreter.workspace.state
+            let consultation = try call.consultation()
+            let eligibility = state.consultations[consultation]?.eligibility ?? .everyone
+            // Those who may take part, as the domain's rules say: not observers, consenting, on an invited board.
+            let people = state.participants.values.filter { person in
+                guard person.role == .participant, person.consent.contains(.participation) else { return false }
+                if case .boards(let invited) = eligibility { return !Set(invited).isDisjoint(with: person.boards) }
+                return true
+            }.sorted { $0.id < $1.id }
+            guard !people.isEmpty else { throw call.error("nobody to invite: no participant may take part in this consultation") }
+            let secrets = people.map { _ in InvitationSecret.make() }
+            try call.perform { tx in
+                for (person, secret) in zip(people, secrets) { try tx.issueInvitation(to: person.id, secretDigest: InvitationSecret.digest(secret)) }
+            }
+            let rows =
+                [CSV.row(["handle", "link"])]
+                + zip(people, secrets).map { person, secret in
+                    CSV.row([CSV.field(person.handle, neutralisingFormulas: true), CSV.field(base + "/join/" + secret, neutralisingFormulas: true)])
+                }
+            return try ExportCommands.write(rows.joined(separator: "\r\n") + "\r\n", to: path, call)
+        },
+    ]
+
+    /// Where links start: `--base`, or the open room's address.
+    static func linkBase(_ call: Invocation) throws -> String {
+        if let base = try call.flagString("base") {
+            guard let url = URL(string: base), url.scheme == "http" || url.scheme == "https", url.host != nil else {
+                throw call.flagError("base", "--base takes an address such as http://192.168.1.20:8080")
+            }
+            return base.hasSuffix("/") ? String(base.dropLast()) : base
+        }
+        guard let address = call.interpreter.room?.joinAddress else {
+            throw call.error("the room is not open, so a link has no address: 'room open' first, or give --base URL")
+        }
+        return address
+    }
+}

@@ -1,0 +1,73 @@
+import Charrette
+import Foundation
+import Testing
+
+@testable import CharretteRoom
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+@Suite("Room parts")
+struct RoomPartsTests {
+    /// Every language has every text English has, and nothing English lacks.
+    @Test func everyLanguageHasEveryText() throws {
+        let catalogue = Catalogue.shipped
+        let english = try #require(catalogue.languages["en"])
+        #expect(catalogue.languages.keys.sorted() == ["en", "es"])
+        for (language, texts) in catalogue.languages {
+            #expect(Set(texts.keys) == Set(english.keys), "\(language): \(Set(english.keys).symmetricDifference(texts.keys).sorted())")
+        }
+        #expect(catalogue.language(for: "es-ES,es;q=0.9,en;q=0.8") == "es")
+        #expect(catalogue.language(for: "fr-FR, en;q=0.5, es;q=0.7") == "es")
+        #expect(catalogue.language(for: "de") == "en" && catalogue.language(for: nil) == "en")
+    }
+
+    /// The secret is random, and the journal keeps only its digest.
+    @Test func invitationSecretsAreRandomAndKeptAsDigests() {
+        let secrets = Set((0..<100).map { _ in InvitationSecret.make() })
+        #expect(secrets.count == 100 && secrets.allSatisfy { $0.count == 22 && !$0.contains("/") && !$0.contains("+") })
+        let secret = secrets.first!
+        #expect(InvitationSecret.digest(secret) == InvitationSecret.digest(secret) && InvitationSecret.digest(secret) != InvitationSecret.digest(secret + "x"))
+        #expect(InvitationSecret.digest("abc").hex == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    /// A join address encodes as a square code with finder patterns in three corners.
+    @Test func aQRCodeHasItsFinderPatterns() throws {
+        let code = try #require(QRCode("http://192.168.1.20:8080"))
+        let n = code.modules.count
+        #expect(n >= 21 && (n - 21) % 4 == 0 && code.modules.allSatisfy { $0.count == n })
+        for (x, y) in [(0, 0), (n - 7, 0), (0, n - 7)] {
+            #expect((0..<7).allSatisfy { code.modules[y][x + $0] && code.modules[y + 6][x + $0] && code.modules[y + $0][x] && code.modules[y + $0][x + 6] })
+            #expect(!code.modules[y + 1][x + 1] && code.modules[y + 3][x + 3])
+        }
+        #expect(code.terminalText.split(separator: "\n").count == (n + 4 + 1) / 2)
+        #expect(code.svg.hasPrefix("<svg") && code.svg.contains("<path d=\"M"))
+    }
+
+    /// A change committed in the workspace reaches an open wall stream, ideas and all.
+    @Test func theWallStreamCarriesEachChange() async throws {
+        let f = try RoomFixture()
+        let stream = f.room.service.wall.subscribe()
+        var events = stream.makeAsyncIterator()
+        let first = try #require(await events.next())
+        #expect(first.hasPrefix("id: ") && first.contains("event: wall") && first.hasSuffix("\n\n"))
+        try await f.workspace.perform(by: f.amira) { tx in _ = try tx.submitIdea("Night buses on Sundays", by: f.amira, to: f.consultation) }
+        let next = try #require(await events.next())
+        #expect(next.contains("Night buses on Sundays") && next.contains("\"ideas\":1"))
+        #expect(f.room.status.openStreams == 1)
+    }
+
+    /// The server binds, answers on loopback and stops.
+    @Test func theServerOpensAndCloses() async throws {
+        let f = try RoomFixture()
+        let address = try await f.room.start(host: "127.0.0.1", port: 0)
+        #expect(address.hasPrefix("http://127.0.0.1:") && f.room.joinAddress == address)
+        await #expect(throws: RoomError.self) { _ = try await f.room.start(host: "127.0.0.1", port: 0) }
+        let (data, response) = try await URLSession.shared.data(from: URL(string: address + "/room.css")!)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200 && String(decoding: data, as: UTF8.self).contains("color-scheme"))
+        #expect(f.room.invitationLink(secret: "s3cret") == address + "/join/s3cret")
+        await f.room.close()
+        #expect(f.room.joinAddress == nil)
+    }
+}
