@@ -1,24 +1,14 @@
+import CharretteSupport
+
 /// Escaping and the page frame every room page shares. Every text a person typed goes through
-/// ``HTML/escape(_:)``; nothing is ever inserted raw.
+/// ``HTML/escape(_:)`` (the report's rules, `HTMLText`), and through ``HTML/isolate(_:)`` inside a
+/// line of other text; nothing is ever inserted raw.
 enum HTML {
     /// `text` safe in element content and in quoted attribute values.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            // Direction overrides could make a text read otherwise than it is.
-            case "\u{202A}"..."\u{202E}", "\u{2066}"..."\u{2069}": out += "&#x\(String(c.value, radix: 16));"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { HTMLText.escaped(text) }
+
+    /// Someone's text inside a line of other text, isolated so its direction cannot leak.
+    static func isolate(_ text: String) -> String { HTMLText.isolated(text) }
 
     /// A whole page: the shared style sheet, scripts only from the room itself.
     static func page(title: String, language: String, body: String, script: String? = nil) -> String {

@@ -73,7 +73,7 @@ struct ParticipantPage {
                 idea.status.isOpen
                 ? "<form method=\"post\" action=\"/ideas/\(idea.id.rawValue)/withdraw\" class=\"inline\">\(hidden)<button type=\"submit\" class=\"secondary\">\(HTML.escape(texts["mine.withdraw"]))</button></form>"
                 : ""
-            return "<li><span class=\"idea-number\">#\(idea.id.rawValue)</span> \(HTML.escape(idea.shownText)) \(withdraw)</li>"
+            return "<li><span class=\"idea-number\">#\(idea.id.rawValue)</span> \(HTML.isolate(idea.shownText)) \(withdraw)</li>"
         }
         let list = items.isEmpty ? "<p>\(HTML.escape(texts["mine.none"]))</p>" : "<ul class=\"ideas\">\(items.joined())</ul>"
         return "<section aria-labelledby=\"mine-heading\"><h2 id=\"mine-heading\">\(HTML.escape(texts["mine.heading"]))</h2>\(list)</section>"
@@ -98,7 +98,7 @@ struct ParticipantPage {
     private func ballotSection(_ vote: Vote) -> String {
         let earlier = state.ballots[vote.id]?[participant.id]
         let settings = vote.settings
-        func text(_ id: Idea.ID) -> String { HTML.escape(state.ballotTexts[vote.id]?[id] ?? state.ideas[id]?.shownText ?? "#\(id.rawValue)") }
+        func text(_ id: Idea.ID) -> String { HTML.isolate(state.ballotTexts[vote.id]?[id] ?? state.ideas[id]?.shownText ?? "#\(id.rawValue)") }
         var rows: [String] = []
         var note = ""
         for id in vote.candidates {
@@ -154,7 +154,7 @@ struct ParticipantPage {
         }
         if vote.method.ballotKind == .budget, let budget = settings.budget { note = "\(texts["ballot.budget"]): \(budget)" }
         return """
-            <section aria-labelledby="vote-\(vote.id.rawValue)"><h2 id="vote-\(vote.id.rawValue)">\(HTML.escape(texts["ballot.heading"])): \(HTML.escape(vote.title))</h2>
+            <section aria-labelledby="vote-\(vote.id.rawValue)"><h2 id="vote-\(vote.id.rawValue)">\(HTML.escape(texts["ballot.heading"])): \(HTML.isolate(vote.title))</h2>
             \(note.isEmpty ? "" : "<p class=\"hint\">\(HTML.escape(note))</p>")
             <form method="post" action="/votes/\(vote.id.rawValue)/ballot">\(hidden)
             \(rows.joined(separator: "\n"))

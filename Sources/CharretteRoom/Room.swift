@@ -109,31 +109,42 @@ public final class Room: Sendable {
     /// (0 for any free one) and returns the address people join at.
     public func start(host: String = "127.0.0.1", port: Int = 0) async throws -> String {
         guard server.withLock({ $0 == nil }) else { throw RoomError.alreadyOpen(joinAddress ?? "") }
-        var logger = Logger(label: "charrette.room")
-        logger.logLevel = .warning
-        let (bound, reportBound) = AsyncStream<Int>.makeStream()
-        let application = Application(
-            router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "Charrette"),
-            onServerRunning: { channel in
-                reportBound.yield(channel.localAddress?.port ?? port)
-                reportBound.finish()
-            }, logger: logger)
+        let (bound, reportBound) = AsyncStream<String>.makeStream()
+        let application = application(host: host, port: port) { address in
+            reportBound.yield(address)
+            reportBound.finish()
+        }
         let failure = Mutex<(any Error)?>(nil)
         // A group of its own, so that closing the room is a graceful shutdown the shell asks for.
-        let group = ServiceGroup(configuration: .init(services: [application], gracefulShutdownSignals: [], logger: logger))
+        let group = ServiceGroup(configuration: .init(services: [application], gracefulShutdownSignals: [], logger: application.logger))
         let task = Task(executorPreference: RoomExecutor.shared) {
             do { try await group.run() } catch { failure.withLock { $0 = error } }
             reportBound.finish()
         }
-        guard let port = await bound.first(where: { _ in true }) else {
+        guard let joinAddress = await bound.first(where: { _ in true }) else {
             throw RoomError.cannotServe(host: host, port: port, reason: failure.withLock { $0.map { "\($0)" } } ?? "the server stopped")
         }
-        let shown = host == "0.0.0.0" ? LocalAddress.firstIPv4() ?? host : host
-        let joinAddress = "http://\(shown.contains(":") ? "[\(shown)]" : shown):\(port)"
-        address.withLock { $0 = joinAddress }
-        service.joinAddress.withLock { $0 = joinAddress }
         server.withLock { $0 = (group, task) }
         return joinAddress
+    }
+
+    /// The server of the room's routes on `host` and `port`; once the port is bound, the join
+    /// address is known to the room and handed to `onBound`.
+    private func application(
+        host: String, port: Int, onBound: @escaping @Sendable (String) -> Void
+    ) -> Application<RouterResponder<BasicRequestContext>> {
+        var logger = Logger(label: "charrette.room")
+        logger.logLevel = .warning
+        return Application(
+            router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "Charrette"),
+            onServerRunning: { [self] channel in
+                // Served on every interface, people join at the machine's address on the network.
+                let shown = host == "0.0.0.0" ? LocalAddress.firstIPv4() ?? host : host
+                let joinAddress = "http://\(shown.contains(":") ? "[\(shown)]" : shown):\(channel.localAddress?.port ?? port)"
+                address.withLock { $0 = joinAddress }
+                service.joinAddress.withLock { $0 = joinAddress }
+                onBound(joinAddress)
+            }, logger: logger)
     }
 
     /// Stops serving: open streams end, the workspace stays open.
@@ -153,22 +164,11 @@ public final class Room: Sendable {
     /// requests, lets those under way finish and returns; `onStart` gets the join address once
     /// the port is bound.
     public func serve(host: String = "127.0.0.1", port: Int, onStart: @escaping @Sendable (String) -> Void) async throws {
-        var logger = Logger(label: "charrette.room")
-        logger.logLevel = .warning
-        let service = service
-        let application = Application(
-            router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "Charrette"),
-            onServerRunning: { channel in
-                let bound = channel.localAddress?.port ?? port
-                let shown = host == "0.0.0.0" ? LocalAddress.firstIPv4() ?? host : host
-                let joinAddress = "http://\(shown.contains(":") ? "[\(shown)]" : shown):\(bound)"
-                service.joinAddress.withLock { $0 = joinAddress }
-                self.address.withLock { $0 = joinAddress }
-                onStart(joinAddress)
-            }, logger: logger)
+        let application = application(host: host, port: port, onBound: onStart)
         // Open streams end first, so that the graceful shutdown does not wait for them.
         let streams = StreamsEnder(wall: service.wall)
-        let group = ServiceGroup(configuration: .init(services: [application, streams], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        let group = ServiceGroup(
+            configuration: .init(services: [application, streams], gracefulShutdownSignals: [.sigterm, .sigint], logger: application.logger))
         try await group.run()
         address.withLock { $0 = nil }
     }

@@ -63,7 +63,9 @@ enum RoomAssets {
             var votes = document.getElementById('wall-votes');
             votes.replaceChildren();
             wall.votes.filter(function (v) { return v.open; }).forEach(function (v) {
-              var item = el('li', null, v.title + ': ');
+              var item = el('li');
+              item.appendChild(el('bdi', null, v.title));
+              item.appendChild(document.createTextNode(': '));
               item.appendChild(el('strong', null, String(v.voters)));
               item.appendChild(document.createTextNode(' ' + main.dataset.voted));
               votes.appendChild(item);

@@ -29,16 +29,23 @@ final class WallFeed: Sendable {
     }
 
     private let consultation: Consultation.ID
-    private struct Listeners {
+    /// The streams and the newest wall, under one lock: a stream that opens while a change is
+    /// published starts from that change or receives it, never neither.
+    private struct Shared {
         var next = 0
         var continuations: [Int: AsyncStream<String>.Continuation] = [:]
+        /// The newest wall encoded, or the state to encode it from when someone asks.
+        var latest: Latest
     }
-    private let listeners = Mutex(Listeners())
-    private let latest: Mutex<String>
+    private enum Latest {
+        case encoded(String)
+        case stale(WorkspaceState)
+    }
+    private let shared: Mutex<Shared>
 
     init(consultation: Consultation.ID, state: WorkspaceState) {
         self.consultation = consultation
-        latest = Mutex(Self.event(Self.wall(of: consultation, in: state)))
+        shared = Mutex(Shared(latest: .stale(state)))
     }
 
     /// The wall of `consultation` in `state`: open ideas as cards, grouped by theme.
@@ -67,34 +74,46 @@ final class WallFeed: Sendable {
         return "id: \(wall.sequence)\nevent: wall\ndata: \(json)\n\n"
     }
 
-    /// The newest wall, as an event.
-    var current: String { latest.withLock { $0 } }
+    /// The newest wall, as an event, encoded now if it is stale.
+    private static func current(_ shared: inout Shared, _ consultation: Consultation.ID) -> String {
+        switch shared.latest {
+        case .encoded(let event): return event
+        case .stale(let state):
+            let event = event(wall(of: consultation, in: state))
+            shared.latest = .encoded(event)
+            return event
+        }
+    }
 
-    /// Hands the wall after `change` to every stream.
+    /// Hands the wall after a change to every stream; with none open, only notes the state, so
+    /// that a change nobody watches costs no wall.
     func publish(_ state: WorkspaceState) {
-        let event = Self.event(Self.wall(of: consultation, in: state))
-        latest.withLock { $0 = event }
-        for continuation in listeners.withLock({ Array($0.continuations.values) }) { continuation.yield(event) }
+        shared.withLock { shared in
+            shared.latest = .stale(state)
+            guard !shared.continuations.isEmpty else { return }
+            let event = Self.current(&shared, consultation)
+            for continuation in shared.continuations.values { continuation.yield(event) }
+        }
     }
 
     /// A stream of walls, starting with the current one.
     func subscribe() -> AsyncStream<String> {
         let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(1))
-        let id = listeners.withLock { listeners in
-            defer { listeners.next += 1 }
-            listeners.continuations[listeners.next] = continuation
-            return listeners.next
+        let id = shared.withLock { shared in
+            defer { shared.next += 1 }
+            shared.continuations[shared.next] = continuation
+            continuation.yield(Self.current(&shared, consultation))
+            return shared.next
         }
-        continuation.onTermination = { [weak self] _ in _ = self?.listeners.withLock { $0.continuations.removeValue(forKey: id) } }
-        continuation.yield(current)
+        continuation.onTermination = { [weak self] _ in _ = self?.shared.withLock { $0.continuations.removeValue(forKey: id) } }
         return stream
     }
 
     /// How many streams are open.
-    var streams: Int { listeners.withLock { $0.continuations.count } }
+    var streams: Int { shared.withLock { $0.continuations.count } }
 
     /// Ends every stream (the room closes).
     func finish() {
-        for continuation in listeners.withLock({ Array($0.continuations.values) }) { continuation.finish() }
+        for continuation in shared.withLock({ Array($0.continuations.values) }) { continuation.finish() }
     }
 }

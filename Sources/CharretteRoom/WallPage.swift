@@ -11,7 +11,7 @@ struct WallPage {
             let cards = group.ideas.map { "<li class=\"card\" data-id=\"\($0.id)\">\(HTML.escape($0.text))</li>" }.joined()
             return "<section class=\"group\"><h2>\(HTML.escape(group.theme ?? texts["wall.unthemed"]))</h2><ul class=\"cards\">\(cards)</ul></section>"
         }.joined()
-        let votes = wall.votes.filter(\.open).map { "<li>\(HTML.escape($0.title)): <strong>\($0.voters)</strong> \(HTML.escape(texts["wall.voted"]))</li>" }
+        let votes = wall.votes.filter(\.open).map { "<li>\(HTML.isolate($0.title)): <strong>\($0.voters)</strong> \(HTML.escape(texts["wall.voted"]))</li>" }
             .joined()
         return """
             <main class="wall" data-unthemed="\(HTML.escape(texts["wall.unthemed"]))" data-voted="\(HTML.escape(texts["wall.voted"]))">

@@ -180,4 +180,16 @@ struct RoomRouteTests {
             #expect(decoded.ideas == 1 && decoded.groups.first?.ideas.first?.text == "<b>Buses</b> & trams")
         }
     }
+
+    /// Someone's text inside a line of other text is isolated: a right-to-left override in an idea
+    /// cannot turn around the button or the words after it.
+    @Test func aDirectionOverrideStaysInsideItsIdea() async throws {
+        let f = try RoomFixture()
+        try await f.workspace.perform(by: f.amira) { tx in _ = try tx.submitIdea("Buses\u{202E} later", by: f.amira, to: f.consultation) }
+        try await f.test { client in
+            let amira = try await Browser.joining(client, secret: f.amiraSecret)
+            let page = String(buffer: try await amira.get("/").body)
+            #expect(page.contains("<bdi>Buses\u{202E} later</bdi>"))
+        }
+    }
 }

@@ -1,3 +1,5 @@
+import CharretteSupport
+
 /// Making user-written text safe in each output.
 ///
 /// HTML and SVG escape markup characters; Markdown also escapes its own syntax so a text cannot
@@ -11,21 +13,7 @@ public enum Escaping {
             + [Unicode.Scalar(0x200E)!, Unicode.Scalar(0x200F)!, Unicode.Scalar(0x061C)!])
 
     /// Text for HTML element content or a quoted attribute.
-    public static func html(_ text: String) -> String {
-        var out = ""
-        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    public static func html(_ text: String) -> String { HTMLText.escaped(text) }
 
     /// Text for an SVG label: escaped, without direction controls, on one line, and cut to
     /// `limit` characters with an ellipsis (the full text is in the report's tables).
