@@ -1,5 +1,6 @@
 import Charrette
 import CharretteSession
+import Foundation
 
 /// The participant's page: what the consultation asks now, in plain forms that work without any
 /// script. Each section appears when the consultation takes it: ideas while it collects them, one
@@ -8,8 +9,12 @@ struct ParticipantPage {
     let state: WorkspaceState
     let participant: Participant
     let consultation: Consultation
+    /// The step under way and the results revealed.
+    let stage: RoomStage
     let texts: Catalogue.Texts
     let csrf: String
+    /// Their credential as they type it on another phone.
+    let rejoinCode: String
     /// A sentence on what the last action did, or why it was refused.
     var notice: Notice?
     /// The idea text to put back in the form after a refusal, so nothing typed is lost.
@@ -18,6 +23,8 @@ struct ParticipantPage {
     struct Notice {
         let text: String
         let isRefusal: Bool
+        /// A ballot's receipt: the hash of the journal entry that cast it.
+        var receipt: JournalHash? = nil
     }
 
     var html: String {
@@ -26,15 +33,41 @@ struct ParticipantPage {
             sections.append(
                 notice.isRefusal
                     ? "<p class=\"notice refusal\" role=\"alert\"><strong>\(HTML.escape(texts["error.heading"])):</strong> \(HTML.escape(notice.text))</p>"
-                    : "<p class=\"notice\" role=\"status\">\(HTML.escape(notice.text))</p>")
+                    : "<p class=\"notice\" role=\"status\">\(HTML.escape(notice.text))\(receipt(notice.receipt))</p>")
         }
         sections.append(ideaSection)
         sections.append(ownIdeas)
-        let open = state.votes(of: consultation.id).filter(\.isOpen)
-        for vote in open {
+        if consultation.phase == .clustering {
+            sections.append(CardSortForm(state: state, participant: participant, consultation: consultation, texts: texts, hidden: hidden).html)
+        }
+        let votes = state.votes(of: consultation.id)
+        for vote in votes.filter(\.isOpen) {
             sections.append(vote.method.ballotKind == .reactions ? reactionSection(vote) : ballotSection(vote))
         }
-        return HTML.page(title: consultation.title, language: texts.language, body: "<main>\n" + sections.joined(separator: "\n") + "\n</main>")
+        let revealed = votes.filter { stage.revealed.contains($0.id) }
+        if !revealed.isEmpty { sections.append(ResultsSection(results: revealed.map { WallFeed.result(of: $0, in: state) }, texts: texts).html) }
+        sections.append(
+            "<details class=\"rejoin\"><summary>\(HTML.escape(texts["page.rejoinCode"]))</summary><p><strong class=\"code\">\(HTML.escape(rejoinCode))</strong></p>"
+                + "<p class=\"hint\">\(HTML.escape(texts["page.rejoinHint"]))</p></details>")
+        return HTML.page(
+            title: consultation.title, language: texts.language, body: "<main>\n" + sections.joined(separator: "\n") + "\n</main>", script: "/page.js")
+    }
+
+    /// The receipt after a ballot, with where to check it.
+    private func receipt(_ receipt: JournalHash?) -> String {
+        guard let receipt else { return "" }
+        return
+            " \(HTML.escape(texts["receipt.yours"])) <a href=\"/receipt/\(receipt.hex)\"><code class=\"receipt\">\(receipt.hex.prefix(16))…</code></a>"
+    }
+
+    /// The step under way and its countdown: the end time as text, which `page.js` turns into
+    /// minutes left.
+    private var stepBanner: String {
+        guard let step = stage.step else { return "" }
+        let ends = step.endsAt.formatted(.iso8601)
+        let clock = step.endsAt.formatted(.dateTime.hour().minute())
+        return
+            "<p class=\"step\" role=\"status\"><strong>\(HTML.escape(step.name))</strong> <span class=\"countdown\" data-ends=\"\(ends)\">\(HTML.escape(texts["step.until"])) <time datetime=\"\(ends)\">\(clock)</time></span></p>"
     }
 
     private var hidden: String { "<input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(csrf))\">" }
@@ -43,7 +76,8 @@ struct ParticipantPage {
         """
         <header><h1>\(HTML.escape(consultation.title))</h1>
         <p class="question">\(HTML.escape(consultation.question))</p>
-        <p class="who">\(HTML.escape(texts["page.you"])) <strong>@\(HTML.escape(participant.handle))</strong></p></header>
+        <p class="who">\(HTML.escape(texts["page.you"])) <strong>@\(HTML.escape(participant.handle))</strong></p>
+        \(stepBanner)</header>
         """
     }
 
@@ -68,9 +102,11 @@ struct ParticipantPage {
 
     private var ownIdeas: String {
         let mine = state.ideas(of: consultation.id).filter { $0.author == participant.id && $0.status != .withdrawn }
+        // An idea on the ballot of an open vote stays while people vote on it, as the domain rules.
+        let onBallots = Set(state.votes(of: consultation.id).filter(\.isOpen).flatMap(\.candidates))
         let items = mine.map { idea in
             let withdraw =
-                idea.status.isOpen
+                idea.status.isOpen && !onBallots.contains(idea.id)
                 ? "<form method=\"post\" action=\"/ideas/\(idea.id.rawValue)/withdraw\" class=\"inline\">\(hidden)<button type=\"submit\" class=\"secondary\">\(HTML.escape(texts["mine.withdraw"]))</button></form>"
                 : ""
             return "<li><span class=\"idea-number\">#\(idea.id.rawValue)</span> \(HTML.isolate(idea.shownText)) \(withdraw)</li>"

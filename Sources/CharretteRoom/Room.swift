@@ -30,14 +30,15 @@ public final class Room: Sendable {
     public let consultation: Consultation.ID
     let service: RoomService
     private let server = Mutex<(group: ServiceGroup, task: Task<Void, Never>)?>(nil)
-    private let feed: Task<Void, Never>
+    private let feed: Task<Void, Never>, ticker: Task<Void, Never>
     private let address = Mutex<String?>(nil)
 
-    /// A room for `consultation`; the wall follows the workspace's changes from now on.
-    public init(workspace: Workspace, consultation: Consultation.ID) {
+    /// A room for `consultation`, taking from each device and person what `limits` allow; the
+    /// wall follows the workspace's changes from now on.
+    public init(workspace: Workspace, consultation: Consultation.ID, limits: RoomLimits = RoomLimits()) {
         self.workspace = workspace
         self.consultation = consultation
-        let service = RoomService(workspace: workspace, consultation: consultation)
+        let service = RoomService(workspace: workspace, consultation: consultation, limits: limits)
         self.service = service
         // Listening starts here, not when the task first runs, so no change in between is missed.
         let changes = workspace.changes(checkingEvery: .milliseconds(250))
@@ -46,9 +47,26 @@ public final class Room: Sendable {
                 service.wall.publish(change.state)
             }
         }
+        // Walls go out at most five times a second, however many actions arrive.
+        ticker = Task(executorPreference: RoomExecutor.shared) { [wall = service.wall] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(200))
+                wall.pushIfChanged()
+            }
+        }
     }
 
-    deinit { feed.cancel() }
+    deinit {
+        feed.cancel()
+        ticker.cancel()
+    }
+
+    /// What the facilitator puts before the room: the step under way, the results revealed,
+    /// whether newcomers may walk in.
+    public var stage: RoomStage { service.wall.stage }
+
+    /// Changes what the room shows; every open page and wall follows at once.
+    public func changeStage(_ change: (inout RoomStage) -> Void) { service.wall.changeStage(change) }
 
     /// The address people join at while the server runs (`http://192.168.1.20:8080`).
     public var joinAddress: String? { address.withLock { $0 } }
@@ -70,11 +88,23 @@ public final class Room: Sendable {
     public func endSessions(of participant: Participant.ID) { service.sessions.close(for: participant) }
 
     /// The routes, for `start` and for tests through HummingbirdTesting.
-    public func router() -> Router<BasicRequestContext> {
+    public func router() -> Router<RoomRequestContext> {
         let service = service
-        let router = Router()
+        let router = Router(context: RoomRequestContext.self)
         router.get("/") { request, _ in service.participantPage(request) }
-        router.get("/join/:secret") { request, context in service.join(request, secret: context.parameters.get("secret") ?? "") }
+        router.get("/join") { request, _ in service.joinPage(request) }
+        router.post("/join") { request, context in
+            var request = request
+            return await service.walkIn(&request, from: context.client)
+        }
+        router.post("/rejoin") { request, context in
+            var request = request
+            return await service.rejoin(&request, from: context.client)
+        }
+        router.get("/join/:secret") { request, context in
+            service.join(request, secret: context.parameters.get("secret") ?? "", from: context.client)
+        }
+        router.get("/receipt/:hash") { request, context in service.receiptPage(request, hash: context.parameters.get("hash") ?? "", from: context.client) }
         router.post("/ideas") { request, _ in
             var request = request
             return await service.submitIdea(&request)
@@ -83,6 +113,10 @@ public final class Room: Sendable {
             var request = request
             guard let id = context.parameters.get("id", as: Int.self) else { return service.participantPage(request, status: .notFound) }
             return await service.withdrawIdea(&request, idea: Idea.ID(id))
+        }
+        router.post("/sort") { request, _ in
+            var request = request
+            return await service.submitCardSort(&request)
         }
         router.post("/votes/:id/react") { request, context in
             var request = request
@@ -97,11 +131,12 @@ public final class Room: Sendable {
         router.get("/wall") { request, _ in service.wallPage(request) }
         router.get("/wall/events") { _, _ in service.wallEvents() }
         router.get("/api/wall") { _, _ in
-            let data = (try? JSONEncoder().encode(WallFeed.wall(of: service.consultation, in: service.workspace.state))) ?? Data()
+            let data = (try? JSONEncoder().encode(WallFeed.wall(of: service.consultation, in: service.workspace.state, stage: service.wall.stage))) ?? Data()
             return RoomResponses.text(String(decoding: data, as: UTF8.self), type: "application/json")
         }
         router.get("/room.css") { _, _ in RoomResponses.text(RoomAssets.css, type: "text/css; charset=utf-8") }
         router.get("/wall.js") { _, _ in RoomResponses.text(RoomAssets.wallScript, type: "text/javascript; charset=utf-8") }
+        router.get("/page.js") { _, _ in RoomResponses.text(RoomAssets.pageScript, type: "text/javascript; charset=utf-8") }
         return router
     }
 
@@ -132,7 +167,7 @@ public final class Room: Sendable {
     /// address is known to the room and handed to `onBound`.
     private func application(
         host: String, port: Int, onBound: @escaping @Sendable (String) -> Void
-    ) -> Application<RouterResponder<BasicRequestContext>> {
+    ) -> Application<RouterResponder<RoomRequestContext>> {
         var logger = Logger(label: "charrette.room")
         logger.logLevel = .warning
         return Application(

@@ -14,7 +14,7 @@ enum RoomAssets {
         textarea, select, input[type=number] { width: 100%; font: inherit; padding: .6rem; border: 2px solid #555; border-radius: .4rem; }
         .choice { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; padding: .5rem 0; border-bottom: 1px solid #ccc; }
         .choice label { flex: 1 1 12rem; margin: 0; font-weight: 400; }
-        .choice select, .choice input[type=number] { flex: 0 0 8rem; width: 8rem; }
+        .choice select, .choice input[type=number] { flex: 0 0 9.5rem; width: 9.5rem; }
         input[type=checkbox], input[type=radio] { width: 1.5rem; height: 1.5rem; }
         button { font: inherit; font-weight: 600; min-height: 3rem; padding: .6rem 1.2rem; margin: .5rem .5rem 0 0; border: 0; border-radius: .4rem;
           background: var(--accent); color: #fff; cursor: pointer; }
@@ -36,41 +36,150 @@ enum RoomAssets {
         .cards { list-style: none; padding: 0; margin: 0; } .card { background: #fff8c5; border: 1px solid #d4c36a; padding: .75rem; margin: 0 0 .5rem; border-radius: .3rem; }
         .qr svg { width: 100%; height: auto; } .address { word-break: break-all; }
         @media (max-width: 50rem) { .wall { grid-template-columns: 1fr; } .wall .join { grid-column: 1; grid-row: auto; } }
+        .step { font-size: 1.1rem; padding: .5rem .75rem; background: var(--soft); border-radius: .3rem; } .step:empty { display: none; }
+        .countdown { font-variant-numeric: tabular-nums; }
+        .code { font: 700 1.3rem/1.2 ui-monospace, monospace; letter-spacing: .08em; }
+        .receipt { font-family: ui-monospace, monospace; word-break: break-all; }
+        fieldset { border: 2px solid #999; border-radius: .4rem; margin: 1rem 0; } legend { font-weight: 600; }
+        input:not([type]), input[type=text] { width: 100%; font: inherit; padding: .6rem; border: 2px solid #555; border-radius: .4rem; }
+        .results li { padding: .25rem 0; } .score { color: #333; }
+        .group-chips { position: sticky; top: 0; z-index: 1; background: var(--paper); padding: .25rem 0 .5rem; border-bottom: 2px solid #999; }
+        h3 { font-size: 1.1rem; margin: 1rem 0 .25rem; } .wall #results h2 { font-size: 1.6rem; }
+        .sort-idea { padding: .5rem; border-bottom: 1px solid #ccc; cursor: pointer; } .sort-idea.picked { background: #fff8c5; outline: 3px solid #e8a200; }
+        .sort-idea label { font-weight: 400; }
+        .rejoin { margin-top: 2rem; } .rejoin summary { cursor: pointer; font-weight: 600; min-height: 2.75rem; padding: .5rem 0; }
         """
+
+    /// Counts down every `.countdown[data-ends]` to the time it names, once a second.
+    private static let countdown = """
+          function tick() {
+            document.querySelectorAll('.countdown[data-ends]').forEach(function (el) {
+              var left = Math.max(0, Math.round((Date.parse(el.dataset.ends) - Date.now()) / 1000));
+              el.textContent = Math.floor(left / 60) + ':' + String(left % 60).padStart(2, '0');
+            });
+          }
+          tick();
+          setInterval(tick, 1000);
+        """
+
+    /// Tap to group: a tap on an idea of the card sort picks it, a tap on a group puts it there
+    /// (fills its box, which the form sends as it would without the script). A name typed in a box
+    /// becomes a group to tap too.
+    private static let tapToGroup = """
+          var sort = document.querySelector('.card-sort');
+          if (sort) {
+            var chips = sort.querySelector('.group-chips');
+            chips.hidden = false;
+            var picked = null;
+            function pick(row) {
+              if (picked) picked.classList.remove('picked');
+              picked = row;
+              row.classList.add('picked');
+            }
+            function place(label) {
+              if (!picked) return;
+              picked.querySelector('input').value = label;
+              picked.classList.remove('picked');
+              var next = picked.nextElementSibling;
+              picked = null;
+              if (next && next.classList.contains('sort-idea')) pick(next);
+            }
+            function addChip(label) {
+              var known = Array.prototype.some.call(chips.querySelectorAll('.group-chip'), function (c) { return c.dataset.label.toLowerCase() === label.toLowerCase(); });
+              if (known || !label) return;
+              var chip = document.createElement('button');
+              chip.type = 'button';
+              chip.className = 'secondary group-chip';
+              chip.dataset.label = label;
+              chip.textContent = label;
+              chips.appendChild(chip);
+            }
+            chips.addEventListener('click', function (event) {
+              var chip = event.target.closest('.group-chip');
+              if (chip) place(chip.dataset.label);
+            });
+            sort.querySelectorAll('.sort-idea').forEach(function (row) {
+              row.addEventListener('click', function (event) { if (event.target.tagName !== 'INPUT') pick(row); });
+              row.querySelector('input').addEventListener('change', function (event) { addChip(event.target.value.trim()); });
+            });
+          }
+        """
+
+    /// The participant page's script: the step's countdown and tap to group. It never redraws a
+    /// form, so nothing being typed is lost.
+    static let pageScript = "(function () {\n" + countdown + tapToGroup + "})();\n"
 
     /// Redraws the wall from `/wall/events`, with text set as text (never as markup).
     static let wallScript = """
         (function () {
           var main = document.querySelector('main.wall');
           if (!main || !window.EventSource) return;
-          function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; }
-          var source = new EventSource('/wall/events');
-          source.addEventListener('wall', function (message) {
-            var wall = JSON.parse(message.data);
-            document.getElementById('wall-title').textContent = wall.title;
-            document.getElementById('wall-question').textContent = wall.question;
-            document.getElementById('wall-ideas').textContent = wall.ideas;
-            var groups = document.getElementById('wall-groups');
-            groups.replaceChildren();
-            wall.groups.forEach(function (group) {
-              var section = el('section', 'group');
-              section.appendChild(el('h2', null, group.theme === null || group.theme === undefined ? main.dataset.unthemed : group.theme));
-              var list = el('ul', 'cards');
-              group.ideas.forEach(function (idea) { var card = el('li', 'card', idea.text); card.dataset.id = idea.id; list.appendChild(card); });
-              section.appendChild(list);
-              groups.appendChild(section);
-            });
-            var votes = document.getElementById('wall-votes');
-            votes.replaceChildren();
-            wall.votes.filter(function (v) { return v.open; }).forEach(function (v) {
-              var item = el('li');
-              item.appendChild(el('bdi', null, v.title));
-              item.appendChild(document.createTextNode(': '));
-              item.appendChild(el('strong', null, String(v.voters)));
-              item.appendChild(document.createTextNode(' ' + main.dataset.voted));
-              votes.appendChild(item);
-            });
-          });
-        })();
-        """
+        """ + countdown + """
+              function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; }
+              var source = new EventSource('/wall/events');
+              source.addEventListener('wall', function (message) {
+                var wall = JSON.parse(message.data);
+                document.getElementById('wall-title').textContent = wall.title;
+                document.getElementById('wall-question').textContent = wall.question;
+                document.getElementById('wall-ideas').textContent = wall.ideas;
+                var step = document.getElementById('wall-step');
+                step.replaceChildren();
+                if (wall.step) {
+                  step.appendChild(el('strong', null, wall.step.name));
+                  step.appendChild(document.createTextNode(' '));
+                  var clock = el('span', 'countdown');
+                  clock.dataset.ends = wall.step.endsAt;
+                  step.appendChild(clock);
+                }
+                var code = document.getElementById('wall-room-code');
+                code.replaceChildren();
+                if (wall.roomCode) {
+                  code.appendChild(document.createTextNode(main.dataset.roomCode + ' '));
+                  code.appendChild(el('strong', 'code', wall.roomCode));
+                }
+                var results = document.getElementById('wall-results');
+                results.replaceChildren();
+                if (wall.results.length) {
+                  var section = el('section');
+                  section.id = 'results';
+                  section.appendChild(el('h2', null, main.dataset.results));
+                  wall.results.forEach(function (result) {
+                    section.appendChild(el('h3', null, result.title));
+                    if (result.problem) { section.appendChild(el('p', null, result.problem)); return; }
+                    section.appendChild(el('p', 'hint', result.method + ', ' + result.voters + ' ' + main.dataset.voters));
+                    var list = el('ol', 'results');
+                    result.places.forEach(function (place) {
+                      var item = el('li');
+                      item.value = place.rank;
+                      item.textContent = place.ideas.map(function (idea) { return '#' + idea.id + ' ' + idea.text; }).join('; ') + (place.score ? ' (' + place.score + ')' : '');
+                      list.appendChild(item);
+                    });
+                    section.appendChild(list);
+                  });
+                  results.appendChild(section);
+                }
+                tick();
+                var groups = document.getElementById('wall-groups');
+                groups.replaceChildren();
+                wall.groups.forEach(function (group) {
+                  var section = el('section', 'group');
+                  section.appendChild(el('h2', null, group.theme === null || group.theme === undefined ? main.dataset.unthemed : group.theme));
+                  var list = el('ul', 'cards');
+                  group.ideas.forEach(function (idea) { var card = el('li', 'card', idea.text); card.dataset.id = idea.id; list.appendChild(card); });
+                  section.appendChild(list);
+                  groups.appendChild(section);
+                });
+                var votes = document.getElementById('wall-votes');
+                votes.replaceChildren();
+                wall.votes.filter(function (v) { return v.open; }).forEach(function (v) {
+                  var item = el('li');
+                  item.appendChild(el('bdi', null, v.title));
+                  item.appendChild(document.createTextNode(': '));
+                  item.appendChild(el('strong', null, String(v.voters)));
+                  item.appendChild(document.createTextNode(' ' + main.dataset.voted));
+                  votes.appendChild(item);
+                });
+              });
+            })();
+            """
 }

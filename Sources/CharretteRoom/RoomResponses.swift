@@ -4,13 +4,14 @@ import NIOCore
 
 /// The headers every room response carries, and the shapes of its responses.
 enum RoomResponses {
-    /// Scripts and styles from the room only, no framing, no referrer (a personal link's secret
-    /// must not leak to another site).
+    /// Scripts and styles from the room only, no framing, no referrer to another site (a personal
+    /// link's secret must not leak). Within the room the browser names its origin, which forms sent
+    /// before there is a session are checked against (`no-referrer` would make it `null`).
     static let security: HTTPFields = [
         HTTPField.Name("Content-Security-Policy")!:
             "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
         HTTPField.Name("X-Content-Type-Options")!: "nosniff",
-        HTTPField.Name("Referrer-Policy")!: "no-referrer",
+        HTTPField.Name("Referrer-Policy")!: "same-origin",
         .cacheControl: "no-store",
     ]
 

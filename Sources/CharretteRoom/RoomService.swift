@@ -1,6 +1,7 @@
 import Charrette
 import CharretteSession
 import Foundation
+import HTTPTypes
 import Hummingbird
 import NIOCore
 import Synchronization
@@ -21,7 +22,9 @@ final class RoomService: Sendable {
     /// The most a form may send.
     static let largestForm = 16 * 1024
 
-    init(workspace: Workspace, consultation: Consultation.ID, catalogue: Catalogue = .shipped) {
+    init(workspace: Workspace, consultation: Consultation.ID, limits: RoomLimits, catalogue: Catalogue = .shipped) {
+        guesses = RateLimit(burst: limits.guessBurst, perSecond: limits.guessesPerSecond)
+        actions = RateLimit(burst: limits.actionBurst, perSecond: limits.actionsPerSecond)
         self.workspace = workspace
         self.consultation = consultation
         self.catalogue = catalogue
@@ -33,7 +36,20 @@ final class RoomService: Sendable {
         catalogue.texts(catalogue.language(for: request.headers[.acceptLanguage]))
     }
 
-    func session(_ request: Request) -> RoomSessions.Session? { sessions.session(request.cookies[Self.cookie]?.value) }
+    /// The request's session, while the credential it came in with is still its holder's (a
+    /// revoked or replaced link ends the sessions it opened, in every server process).
+    func session(_ request: Request) -> RoomSessions.Session? {
+        guard let session = sessions.session(request.cookies[Self.cookie]?.value),
+            workspace.state.invitations[session.participant]?.secretDigest == session.digest
+        else { return nil }
+        return session
+    }
+
+    /// Failed attempts at a code (a link, a rejoin code, the room code) per device: enough for
+    /// typos, too few to guess.
+    let guesses: RateLimit<String>
+    /// Actions per participant: far above what a person taps, a ceiling for a runaway script.
+    let actions: RateLimit<Participant.ID>
 
     // MARK: Pages
 
@@ -44,38 +60,122 @@ final class RoomService: Sendable {
         guard let participant = state.participants[session.participant], let consultation = state.consultations[consultation] else {
             return joinPage(texts, message: texts["error.session"], status: .forbidden)
         }
-        var page = ParticipantPage(state: state, participant: participant, consultation: consultation, texts: texts, csrf: session.csrf)
+        var page = ParticipantPage(
+            state: state, participant: participant, consultation: consultation, stage: wall.stage, texts: texts, csrf: session.csrf,
+            rejoinCode: InvitationSecret.shown(session.secret))
         page.notice = notice ?? Self.notice(in: request, texts)
         page.keptIdea = keptIdea
         return RoomResponses.html(page.html, status: status)
     }
 
-    /// The notice a redirect after an action asks for (`/?done=idea`).
+    /// The notice a redirect after an action asks for (`/?done=idea`), with a ballot's receipt.
     static func notice(in request: Request, _ texts: Catalogue.Texts) -> ParticipantPage.Notice? {
-        let keys = ["idea": "idea.sent", "withdrawn": "mine.withdrawn", "reaction": "react.saved", "ballot": "ballot.saved"]
+        let keys = [
+            "idea": "idea.sent", "withdrawn": "mine.withdrawn", "reaction": "react.saved", "ballot": "ballot.saved", "joined": "join.welcome",
+            "sort": "sort.saved",
+        ]
         guard let done = request.uri.queryParameters["done"].map(String.init), let key = keys[done] else { return nil }
-        return .init(text: texts[key], isRefusal: false)
+        let receipt = request.uri.queryParameters["receipt"].flatMap { JournalHash(hex: String($0)) }
+        return .init(text: texts[key], isRefusal: false, receipt: done == "ballot" ? receipt : nil)
     }
 
-    func joinPage(_ texts: Catalogue.Texts, message: String?, status: HTTPResponse.Status = .ok) -> Response {
-        let body = """
-            <main><h1>\(HTML.escape(texts["join.title"]))</h1>
-            \(message.map { "<p class=\"notice refusal\" role=\"alert\">\(HTML.escape($0))</p>" } ?? "")
-            <p>\(HTML.escape(texts["join.lead"]))</p></main>
-            """
-        return RoomResponses.html(HTML.page(title: texts["join.title"], language: texts.language, body: body), status: status)
+    func joinPage(_ request: Request) -> Response { joinPage(texts(request), message: nil) }
+
+    /// How to get in: the room code form while newcomers may walk in, and the rejoin code form.
+    func joinPage(_ texts: Catalogue.Texts, message: String?, kept: FormBody? = nil, status: HTTPResponse.Status = .ok) -> Response {
+        let page = JoinPage(texts: texts, walkIns: wall.stage.walkIns, message: message, kept: kept)
+        return RoomResponses.html(HTML.page(title: texts["join.title"], language: texts.language, body: page.html), status: status)
     }
 
     /// `/join/SECRET`: a session for the link's holder, then the page without the secret in the address.
-    func join(_ request: Request, secret: String) -> Response {
+    func join(_ request: Request, secret: String, from client: String) -> Response {
         let texts = texts(request)
-        guard let holder = workspace.state.invitationHolder(digest: InvitationSecret.digest(secret)) else {
+        guard guesses.allows(client) else { return joinPage(texts, message: texts["join.slowDown"], status: .tooManyRequests) }
+        guard let (holder, secret) = holder(of: secret) else {
+            _ = guesses.take(client)
             return joinPage(texts, message: texts["join.invalid"], status: .notFound)
         }
-        let (token, _) = sessions.open(for: holder)
-        var response = RoomResponses.seeOther("/")
+        return enter(holder, secret: secret, then: "/")
+    }
+
+    /// Who holds the credential `typed` means, and its secret as stored.
+    private func holder(of typed: String) -> (Participant.ID, String)? {
+        let state = workspace.state
+        for secret in InvitationSecret.candidates(typed) {
+            if let holder = state.invitationHolder(digest: InvitationSecret.digest(secret)) { return (holder, secret) }
+        }
+        return nil
+    }
+
+    /// A session for `participant`, then `location`.
+    private func enter(_ participant: Participant.ID, secret: String, then location: String) -> Response {
+        let (token, _) = sessions.open(for: participant, secret: secret)
+        var response = RoomResponses.seeOther(location)
         response.setCookie(Cookie(name: Self.cookie, value: token, path: "/", httpOnly: true, sameSite: .lax))
         return response
+    }
+
+    /// A form sent before there is a session: from this room's own pages only (no cross-site
+    /// login: a browser names the page's origin, and says when a request crosses sites), and small.
+    private func preSessionForm(_ request: inout Request) async -> FormBody? {
+        if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!], site == "cross-site" || site == "same-site" { return nil }
+        if let origin = request.headers[.origin] {
+            guard let host = request.head.authority, let from = URL(string: origin)?.host,
+                host == from || host.hasPrefix(from + ":") || host.hasPrefix("[\(from)]")
+            else { return nil }
+        }
+        guard let body = try? await request.collectBody(upTo: Self.largestForm) else { return nil }
+        return FormBody(String(buffer: body))
+    }
+
+    /// `POST /rejoin`: back in as oneself with the rejoin code, on any device.
+    func rejoin(_ request: inout Request, from client: String) async -> Response {
+        let texts = texts(request)
+        guard guesses.allows(client) else { return joinPage(texts, message: texts["join.slowDown"], status: .tooManyRequests) }
+        guard let form = await preSessionForm(&request) else { return joinPage(texts, message: texts["error.csrf"], status: .forbidden) }
+        guard let (holder, secret) = holder(of: form["code"] ?? "") else {
+            _ = guesses.take(client)
+            return joinPage(texts, message: texts["join.rejoinInvalid"], status: .notFound)
+        }
+        return enter(holder, secret: secret, then: "/")
+    }
+
+    /// `POST /join`: a newcomer with the room code picks a handle, agrees to take part and answers
+    /// the questions; the domain registers them (or says why not) and they get a rejoin code.
+    func walkIn(_ request: inout Request, from client: String) async -> Response {
+        let texts = texts(request)
+        guard let walkIns = wall.stage.walkIns else { return joinPage(texts, message: texts["join.noWalkIns"], status: .forbidden) }
+        guard guesses.allows(client) else { return joinPage(texts, message: texts["join.slowDown"], status: .tooManyRequests) }
+        guard let form = await preSessionForm(&request) else { return joinPage(texts, message: texts["error.csrf"], status: .forbidden) }
+        guard TypedCode.normalised(form["room"] ?? "") == walkIns.code else {
+            _ = guesses.take(client)
+            return joinPage(texts, message: texts["join.wrongRoom"], kept: form, status: .forbidden)
+        }
+        var consent: Consent = []
+        if form["agree"] == "yes" { consent.insert(.participation) }
+        if form["counted"] == "yes" { consent.insert(.analytics) }
+        var attributes: [String: String] = [:]
+        for question in walkIns.questions {
+            guard let answer = form["a-\(question.attribute)"], !answer.isEmpty else { continue }
+            guard question.values.contains(answer) else {
+                return joinPage(texts, message: "\(question.attribute): \(texts["join.notAnAnswer"])", kept: form, status: .unprocessableContent)
+            }
+            attributes[question.attribute] = answer
+        }
+        let secret = InvitationSecret.make()
+        let consultation = consultation
+        do {
+            let participant = try await workspace.perform { [consent, attributes] tx in
+                try tx.registerWalkIn(
+                    handle: form["handle"] ?? "", consent: consent, attributes: attributes, to: consultation,
+                    secretDigest: InvitationSecret.digest(secret)
+                ).id
+            }
+            accepted.add(1, ordering: .relaxed)
+            return enter(participant, secret: secret, then: "/?done=joined")
+        } catch {
+            return joinPage(texts, message: "\(error)", kept: form, status: .unprocessableContent)
+        }
     }
 
     // MARK: Actions
@@ -88,6 +188,9 @@ final class RoomService: Sendable {
     ) async -> Response {
         let texts = texts(request)
         guard let session = session(request) else { return joinPage(texts, message: texts["error.session"], status: .forbidden) }
+        guard actions.take(session.participant) else {
+            return participantPage(request, notice: .init(text: texts["error.tooFast"], isRefusal: true), status: .tooManyRequests)
+        }
         let form: FormBody
         do {
             form = FormBody(String(buffer: try await request.collectBody(upTo: Self.largestForm)))
@@ -99,9 +202,13 @@ final class RoomService: Sendable {
         }
         do {
             let participant = session.participant
-            try await workspace.perform(by: participant) { tx in try action(form, participant, &tx) }
+            // The entry's hash is the receipt: the head after the change is its last entry.
+            let head = try await workspace.perform(by: participant) { tx in
+                try action(form, participant, &tx)
+                return tx.state.headHash
+            }
             accepted.add(1, ordering: .relaxed)
-            return RoomResponses.seeOther("/?done=\(done)")
+            return RoomResponses.seeOther("/?done=\(done)" + (done == "ballot" ? "&receipt=\(head.hex)" : ""))
         } catch let refusal as BallotForm.Refusal {
             return participantPage(request, notice: .init(text: refusal.message, isRefusal: true), status: .unprocessableContent)
         } catch {
@@ -130,6 +237,13 @@ final class RoomService: Sendable {
         }
     }
 
+    func submitCardSort(_ request: inout Request) async -> Response {
+        let consultation = consultation
+        return await act(&request, done: "sort") { form, participant, tx in
+            _ = try tx.submitCardSort(CardSortForm.groups(from: form), by: participant, in: consultation)
+        }
+    }
+
     func castBallot(_ request: inout Request, vote id: Vote.ID) async -> Response {
         await act(&request, done: "ballot") { form, participant, tx in
             let vote = try tx.state.vote(id)
@@ -139,9 +253,39 @@ final class RoomService: Sendable {
 
     // MARK: The wall
 
+    /// `/receipt/HASH`: whether the ballot that entry cast is counted, for anyone holding the receipt.
+    func receiptPage(_ request: Request, hash: String, from client: String) -> Response {
+        let texts = texts(request)
+        guard guesses.allows(client) else { return joinPage(texts, message: texts["join.slowDown"], status: .tooManyRequests) }
+        let state = workspace.state
+        let check: ReceiptCheck
+        if let receipt = JournalHash(hex: hash.lowercased()) {
+            check = (try? workspace.checkReceipt(receipt)) ?? .unknown
+        } else {
+            check = .unknown
+        }
+        let sentence: String
+        switch check {
+        case .counted(let sequence, let vote, _):
+            sentence = "\(texts["receipt.counted"]) \(state.votes[vote]?.title ?? "") (\(texts["receipt.entry"]) \(sequence))"
+        case .superseded(let sequence, let vote, _):
+            sentence = "\(texts["receipt.superseded"]) \(state.votes[vote]?.title ?? "") (\(texts["receipt.entry"]) \(sequence))"
+        case .notABallot, .unknown:
+            sentence = texts["receipt.unknown"]
+            // A check that finds nothing counts as a guess, so receipts cannot be scanned for.
+            _ = guesses.take(client)
+        }
+        let body = """
+            <main><h1>\(HTML.escape(texts["receipt.title"]))</h1>
+            <p><code class="receipt">\(HTML.escape(hash))</code></p>
+            <p class="notice" role="status">\(HTML.escape(sentence))</p></main>
+            """
+        return RoomResponses.html(HTML.page(title: texts["receipt.title"], language: texts.language, body: body))
+    }
+
     func wallPage(_ request: Request) -> Response {
         let texts = texts(request)
-        let wall = WallFeed.wall(of: consultation, in: workspace.state)
+        let wall = WallFeed.wall(of: consultation, in: workspace.state, stage: wall.stage)
         let address = joinAddress.withLock { $0 }
         let body = WallPage(wall: wall, texts: texts, joinAddress: address).html
         return RoomResponses.html(HTML.page(title: "\(texts["wall.title"]): \(wall.title)", language: texts.language, body: body, script: "/wall.js"))

@@ -2,20 +2,25 @@ import Charrette
 import Foundation
 import Synchronization
 
-/// Who each browser is: a session cookie names a participant who joined through their link, with
-/// the token every form of theirs must carry (CSRF). Kept in memory: after a restart the personal
-/// link lets people back in.
+/// Who each browser is: a session cookie names a participant who joined through their link, their
+/// rejoin code or as a walk-in, with the token every form of theirs must carry (CSRF). Kept in
+/// memory: after a restart the personal link or the rejoin code lets people back in.
 final class RoomSessions: Sendable {
     struct Session: Sendable {
         let participant: Participant.ID
         let csrf: String
+        /// The secret they came in with, shown to them as their rejoin code.
+        let secret: String
+        /// Its digest: the session lasts while it is still their credential.
+        let digest: JournalHash
     }
 
     private let sessions = Mutex([String: Session]())
 
-    /// A new session for `participant`, and its cookie value.
-    func open(for participant: Participant.ID) -> (token: String, session: Session) {
-        let token = Self.randomToken(), session = Session(participant: participant, csrf: Self.randomToken())
+    /// A new session for `participant`, who came in with `secret`, and its cookie value.
+    func open(for participant: Participant.ID, secret: String) -> (token: String, session: Session) {
+        let token = Self.randomToken(),
+            session = Session(participant: participant, csrf: Self.randomToken(), secret: secret, digest: InvitationSecret.digest(secret))
         sessions.withLock { $0[token] = session }
         return (token, session)
     }
@@ -25,7 +30,7 @@ final class RoomSessions: Sendable {
         return sessions.withLock { $0[token] }
     }
 
-    /// Ends every session of `participant` (their link was revoked).
+    /// Ends every session of `participant` (their link was revoked or replaced).
     func close(for participant: Participant.ID) {
         sessions.withLock { sessions in sessions = sessions.filter { $0.value.participant != participant } }
     }

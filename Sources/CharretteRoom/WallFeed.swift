@@ -1,4 +1,6 @@
 import Charrette
+import CharretteSession
+import CharretteVoting
 import Foundation
 import Synchronization
 
@@ -18,14 +20,39 @@ final class WallFeed: Sendable {
         let voters: Int
         let open: Bool
     }
+    struct Step: Codable, Sendable, Equatable {
+        let name: String
+        /// When its time is up, in ISO 8601 (UTC), for the countdown.
+        let endsAt: String
+    }
+    /// One place of a revealed result: the ideas tied there, and the method's score if it has one.
+    struct Place: Codable, Sendable {
+        let rank: Int
+        let ideas: [Card]
+        let score: String?
+    }
+    struct Result: Codable, Sendable {
+        let title: String
+        let method: String
+        let voters: Int
+        let places: [Place]
+        /// Why it cannot be shown, if the count failed.
+        let problem: String?
+    }
     struct Wall: Codable, Sendable {
+        /// The journal's sequence, then how often the stage changed at that sequence: an event id.
         let sequence: Int64
+        let stageVersion: Int
         let title: String
         let question: String
         let phase: String
+        let step: Step?
+        /// The room code, while newcomers may walk in.
+        let roomCode: String?
         let ideas: Int
         let groups: [Group]
         let votes: [VoteCount]
+        let results: [Result]
     }
 
     private let consultation: Consultation.ID
@@ -34,22 +61,28 @@ final class WallFeed: Sendable {
     private struct Shared {
         var next = 0
         var continuations: [Int: AsyncStream<String>.Continuation] = [:]
-        /// The newest wall encoded, or the state to encode it from when someone asks.
-        var latest: Latest
-    }
-    private enum Latest {
-        case encoded(String)
-        case stale(WorkspaceState)
+        /// The newest wall encoded, or `nil` when it must be encoded from `state` and `stage`.
+        var latest: String?
+        var state: WorkspaceState
+        var stage: RoomStage
+        /// Stage changes at the current journal sequence, so each wall has its own event id.
+        var stageVersion = 0
+        /// Whether the streams have not yet had the newest wall.
+        var unsent = false
     }
     private let shared: Mutex<Shared>
 
     init(consultation: Consultation.ID, state: WorkspaceState) {
         self.consultation = consultation
-        shared = Mutex(Shared(latest: .stale(state)))
+        shared = Mutex(Shared(state: state, stage: RoomStage()))
     }
 
-    /// The wall of `consultation` in `state`: open ideas as cards, grouped by theme.
-    static func wall(of consultation: Consultation.ID, in state: WorkspaceState) -> Wall {
+    /// What the facilitator puts before the room now.
+    var stage: RoomStage { shared.withLock { $0.stage } }
+
+    /// The wall of `consultation` in `state` and `stage`: open ideas as cards, grouped by theme,
+    /// the step under way and the results revealed.
+    static func wall(of consultation: Consultation.ID, in state: WorkspaceState, stage: RoomStage, stageVersion: Int = 0) -> Wall {
         let ideas = state.ideas(of: consultation).filter { $0.status.isOpen }
         let themes = state.themes.values.filter { $0.consultation == consultation }.sorted { $0.id < $1.id }
         var groups = themes.map { theme in
@@ -60,40 +93,94 @@ final class WallFeed: Sendable {
             VoteCount(title: vote.title, voters: state.ballots[vote.id]?.count ?? 0, open: vote.isOpen)
         }
         let target = state.consultations[consultation]
+        let revealed = state.votes(of: consultation).filter { stage.revealed.contains($0.id) }
         return Wall(
-            sequence: state.headSequence, title: target?.title ?? "", question: target?.question ?? "", phase: target?.phase.rawValue ?? "",
-            ideas: ideas.count, groups: groups.filter { !$0.ideas.isEmpty || $0.theme != nil }, votes: votes)
+            sequence: state.headSequence, stageVersion: stageVersion, title: target?.title ?? "", question: target?.question ?? "",
+            phase: target?.phase.rawValue ?? "", step: stage.step.map { Step(name: $0.name, endsAt: $0.endsAt.formatted(.iso8601)) },
+            roomCode: stage.walkIns?.code, ideas: ideas.count, groups: groups.filter { !$0.ideas.isEmpty || $0.theme != nil }, votes: votes,
+            results: revealed.map { result(of: $0, in: state) })
     }
 
-    /// `wall` as one server-sent event, its id the journal's sequence (a reconnecting stream says
-    /// which it has seen).
+    /// The first ten places of `vote` as its method counts it.
+    static func result(of vote: Vote, in state: WorkspaceState) -> Result {
+        func card(_ index: Int) -> Card {
+            let id = vote.candidates[index]
+            return Card(id: id.rawValue, text: state.ballotTexts[vote.id]?[id] ?? state.ideas[id]?.shownText ?? "#\(id.rawValue)")
+        }
+        let outcome: TallyResult
+        do {
+            outcome = try state.tally(vote)
+        } catch {
+            return Result(title: vote.title, method: vote.method.rawValue, voters: 0, places: [], problem: error.description)
+        }
+        let tiers = outcome.ranking ?? [outcome.winners]
+        var rank = 1
+        let places = tiers.prefix(10).map { tier in
+            defer { rank += tier.count }
+            let score = outcome.scores.flatMap { scores in tier.first.flatMap { scores.values[$0] } }.map { Self.number($0) }
+            return Place(rank: rank, ideas: tier.map(card), score: score.map { "\(outcome.scores!.label): \($0)" })
+        }
+        return Result(title: vote.title, method: vote.method.rawValue, voters: outcome.voters, places: places, problem: nil)
+    }
+
+    /// `value` as people read a score: whole numbers without decimals, others to two places.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.2f", value)
+    }
+
+    /// `wall` as one server-sent event, its id the journal's sequence and the stage's version at
+    /// it (`812.1`): a reconnecting stream says which it has seen.
     static func event(_ wall: Wall) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let json = (try? encoder.encode(wall)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        return "id: \(wall.sequence)\nevent: wall\ndata: \(json)\n\n"
+        return "id: \(wall.sequence).\(wall.stageVersion)\nevent: wall\ndata: \(json)\n\n"
     }
 
     /// The newest wall, as an event, encoded now if it is stale.
     private static func current(_ shared: inout Shared, _ consultation: Consultation.ID) -> String {
-        switch shared.latest {
-        case .encoded(let event): return event
-        case .stale(let state):
-            let event = event(wall(of: consultation, in: state))
-            shared.latest = .encoded(event)
-            return event
+        if let latest = shared.latest { return latest }
+        let event = event(wall(of: consultation, in: shared.state, stage: shared.stage, stageVersion: shared.stageVersion))
+        shared.latest = event
+        return event
+    }
+
+    /// Notes the state after a change; the streams get it at the next ``pushIfChanged()``, so that
+    /// a room taking thousands of actions a second sends a few walls a second, not one per action.
+    func publish(_ state: WorkspaceState) {
+        shared.withLock { shared in
+            if state.headSequence != shared.state.headSequence { shared.stageVersion = 0 }
+            shared.state = state
+            shared.latest = nil
+            shared.unsent = true
         }
     }
 
-    /// Hands the wall after a change to every stream; with none open, only notes the state, so
-    /// that a change nobody watches costs no wall.
-    func publish(_ state: WorkspaceState) {
+    /// Changes what the facilitator puts before the room, and hands the new wall to every stream
+    /// at once (a step starting, results revealed).
+    func changeStage(_ change: (inout RoomStage) -> Void) {
         shared.withLock { shared in
-            shared.latest = .stale(state)
-            guard !shared.continuations.isEmpty else { return }
-            let event = Self.current(&shared, consultation)
-            for continuation in shared.continuations.values { continuation.yield(event) }
+            change(&shared.stage)
+            shared.stageVersion += 1
+            shared.latest = nil
+            Self.push(&shared, consultation)
         }
+    }
+
+    /// Hands the wall to every stream if it changed since it was last handed out; with none open,
+    /// a change nobody watches costs no wall.
+    func pushIfChanged() {
+        shared.withLock { shared in
+            guard shared.unsent else { return }
+            Self.push(&shared, consultation)
+        }
+    }
+
+    private static func push(_ shared: inout Shared, _ consultation: Consultation.ID) {
+        shared.unsent = false
+        guard !shared.continuations.isEmpty else { return }
+        let event = current(&shared, consultation)
+        for continuation in shared.continuations.values { continuation.yield(event) }
     }
 
     /// A stream of walls, starting with the current one.

@@ -112,7 +112,14 @@ func finish(_ status: Int32) -> Never {
     exit(status)
 }
 
-let interpreter = Interpreter(workspace: workspace, output: { Output.print($0) })
+// What was printed is flushed before `ask` waits for an answer, as C's stdio does: through a pipe,
+// output is buffered, and whoever answers must see the question first.
+let interpreter = Interpreter(
+    workspace: workspace, output: { Output.print($0) },
+    input: {
+        fflush(nil)  // every output stream: `stdout` itself is not concurrency-safe to name
+        return readLine()
+    })
 interpreter.actorHandle = options.actingAs.map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
 interpreter.define("args", .list(options.arguments.map(Value.string)))
 // Scripts write their changes in groups, flushed before anything is shown; the shell does not.

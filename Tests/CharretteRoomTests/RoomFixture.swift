@@ -55,6 +55,14 @@ struct Browser {
         return Browser(client: client, cookie: cookie)
     }
 
+    /// Posts a form sent before there is a session (walking in, rejoining); the browser that comes
+    /// out of it holds the session cookie the response set, if any.
+    static func posting(_ client: any TestClientProtocol, _ path: String, _ fields: [(String, String)]) async throws -> (TestResponse, Browser) {
+        let response = try await Browser(client: client, cookie: nil).post(path, fields, token: .some(nil))
+        let cookie = response.headers[.setCookie]?.split(separator: ";").first.map(String.init)
+        return (response, Browser(client: client, cookie: cookie))
+    }
+
     var headers: HTTPFields {
         var headers: HTTPFields = [:]
         if let cookie { headers[.cookie] = cookie }

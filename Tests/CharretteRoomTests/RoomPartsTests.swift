@@ -23,10 +23,34 @@ struct RoomPartsTests {
         #expect(catalogue.language(for: "de") == "en" && catalogue.language(for: nil) == "en")
     }
 
-    /// The secret is random, and the journal keeps only its digest.
+    /// Every text the room's code names is in the catalogue: a key missing from `en.txt` would show
+    /// the key itself on a page.
+    @Test func everyTextTheCodeNamesIsInTheCatalogue() throws {
+        let english = try #require(Catalogue.shipped.languages["en"])
+        let sources = URL(filePath: #filePath).deletingLastPathComponent().appending(path: "../../Sources/CharretteRoom").standardizedFileURL
+        let files = try FileManager.default.contentsOfDirectory(at: sources, includingPropertiesForKeys: nil).filter { $0.pathExtension == "swift" }
+        let key = /"((?:join|page|idea|mine|react|ballot|wall|error|receipt|step|results|sort)\.[A-Za-z]+)"/
+        var named = Set<String>()
+        for file in files {
+            for match in try String(contentsOf: file, encoding: .utf8).matches(of: key) { named.insert(String(match.1)) }
+        }
+        #expect(named.count > 60)
+        #expect(named.subtracting(english.keys).sorted() == [])
+    }
+
+    /// A typed code is read as it is meant: case, dashes and spaces do not matter, O is 0, I and L are 1.
+    @Test func typedCodesForgiveHowTheyAreTyped() {
+        #expect(TypedCode.normalised("k7qm-2xrp 9dta") == "K7QM2XRP9DTA")
+        #expect(TypedCode.normalised("OIL") == "011")
+        #expect(TypedCode.normalised("ABü") == nil && TypedCode.normalised(" - ") == nil && TypedCode.normalised("AU") == nil)
+        #expect(InvitationSecret.shown("K7QM2XRP9DTAW4HN") == "K7QM-2XRP-9DTA-W4HN")
+        #expect(InvitationSecret.candidates("k7qm-2xrp") == ["k7qm-2xrp", "K7QM2XRP"])
+    }
+
+    /// The secret is random, typed as it is read, and the journal keeps only its digest.
     @Test func invitationSecretsAreRandomAndKeptAsDigests() {
         let secrets = Set((0..<100).map { _ in InvitationSecret.make() })
-        #expect(secrets.count == 100 && secrets.allSatisfy { $0.count == 22 && !$0.contains("/") && !$0.contains("+") })
+        #expect(secrets.count == 100 && secrets.allSatisfy { $0.count == 16 && TypedCode.normalised($0) == $0 })
         let secret = secrets.first!
         #expect(InvitationSecret.digest(secret) == InvitationSecret.digest(secret) && InvitationSecret.digest(secret) != InvitationSecret.digest(secret + "x"))
         #expect(InvitationSecret.digest("abc").hex == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

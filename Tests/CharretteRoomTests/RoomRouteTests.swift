@@ -20,7 +20,7 @@ struct RoomRouteTests {
             let html = String(buffer: page.body)
             #expect(html.contains("@amira") && html.contains("What would make night buses work for you?"))
             #expect(page.headers[HTTPField.Name("Content-Security-Policy")!]?.contains("script-src 'self'") == true)
-            #expect(page.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer")
+            #expect(page.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin")
             // Without the cookie: the join page, not someone's page.
             let stranger = try await Browser(client: client, cookie: nil).get("/")
             #expect(String(buffer: stranger.body).contains("Join the room") && !String(buffer: stranger.body).contains("@amira"))
@@ -190,6 +190,32 @@ struct RoomRouteTests {
             let amira = try await Browser.joining(client, secret: f.amiraSecret)
             let page = String(buffer: try await amira.get("/").body)
             #expect(page.contains("<bdi>Buses\u{202E} later</bdi>"))
+        }
+    }
+
+    @Test func aCardSortFromThePhoneIsTheDomainsCardSort() async throws {
+        let f = try RoomFixture()
+        let ideas = try await f.workspace.perform { tx in
+            let ideas = try ["Later buses", "Safer stops", "Lit shelters"].map { try tx.submitIdea($0, by: f.jon, to: f.consultation).id }
+            _ = try tx.createTheme("Safety", in: f.consultation)
+            _ = try tx.changePhase(of: f.consultation, to: .clustering)
+            return ideas
+        }
+        try await f.test { client in
+            let amira = try await Browser.joining(client, secret: f.amiraSecret)
+            let page = String(buffer: try await amira.get("/").body)
+            #expect(page.contains("<option value=\"Safety\">") && page.contains("name=\"g\(ideas[2].rawValue)\""))
+            let before = f.entries
+            let empty = try await amira.post("/sort", ideas.map { ("g\($0.rawValue)", " ") })
+            #expect(empty.status == .unprocessableContent && String(buffer: empty.body).contains("card sort has no groups"))
+            #expect(f.entries == before)
+            let fields = [("g\(ideas[1].rawValue)", "Safety"), ("g\(ideas[0].rawValue)", "Timetable"), ("g\(ideas[2].rawValue)", "safety ")]
+            let sent = try await amira.post("/sort", fields)
+            #expect(sent.status == .seeOther && sent.headers[.location] == "/?done=sort")
+            let sort = try #require(f.workspace.state.cardSorts[f.consultation]?[f.amira])
+            #expect(sort.groups == [.init(label: "Safety", ideas: [ideas[1], ideas[2]]), .init(label: "Timetable", ideas: [ideas[0]])])
+            // The page shows the sort handed in, to change.
+            #expect(String(buffer: try await amira.get("/").body).contains("name=\"g\(ideas[0].rawValue)\" list=\"sort-groups\" value=\"Timetable\""))
         }
     }
 }

@@ -59,6 +59,9 @@ struct CommandExampleTests {
         "room invites": ([], "room open --port 0"),
         "room revoke": ([], "room open --port 0\nroom invite @amira"),
         "room status": ([], "room open --port 0"),
+        "room walk-ins": ([], "room open --port 0"),
+        "room reveal": ([], "room open --port 0\nconsultation phase voting\nvote open \"Priorities\" --method dots --budget 5"),
+        "room conceal": ([], "room open --port 0\nconsultation phase voting\nvote open \"Priorities\" --method dots --budget 5\nroom reveal"),
         "say": ([], #"let name = "Amira""#),
         "themes accept": ([], "themes suggest --k 3"),
         "themes consensus": (

@@ -73,9 +73,45 @@ struct RoomCommandTests {
         #expect(shell.refusal("room open --port 70000").contains("--port must be from 0 to 65535"))
     }
 
+    @Test func walkInsRevealsAndReceiptsFromTheShell() throws {
+        let scratch = try OutcomeCommandTests.Scratch()
+        try scratch.write("census.csv", "attribute,value,share\ndistrict,north,0.5\ndistrict,east,0.5\n")
+        let shell = try Shell()
+        shell.interpreter.directory = scratch.url.path
+        #expect(shell.refusal("room walk-ins on").contains("the room has not been opened"))
+        try shell.run("room open --port 0")
+        defer { _ = try? shell.run("room close") }
+        let room = try #require(shell.interpreter.room)
+        #expect(shell.refusal("room walk-ins on --code AB").contains("--code takes 4 to 12 letters and digits"))
+        #expect(shell.refusal("room walk-ins maybe").contains("expected on or off, found 'maybe'"))
+        try shell.run("room walk-ins on --code k7qm-2x --ask census.csv")
+        #expect(room.stage.walkIns == .init(code: "K7QM2X", questions: [.init(attribute: "district", values: ["north", "east"])]))
+        #expect(shell.refusal("room walk-ins off --ask census.csv").contains("--ask goes with 'room walk-ins on'"))
+        try shell.run("room walk-ins off")
+        #expect(room.stage.walkIns == nil)
+        // The session's vote is closed: revealing it shows its results, concealing takes them off.
+        let vote = try #require(shell.interpreter.workspace.state.votes.values.first?.id)
+        try shell.run("room reveal Dots")
+        #expect(room.stage.revealed == [vote])
+        #expect(shell.refusal("room conceal Nothing").contains("no vote of this consultation is titled or numbered"))
+        try shell.run("room conceal Dots")
+        #expect(room.stage.revealed.isEmpty && shell.refusal("room conceal Dots").contains("are not shown"))
+        // A ballot's receipt is its entry's hash; journal verify says whether it is counted.
+        let state = shell.interpreter.workspace.state
+        var entries: [EncodedEntry] = []
+        try shell.interpreter.workspace.storage.readEntries(after: 0) { entries.append($0) }
+        let ballots = entries.filter { $0.kind == "ballotCast" }
+        #expect(ballots.count == 2 && state.ballots[vote]?.count == 2)
+        guard case .record(let checked) = try shell.run("journal verify --receipt \(ballots[0].hash.hex)") else { Issue.record("no record"); return }
+        #expect(checked["receipt"] == .string("counted: the ballot of entry \(ballots[0].sequence) is its voter's ballot in force in 'Dots'"))
+        guard case .record(let other) = try shell.run("journal verify --receipt \(entries[0].hash.hex)") else { Issue.record("no record"); return }
+        #expect(other["receipt"] == .string("entry 1 is a boardCreated, not a ballot"))
+        #expect(shell.refusal("journal verify --receipt 12ab").contains("--receipt takes the 64 hexadecimal digits"))
+    }
+
     /// The room commands' examples, one at a time (see `CommandExampleTests.examplesRunAlone`).
     @Test func theRoomExamplesRun() throws {
-        #expect(CommandExampleTests.examplesRunAlone.count == 6)
+        #expect(CommandExampleTests.examplesRunAlone.count == 9)
         for name in CommandExampleTests.examplesRunAlone.sorted() { try CommandExampleTests.runExample(name) }
     }
 }

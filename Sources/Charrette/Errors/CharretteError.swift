@@ -61,6 +61,9 @@ public enum CharretteError: Error, Hashable, Sendable, CustomStringConvertible {
     case settingNotTaken(setting: TallySetting, method: String, takes: [TallySetting])
     case notInvited(handle: String)
     case invitationInUse
+    case walkInsClosed(consultation: String)
+    case walkInConsentNeeded
+    case attributesWithoutConsent
     case wrongBallot(handle: String, vote: String, method: String, expected: BallotKind, got: BallotKind)
     case notACandidate(Idea.ID, vote: String)
     case dotsOverBudget(handle: String, given: Int, budget: Int)
@@ -136,6 +139,11 @@ public enum CharretteError: Error, Hashable, Sendable, CustomStringConvertible {
         case .invalidSetting(let setting, let reason): "--\(setting) \(reason)"
         case .notInvited(let handle): "@\(handle) has no invitation to revoke"
         case .invitationInUse: "that invitation secret is already someone else's; draw a new one"
+        case .walkInsClosed(let consultation):
+            "'\(consultation)' is for the members of its boards only: ask the facilitator for a personal link"
+        case .walkInConsentNeeded: "taking part needs your agreement to it: tick the box that says so"
+        case .attributesWithoutConsent:
+            "answers about yourself are kept only to count who took part, and only with your agreement: tick that box, or leave them unanswered"
         case .settingNotTaken(let setting, let method, let takes):
             "\(setting.flagText) is not a setting of \(method), which takes \(takes.map(\.flagText).joined(separator: ", "))"
         case .wrongBallot(let handle, let vote, let method, let expected, let got):

@@ -13,9 +13,7 @@ enum ExportReportCommands {
                     .init("template", "FILE", "a Mustache template to use instead of the built-in one (export template writes it to start from)"),
                     .init("population", "FILE", "a CSV of attribute,value,share (or count) to compare who took part against"),
                     .init("names", "", "name people who consented to it by their display name (personal data)"),
-                    .init("encoding", "NAME", "the population file's encoding, when it is not UTF-8"),
-                    .init("delimiter", "SEP", "what separates the population file's cells: \",\", \";\" or tab (default: what its header shows)"),
-                ]),
+                ] + CSVImportFile.readingFlags(of: "the population file")),
             example: "export report outcome/report.html --population census.csv", showsResult: false
         ) { call in
             let path = try call.string(0, "a file name")
@@ -63,13 +61,14 @@ enum ExportReportCommands {
         },
     ]
 
-    /// The population in a CSV of attribute, value and share (or count, or weight) columns.
-    static func populationTargets(_ call: Invocation, path: String) throws -> PopulationTargets {
-        let file = try CSVImportFile(call, path: path) { call.flagError("population", $0) }
+    /// The population in a CSV of attribute, value and share (or count, or weight) columns, read
+    /// for the option `flag` (where errors point).
+    static func populationTargets(_ call: Invocation, path: String, flag: String = "population") throws -> PopulationTargets {
+        let file = try CSVImportFile(call, path: path) { call.flagError(flag, $0) }
         func column(_ names: [String]) throws -> Int {
             guard let index = names.lazy.compactMap(file.optionalColumn).first else {
                 throw call.flagError(
-                    "population",
+                    flag,
                     "'\(path)' needs a column \(names.map { "'\($0)'" }.joined(separator: " or ")); the columns are \(file.header.joined(separator: ", "))")
             }
             return index
@@ -79,11 +78,11 @@ enum ExportReportCommands {
         var lines: [Int] = []
         for (line, cells) in file.rows {
             guard cells.count > max(attribute, value, weight) else {
-                throw call.flagError("population", "\(path):\(line): the row has \(cells.count) cells, fewer than the header")
+                throw call.flagError(flag, "\(path):\(line): the row has \(cells.count) cells, fewer than the header")
             }
             let text = cells[weight].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "%", with: "")
             guard let number = Double(text) else {
-                throw call.flagError("population", "\(path):\(line): '\(cells[weight])' is not a number")
+                throw call.flagError(flag, "\(path):\(line): '\(cells[weight])' is not a number")
             }
             rows.append((cells[attribute].trimmingCharacters(in: .whitespaces).lowercased(), cells[value].trimmingCharacters(in: .whitespaces), number))
             lines.append(line)
@@ -91,7 +90,7 @@ enum ExportReportCommands {
         do {
             return try PopulationTargets(rows: rows, source: (path as NSString).lastPathComponent)
         } catch {
-            throw call.flagError("population", "\(path):\(lines.isEmpty ? 1 : lines[min(error.row, lines.count) - 1]): \(error.description)")
+            throw call.flagError(flag, "\(path):\(lines.isEmpty ? 1 : lines[min(error.row, lines.count) - 1]): \(error.description)")
         }
     }
 }

@@ -5,12 +5,11 @@ import Foundation
 /// Bringing ideas and people in from the CSV exports of form tools, and whole consultations from
 /// Charrette's own JSON.
 enum ImportCommands {
-    static let rowFlags: [Signature.Flag] = [
-        .init("encoding", "NAME", "the file's encoding when it has no byte-order mark: utf-8 (default), utf-16, windows-1252, latin1, mac-roman"),
-        .init("delimiter", "SEP", "what separates the cells: \",\", \";\" or tab (default: what the header shows)"),
-        .init("dry-run", "", "show what would be added and add nothing"),
-        .init("skip-bad-rows", "", "add the good rows and list the refused ones, instead of adding nothing"),
-    ]
+    static let rowFlags: [Signature.Flag] =
+        CSVImportFile.readingFlags(of: "the file") + [
+            .init("dry-run", "", "show what would be added and add nothing"),
+            .init("skip-bad-rows", "", "add the good rows and list the refused ones, instead of adding nothing"),
+        ]
 
     static let all: [CommandSpec] = [
         CommandSpec(

@@ -27,13 +27,27 @@ enum JournalCommands {
         },
         CommandSpec(
             "journal verify", summary: "check the whole journal's hash chain, the personal records and the query tables; fails when anything does not hold",
+            signature: Signature(flags: [
+                .init("receipt", "HASH", "also say whether the ballot with this receipt (its entry's hash, from the room) is counted")
+            ]),
             example: "journal verify"
         ) { call in
-            let result = try call.interpreter.workspace.verify()
-            let record = Record([
+            let receipt = try call.flagString("receipt").map { text in
+                guard let hash = JournalHash(hex: text.lowercased()) else {
+                    throw call.flagError("receipt", "--receipt takes the 64 hexadecimal digits of a receipt")
+                }
+                return hash
+            }
+            let workspace = call.interpreter.workspace
+            let result = try workspace.verify()
+            var fields: [(String, Value)] = [
                 ("entries", .integer(Int(result.entryCount))), ("intact", .bool(result.isIntact)),
                 ("head", .string(result.headHash.hex)), ("problem", result.problem.map { .string($0.description) } ?? .null),
-            ])
+            ]
+            if let receipt, result.isIntact {
+                fields.append(("receipt", .string(receiptSentence(try workspace.checkReceipt(receipt), workspace.state))))
+            }
+            let record = Record(fields)
             guard let problem = result.problem else { return .record(record) }
             // A broken journal fails the script, so that a script or CI job can tell.
             try call.interpreter.show(Rendering.text(.record(record), width: call.interpreter.width))
@@ -61,6 +75,18 @@ enum JournalCommands {
             return .string("undone: " + summary(of: undone, elsewhere: workspace.isFromAnotherSession(change: first.change), workspace.state))
         },
     ]
+
+    /// What a receipt check found, in a sentence.
+    static func receiptSentence(_ check: ReceiptCheck, _ state: WorkspaceState) -> String {
+        func title(_ vote: Vote.ID) -> String { state.votes[vote].map { "'\($0.title)'" } ?? "vote \(vote.rawValue)" }
+        return switch check {
+        case .counted(let sequence, let vote, _): "counted: the ballot of entry \(sequence) is its voter's ballot in force in \(title(vote))"
+        case .superseded(let sequence, let vote, _):
+            "not counted: the ballot of entry \(sequence) was replaced by a later ballot of the same voter in \(title(vote))"
+        case .notABallot(let sequence, let kind): "entry \(sequence) is a \(kind), not a ballot"
+        case .unknown: "no entry of this journal has that hash"
+        }
+    }
 
     /// "change 11 (voteClosed), made 2026-12-02 11:09:12 by @sam", from the store.
     static func describe(change: Int64, _ workspace: Workspace) throws -> String {

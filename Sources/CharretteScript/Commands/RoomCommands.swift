@@ -4,7 +4,7 @@ import CharretteSupport
 import Foundation
 
 /// The live room served from the shell: open it on the current consultation, invite people with
-/// personal links, see who is there, close it.
+/// personal links or let them walk in with a room code, reveal results, see who is there, close it.
 enum RoomCommands {
     static let all: [CommandSpec] = [
         CommandSpec(
@@ -42,13 +42,79 @@ enum RoomCommands {
             return .null
         },
         CommandSpec("room status", summary: "the live room: its address, who joined, open streams, actions taken", example: "room status") { call in
-            guard let room = call.interpreter.room else { throw call.error("the room has not been opened: 'room open' first") }
+            let room = try openedRoom(call)
             let status = room.status
             return .record(
                 Record([
                     ("address", room.joinAddress.map(Value.string) ?? .string("closed")), ("joined", .integer(status.participantsJoined)),
                     ("streams", .integer(status.openStreams)), ("actions", .integer(status.actionsAccepted)),
+                    ("room code", room.stage.walkIns.map { .string($0.code) } ?? .null), ("step", room.stage.step.map { .string($0.name) } ?? .null),
+                    ("revealed", .integer(room.stage.revealed.count)),
                 ]))
+        },
+        CommandSpec(
+            "room walk-ins", summary: "let newcomers join with a room code, a handle and answers about themselves, or stop them",
+            signature: Signature(
+                [.init("switch", "on or off")],
+                flags: [
+                    .init("code", "CODE", "the room code (letters and digits); a new six-character one by default"),
+                    .init("ask", "FILE", "a population file (attribute,value,share) whose attributes newcomers are asked about"),
+                ] + CSVImportFile.readingFlags(of: "the population file")),
+            example: "room walk-ins on --ask census.csv"
+        ) { call in
+            let room = try openedRoom(call)
+            switch try call.string(0, "on or off") {
+            case "off":
+                if let flag = ["code", "ask", "encoding", "delimiter"].first(where: call.has) {
+                    throw call.flagError(flag, "--\(flag) goes with 'room walk-ins on'")
+                }
+                room.changeStage { $0.walkIns = nil }
+                return .string("newcomers can no longer walk in; personal links and rejoin codes still work")
+            case "on":
+                let code =
+                    try call.flagString("code").map { typed in
+                        guard let code = TypedCode.normalised(typed), (4...12).contains(code.count) else {
+                            throw call.flagError("code", "--code takes 4 to 12 letters and digits (no I, L, O or U, which read as 1 and 0)")
+                        }
+                        return code
+                    } ?? TypedCode.make(length: 6)
+                let questions =
+                    try call.flagString("ask").map { path in
+                        try ExportReportCommands.populationTargets(call, path: path, flag: "ask").attributes.map {
+                            WalkInQuestion(attribute: $0.name, values: $0.shares.map(\.value))
+                        }
+                    } ?? []
+                room.changeStage { $0.walkIns = .init(code: code, questions: questions) }
+                let asked = questions.isEmpty ? "" : "; newcomers are asked their \(questions.map(\.attribute).joined(separator: ", "))"
+                return .string("newcomers join at \(room.joinAddress ?? "the room")/join with the room code \(code)\(asked)")
+            case let other:
+                throw call.error("expected on or off, found '\(other)'", at: 0)
+            }
+        },
+        CommandSpec(
+            "room reveal", summary: "show a vote's results on the wall and every participant's page",
+            signature: Signature([.init("vote", "the vote's title or number; the newest vote by default", optional: true)]),
+            example: "room reveal"
+        ) { call in
+            let room = try openedRoom(call)
+            let vote = try VoteCommands.vote(call, title: try call.optionalString(0, "the vote's title"))
+            room.changeStage { $0.revealed.insert(vote.id) }
+            return .string("the results of '\(vote.title)' are shown" + (vote.isOpen ? " (the vote is still open: they will change)" : ""))
+        },
+        CommandSpec(
+            "room conceal", summary: "take a vote's results off the wall and the participants' pages again",
+            signature: Signature([.init("vote", "the vote's title or number; every revealed vote by default", optional: true)]),
+            example: "room conceal"
+        ) { call in
+            let room = try openedRoom(call)
+            guard let title = try call.optionalString(0, "the vote's title") else {
+                room.changeStage { $0.revealed = [] }
+                return .string("no results are shown")
+            }
+            let vote = try VoteCommands.vote(call, title: title)
+            guard room.stage.revealed.contains(vote.id) else { throw call.error("the results of '\(vote.title)' are not shown", at: 0) }
+            room.changeStage { $0.revealed.remove(vote.id) }
+            return .string("the results of '\(vote.title)' are no longer shown")
         },
         CommandSpec(
             "room invite", summary: "a personal link into the room for a participant (an earlier link of theirs stops working)",
@@ -108,6 +174,12 @@ enum RoomCommands {
             return try ExportCommands.write(rows.joined(separator: "\r\n") + "\r\n", to: path, call)
         },
     ]
+
+    /// The room opened in this shell, or an error saying to open one.
+    static func openedRoom(_ call: Invocation) throws -> Room {
+        guard let room = call.interpreter.room else { throw call.error("the room has not been opened: 'room open' first") }
+        return room
+    }
 
     /// Where links start: `--base`, or the open room's address.
     static func linkBase(_ call: Invocation) throws -> String {

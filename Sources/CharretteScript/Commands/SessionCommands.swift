@@ -32,6 +32,10 @@ enum SessionCommands {
             guard case .block(let body) = call.positional[2] else { throw call.error("expected a block { ... }", at: 2) }
             try call.interpreter.show("▶ \(name) (\(Value.durationText(seconds)))")
             let started = call.interpreter.workspace.now
+            // The room's pages and wall show the step and count it down while it runs.
+            let room = call.interpreter.room
+            room?.changeStage { $0.step = .init(name: name, endsAt: started.addingTimeInterval(TimeInterval(seconds))) }
+            defer { room?.changeStage { if $0.step?.name == name { $0.step = nil } } }
             try call.interpreter.run(body)
             // The agenda as it ran goes in the journal, for the report.
             let consultation = try? call.consultation()

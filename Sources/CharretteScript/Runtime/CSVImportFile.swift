@@ -19,6 +19,15 @@ struct CSVImportFile {
     /// The data rows with the line each starts on; blank rows left out.
     let rows: [(line: Int, cells: [String])]
 
+    /// The flags that say how to read a CSV file: `--encoding` and `--delimiter`, described for
+    /// `file` ("the file", "the population file"), which every command reading one declares.
+    static func readingFlags(of file: String) -> [Signature.Flag] {
+        [
+            .init("encoding", "NAME", "\(file)'s encoding when it has no byte-order mark: utf-8 (default), utf-16, windows-1252, latin1, mac-roman"),
+            .init("delimiter", "SEP", "what separates \(file)'s cells: \",\", \";\" or tab (default: what its header shows)"),
+        ]
+    }
+
     /// Reads the file named by positional `argument`, in the encoding of `--encoding` if given.
     init(_ call: Invocation, argument: Int = 0) throws {
         try self.init(call, path: try call.string(argument, "a CSV file")) { call.error($0, at: argument) }
