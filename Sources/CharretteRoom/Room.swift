@@ -130,14 +130,53 @@ public final class Room: Sendable {
         }
         router.get("/wall") { request, _ in service.wallPage(request) }
         router.get("/wall/events") { _, _ in service.wallEvents() }
-        router.get("/api/wall") { _, _ in
-            let data = (try? JSONEncoder().encode(WallFeed.wall(of: service.consultation, in: service.workspace.state, stage: service.wall.stage))) ?? Data()
-            return RoomResponses.text(String(decoding: data, as: UTF8.self), type: "application/json")
-        }
+        Self.addAPI(to: router, service)
         router.get("/room.css") { _, _ in RoomResponses.text(RoomAssets.css, type: "text/css; charset=utf-8") }
         router.get("/wall.js") { _, _ in RoomResponses.text(RoomAssets.wallScript, type: "text/javascript; charset=utf-8") }
         router.get("/page.js") { _, _ in RoomResponses.text(RoomAssets.pageScript, type: "text/javascript; charset=utf-8") }
         return router
+    }
+
+    /// The JSON API's routes (`docs/api/openapi.yaml`).
+    private static func addAPI(to router: Router<RoomRequestContext>, _ service: RoomService) {
+        let api = router.group("api")
+        let notFound = RoomService.problem("there is nothing at that address", .notFound)
+        api.post("sessions") { request, context in
+            var request = request
+            return await service.apiOpenSession(&request, from: context.client)
+        }
+        api.post("walk-ins") { request, context in
+            var request = request
+            return await service.apiWalkIn(&request, from: context.client)
+        }
+        api.get("me") { request, _ in service.apiMe(request) }
+        api.post("ideas") { request, _ in
+            var request = request
+            return await service.apiSubmitIdea(&request)
+        }
+        api.post("ideas/:id/withdraw") { request, context in
+            var request = request
+            guard let id = context.parameters.get("id", as: Int.self) else { return notFound }
+            return await service.apiWithdrawIdea(&request, idea: Idea.ID(id))
+        }
+        api.post("votes/:id/reactions") { request, context in
+            var request = request
+            guard let id = context.parameters.get("id", as: Int.self) else { return notFound }
+            return await service.apiReact(&request, vote: Vote.ID(id))
+        }
+        api.post("votes/:id/ballot") { request, context in
+            var request = request
+            guard let id = context.parameters.get("id", as: Int.self) else { return notFound }
+            return await service.apiCastBallot(&request, vote: Vote.ID(id))
+        }
+        api.post("sort") { request, _ in
+            var request = request
+            return await service.apiSubmitCardSort(&request)
+        }
+        api.get("receipts/:hash") { request, context in
+            service.apiReceipt(request, hash: context.parameters.get("hash") ?? "", from: context.client)
+        }
+        api.get("wall") { _, _ in RoomService.json(WallFeed.wall(of: service.consultation, in: service.workspace.state, stage: service.wall.stage)) }
     }
 
     /// Serves the room on `host` (loopback by default; `0.0.0.0` for the local network) and `port`

@@ -38,10 +38,11 @@ final class RoomService: Sendable {
 
     /// The request's session, while the credential it came in with is still its holder's (a
     /// revoked or replaced link ends the sessions it opened, in every server process).
-    func session(_ request: Request) -> RoomSessions.Session? {
-        guard let session = sessions.session(request.cookies[Self.cookie]?.value),
-            workspace.state.invitations[session.participant]?.secretDigest == session.digest
-        else { return nil }
+    func session(_ request: Request) -> RoomSessions.Session? { validSession(sessions.session(request.cookies[Self.cookie]?.value)) }
+
+    /// `session`, if the credential it came in with is still its holder's.
+    func validSession(_ session: RoomSessions.Session?) -> RoomSessions.Session? {
+        guard let session, workspace.state.invitations[session.participant]?.secretDigest == session.digest else { return nil }
         return session
     }
 
@@ -99,7 +100,7 @@ final class RoomService: Sendable {
     }
 
     /// Who holds the credential `typed` means, and its secret as stored.
-    private func holder(of typed: String) -> (Participant.ID, String)? {
+    func holder(of typed: String) -> (Participant.ID, String)? {
         let state = workspace.state
         for secret in InvitationSecret.candidates(typed) {
             if let holder = state.invitationHolder(digest: InvitationSecret.digest(secret)) { return (holder, secret) }
@@ -144,38 +145,50 @@ final class RoomService: Sendable {
     /// the questions; the domain registers them (or says why not) and they get a rejoin code.
     func walkIn(_ request: inout Request, from client: String) async -> Response {
         let texts = texts(request)
-        guard let walkIns = wall.stage.walkIns else { return joinPage(texts, message: texts["join.noWalkIns"], status: .forbidden) }
+        guard wall.stage.walkIns != nil else { return joinPage(texts, message: texts["join.noWalkIns"], status: .forbidden) }
         guard guesses.allows(client) else { return joinPage(texts, message: texts["join.slowDown"], status: .tooManyRequests) }
         guard let form = await preSessionForm(&request) else { return joinPage(texts, message: texts["error.csrf"], status: .forbidden) }
-        guard TypedCode.normalised(form["room"] ?? "") == walkIns.code else {
-            _ = guesses.take(client)
-            return joinPage(texts, message: texts["join.wrongRoom"], kept: form, status: .forbidden)
-        }
-        var consent: Consent = []
-        if form["agree"] == "yes" { consent.insert(.participation) }
-        if form["counted"] == "yes" { consent.insert(.analytics) }
-        var attributes: [String: String] = [:]
-        for question in walkIns.questions {
-            guard let answer = form["a-\(question.attribute)"], !answer.isEmpty else { continue }
-            guard question.values.contains(answer) else {
-                return joinPage(texts, message: "\(question.attribute): \(texts["join.notAnAnswer"])", kept: form, status: .unprocessableContent)
-            }
-            attributes[question.attribute] = answer
-        }
-        let secret = InvitationSecret.make()
-        let consultation = consultation
+        var answers: [String: String] = [:]
+        for field in form.fields where field.name.hasPrefix("a-") && !field.value.isEmpty { answers[String(field.name.dropFirst(2))] = field.value }
         do {
-            let participant = try await workspace.perform { [consent, attributes] tx in
-                try tx.registerWalkIn(
-                    handle: form["handle"] ?? "", consent: consent, attributes: attributes, to: consultation,
-                    secretDigest: InvitationSecret.digest(secret)
-                ).id
-            }
-            accepted.add(1, ordering: .relaxed)
-            return enter(participant, secret: secret, then: "/?done=joined")
+            let (participant, secret) = try await registerWalkIn(
+                roomCode: form["room"] ?? "", handle: form["handle"] ?? "", agree: form["agree"] == "yes", counted: form["counted"] == "yes",
+                answers: answers, from: client, texts)
+            return enter(participant.id, secret: secret, then: "/?done=joined")
+        } catch let refusal as APIRefusal {
+            return joinPage(texts, message: refusal.sentence, kept: form, status: refusal.status)
         } catch {
             return joinPage(texts, message: "\(error)", kept: form, status: .unprocessableContent)
         }
+    }
+
+    /// A newcomer who knows the room code, registered by the domain with the consent and answers
+    /// they gave, and the secret of their new credential. Throws an ``APIRefusal`` for the room's
+    /// own checks (walk-ins off, a wrong code, an answer not offered) and the domain's refusal
+    /// otherwise; either way nothing is written.
+    func registerWalkIn(
+        roomCode: String, handle: String, agree: Bool, counted: Bool, answers: [String: String], from client: String, _ texts: Catalogue.Texts
+    ) async throws -> (Participant, String) {
+        guard let walkIns = wall.stage.walkIns else { throw APIRefusal(texts["join.noWalkIns"], .forbidden) }
+        guard TypedCode.normalised(roomCode) == walkIns.code else {
+            _ = guesses.take(client)
+            throw APIRefusal(texts["join.wrongRoom"], .forbidden)
+        }
+        var consent: Consent = []
+        if agree { consent.insert(.participation) }
+        if counted { consent.insert(.analytics) }
+        for (attribute, answer) in answers {
+            guard let question = walkIns.questions.first(where: { $0.attribute == attribute }), question.values.contains(answer) else {
+                throw APIRefusal("\(attribute): \(texts["join.notAnAnswer"])", .unprocessableContent)
+            }
+        }
+        let secret = InvitationSecret.make()
+        let consultation = consultation
+        let participant = try await workspace.perform { [consent] tx in
+            try tx.registerWalkIn(handle: handle, consent: consent, attributes: answers, to: consultation, secretDigest: InvitationSecret.digest(secret))
+        }
+        accepted.add(1, ordering: .relaxed)
+        return (participant, secret)
     }
 
     // MARK: Actions

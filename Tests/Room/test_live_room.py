@@ -14,7 +14,10 @@ serious or critical violation) and photographed at 390 px into outcome/room/, to
 
 Usage: test_live_room.py CHARRETTE   (skips, saying so, where Chromium or Playwright is missing)
 """
-import faulthandler, json, os, queue, re, shutil, socket, subprocess, sys, tempfile, threading, time
+import faulthandler, json, os, re, shutil, subprocess, sys, tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from shell_session import ShellSession, free_port
 
 charrette = os.path.abspath(sys.argv[1])
 # A hang says where it is stuck rather than waiting for a timeout from outside.
@@ -33,9 +36,7 @@ if chromium is None:
 shots = os.path.join(root, "outcome", "room")
 os.makedirs(shots, exist_ok=True)
 work = tempfile.mkdtemp(prefix="charrette-room-")
-with socket.socket() as probe:
-    probe.bind(("127.0.0.1", 0))
-    port = probe.getsockname()[1]
+port = free_port()
 
 # The example as it is, served on this machine only, on the free port.
 script = open(os.path.join(root, "examples", "live-room.chr"), encoding="utf-8").read()
@@ -44,38 +45,11 @@ open(os.path.join(work, "live-room.chr"), "w", encoding="utf-8").write(script.re
 shutil.copy(os.path.join(root, "examples", "population.csv"), work)
 os.makedirs(os.path.join(work, "outcome"))
 
-shell = subprocess.Popen(
-    [charrette, "--no-init", "--as", "sam", "--db", "outcome/live.sqlite", "live-room.chr"],
-    cwd=work, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
-lines = queue.Queue()
-printed = []
-threading.Thread(target=lambda: [lines.put(line) for line in shell.stdout], daemon=True).start()
+shell = ShellSession([charrette, "--no-init", "--as", "sam", "--db", "outcome/live.sqlite", "live-room.chr"], work)
 
-
-def wait_for(pattern, seconds=30):
-    """The first line the shell prints that matches `pattern`, waiting at most `seconds`."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            line = lines.get(timeout=0.2)
-        except queue.Empty:
-            assert shell.poll() is None, f"the shell ended ({shell.returncode}) before printing {pattern!r}:\n" + "".join(printed)
-            continue
-        printed.append(line)
-        match = re.search(pattern, line)
-        if match:
-            return match
-    raise AssertionError(f"the shell did not print {pattern!r} in {seconds} s:\n" + "".join(printed))
-
-
-def press_enter():
-    shell.stdin.write("\n")
-    shell.stdin.flush()
-
-
-address = wait_for(r"the room is open at (http://127\.0\.0\.1:\d+)").group(1)
-code = wait_for(r"with the room code ([0-9A-Z]+)").group(1)
-wait_for("Press Enter when the ideas are in")
+address = shell.wait_for(r"the room is open at (http://127\.0\.0\.1:\d+)").group(1)
+code = shell.wait_for(r"with the room code ([0-9A-Z]+)").group(1)
+shell.wait_for("Press Enter when the ideas are in")
 links = dict(line.strip().split(",", 1) for line in open(os.path.join(work, "outcome", "live-room-links.csv"), encoding="utf-8").readlines()[1:])
 assert set(links) == {"amira", "jon", "lena"}, links
 
@@ -153,8 +127,8 @@ try:
         borrowed.get_by_role("button", name="Get back in", exact=True).click()
         assert "@kim" in borrowed.locator(".who").inner_text()
         assert "Night buses on Friday and Saturday" in borrowed.locator(".ideas").inner_text()
-        press_enter()
-        wait_for("Press Enter when the sorts are in")
+        shell.press_enter()
+        shell.wait_for("Press Enter when the sorts are in")
 
         step("ideas")
         # Card sorts: amira taps an idea, then its group; jon, without scripts, types the names.
@@ -174,10 +148,10 @@ try:
             box.fill("Safety" if index == 1 else "Money")
         jon.get_by_role("button", name="Hand in my sort", exact=True).click()
         assert notice(jon).startswith("Your card sort was saved"), notice(jon)
-        press_enter()
-        sorted_by = wait_for(r"^@(amira|jon) ")
+        shell.press_enter()
+        sorted_by = shell.wait_for(r"^@(amira|jon) ")
         assert sorted_by.group(1) == "amira"
-        wait_for("Press Enter to close the reactions")
+        shell.wait_for("Press Enter to close the reactions")
 
         step("card sorts")
         # Reactions: every phone reacts to every statement, one at a time.
@@ -190,8 +164,8 @@ try:
                     accessible(kim, "4-reactions")
             assert "You have reacted to every statement" in page.content()
         wall.locator("#wall-votes", has_text="3 have voted").wait_for(timeout=5000)
-        press_enter()
-        wait_for("Press Enter to close the vote")
+        shell.press_enter()
+        shell.wait_for("Press Enter to close the vote")
 
         step("reactions")
         # A ranked ballot from each phone: ranks by number, ties allowed.
@@ -211,9 +185,9 @@ try:
         assert "This ballot is counted in Final choice" in amira.content()
         accessible(amira, "6-receipt")
         wall.locator("#wall-votes", has_text="3 have voted").wait_for(timeout=5000)
-        press_enter()
-        wait_for("the results of 'Final choice' are shown")
-        wait_for("Press Enter to end the session")
+        shell.press_enter()
+        shell.wait_for("the results of 'Final choice' are shown")
+        shell.wait_for("Press Enter to end the session")
 
         step("ballots")
         # Revealed: the wall shows the result without reloading, and so does every phone.
@@ -229,8 +203,8 @@ try:
         jon.screenshot(path=os.path.join(shots, "9-results-without-scripts.png"), full_page=True)
         browser.close()
 
-    press_enter()
-    assert shell.wait(timeout=60) == 0, "".join(printed) + "".join(iter(lambda: lines.get() if not lines.empty() else "", ""))
+    shell.press_enter()
+    assert shell.finish() == 0, shell.output()
 
     # The facilitator's count equals what the room showed.
     counted = json.loads(subprocess.run(
@@ -243,6 +217,5 @@ try:
     assert verified.returncode == 0 and "intact   true" in verified.stdout, verified.stdout
     print(f"live room: 3 phones and a wall took the example session through; {len(checked_pages)} pages passed axe-core; pictures in outcome/room/")
 finally:
-    if shell.poll() is None:
-        shell.kill()
+    shell.stop()
     shutil.rmtree(work, ignore_errors=True)
