@@ -9,8 +9,10 @@ struct ParticipantPage {
     let state: WorkspaceState
     let participant: Participant
     let consultation: Consultation
-    /// The step under way and the results revealed.
+    /// The step under way.
     let stage: RoomStage
+    /// The results revealed.
+    let results: [WallFeed.Result]
     let texts: Catalogue.Texts
     let csrf: String
     /// Their credential as they type it on another phone.
@@ -28,7 +30,10 @@ struct ParticipantPage {
     }
 
     var html: String {
-        var sections = [header]
+        var sections = [
+            header,
+            "<p id=\"updated\" class=\"notice\" role=\"status\" hidden>\(HTML.escape(texts["page.updated"])) <a href=\"/\">\(HTML.escape(texts["page.show"]))</a></p>",
+        ]
         if let notice {
             sections.append(
                 notice.isRefusal
@@ -44,8 +49,7 @@ struct ParticipantPage {
         for vote in votes.filter(\.isOpen) {
             sections.append(vote.method.ballotKind == .reactions ? reactionSection(vote) : ballotSection(vote))
         }
-        let revealed = votes.filter { stage.revealed.contains($0.id) }
-        if !revealed.isEmpty { sections.append(ResultsSection(results: revealed.map { WallFeed.result(of: $0, in: state) }, texts: texts).html) }
+        if !results.isEmpty { sections.append(ResultsSection(results: results, texts: texts).html) }
         sections.append(
             "<details class=\"rejoin\"><summary>\(HTML.escape(texts["page.rejoinCode"]))</summary><p><strong class=\"code\">\(HTML.escape(rejoinCode))</strong></p>"
                 + "<p class=\"hint\">\(HTML.escape(texts["page.rejoinHint"]))</p></details>")

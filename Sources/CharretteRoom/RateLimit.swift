@@ -31,12 +31,10 @@ final class RateLimit<Key: Hashable & Sendable>: Sendable {
         }
     }
 
-    /// Whether `key` has a token left, without taking it.
-    func allows(_ key: Key) -> Bool {
-        let now = clock.now
-        return buckets.withLock { buckets in
-            guard let bucket = buckets[key] else { return true }
-            return refilled(bucket, now: now) >= 1
+    /// Gives back the token `take` took for `key` (the attempt succeeded, and only failures count).
+    func giveBack(_ key: Key) {
+        buckets.withLock { buckets in
+            if let bucket = buckets[key] { buckets[key] = (min(burst, bucket.tokens + 1), bucket.at) }
         }
     }
 
@@ -48,6 +46,7 @@ final class RateLimit<Key: Hashable & Sendable>: Sendable {
     }
 
     private func forgetIdle(_ buckets: inout [Key: (tokens: Double, at: ContinuousClock.Instant)], now: ContinuousClock.Instant) {
+        guard perSecond > 0 else { return }  // without refill, a key is never idle
         let refill = Duration.seconds(burst / perSecond)
         buckets = buckets.filter { now - $0.value.at < refill }
     }

@@ -26,7 +26,9 @@ public final class Room: Sendable {
         public let actionsAccepted: Int
     }
 
+    /// The workspace every action goes through.
     public let workspace: Workspace
+    /// The consultation the room serves.
     public let consultation: Consultation.ID
     let service: RoomService
     private let server = Mutex<(group: ServiceGroup, task: Task<Void, Never>)?>(nil)
@@ -65,12 +67,14 @@ public final class Room: Sendable {
     /// whether newcomers may walk in.
     public var stage: RoomStage { service.wall.stage }
 
-    /// Changes what the room shows; every open page and wall follows at once.
+    /// Changes what the room shows: the walls follow at once; an open participant page says the
+    /// room moved on and links to the page as it is now. `change` may read ``stage``.
     public func changeStage(_ change: (inout RoomStage) -> Void) { service.wall.changeStage(change) }
 
     /// The address people join at while the server runs (`http://192.168.1.20:8080`).
     public var joinAddress: String? { address.withLock { $0 } }
 
+    /// Who joined, open streams and actions taken since the room opened.
     public var status: Status {
         Status(
             participantsJoined: service.sessions.participantsJoined, openStreams: service.wall.streams,
@@ -104,6 +108,10 @@ public final class Room: Sendable {
         router.get("/join/:secret") { request, context in
             service.join(request, secret: context.parameters.get("secret") ?? "", from: context.client)
         }
+        router.post("/join/:secret") { request, context in
+            var request = request
+            return await service.confirmJoin(&request, secret: context.parameters.get("secret") ?? "", from: context.client)
+        }
         router.get("/receipt/:hash") { request, context in service.receiptPage(request, hash: context.parameters.get("hash") ?? "", from: context.client) }
         router.post("/ideas") { request, _ in
             var request = request
@@ -129,7 +137,7 @@ public final class Room: Sendable {
             return await service.castBallot(&request, vote: Vote.ID(id))
         }
         router.get("/wall") { request, _ in service.wallPage(request) }
-        router.get("/wall/events") { _, _ in service.wallEvents() }
+        router.get("/wall/events") { request, _ in service.wallEvents(request) }
         Self.addAPI(to: router, service)
         router.get("/room.css") { _, _ in RoomResponses.text(RoomAssets.css, type: "text/css; charset=utf-8") }
         router.get("/wall.js") { _, _ in RoomResponses.text(RoomAssets.wallScript, type: "text/javascript; charset=utf-8") }

@@ -141,11 +141,14 @@ extension RoomService {
         do {
             let participant = session.participant
             let (id, head) = try await workspace.perform(by: participant) { tx in
+                try SessionEnded.check(session, in: tx.state)
                 let id = try action(decoded, participant, &tx)
                 return (id, tx.state.headHash)
             }
             accepted.add(1, ordering: .relaxed)
             return Self.json(Done(entry: head.hex, id: id), status: status)
+        } catch is SessionEnded {
+            return Self.problem(texts["error.session"], .unauthorized)
         } catch let refusal as BallotForm.Refusal {
             return Self.problem(refusal.message, .unprocessableContent)
         } catch let error as CharretteError {
@@ -168,14 +171,13 @@ extension RoomService {
     /// `POST /api/sessions`: a session for the holder of a personal link's secret or a rejoin code.
     func apiOpenSession(_ request: inout Request, from client: String) async -> Response {
         let texts = texts(request)
-        guard guesses.allows(client) else { return Self.problem(texts["join.slowDown"], .tooManyRequests) }
+        guard attempts.take(client) else { return Self.problem(texts["join.slowDown"], .tooManyRequests) }
         let code: String
         switch await body(&request, as: CodeBody.self) {
         case .success(let body): code = body.code
         case .failure(let refusal): return refusal.response
         }
-        guard let (holder, secret) = holder(of: code), let person = workspace.state.participants[holder] else {
-            _ = guesses.take(client)
+        guard let (holder, secret) = holder(of: code, from: client), let person = workspace.state.participants[holder] else {
             return Self.problem(texts["join.rejoinInvalid"], .notFound)
         }
         let (token, _) = sessions.open(for: holder, secret: secret)
@@ -185,7 +187,7 @@ extension RoomService {
     /// `POST /api/walk-ins`: a newcomer with the room code, as the join page's form.
     func apiWalkIn(_ request: inout Request, from client: String) async -> Response {
         let texts = texts(request)
-        guard guesses.allows(client) else { return Self.problem(texts["join.slowDown"], .tooManyRequests) }
+        guard attempts.take(client) else { return Self.problem(texts["join.slowDown"], .tooManyRequests) }
         let body: WalkInBody
         switch await self.body(&request, as: WalkInBody.self) {
         case .success(let value): body = value
@@ -267,7 +269,7 @@ extension RoomService {
 
     /// `GET /api/receipts/HASH`.
     func apiReceipt(_ request: Request, hash: String, from client: String) -> Response {
-        guard guesses.allows(client) else { return Self.problem(texts(request)["join.slowDown"], .tooManyRequests) }
+        guard attempts.take(client) else { return Self.problem(texts(request)["join.slowDown"], .tooManyRequests) }
         let check = JournalHash(hex: hash.lowercased()).flatMap { try? workspace.checkReceipt($0) } ?? .unknown
         let state = workspace.state
         switch check {
@@ -276,7 +278,6 @@ extension RoomService {
         case .superseded(let sequence, let vote, _):
             return Self.json(ReceiptAnswer(status: "superseded", entry: sequence, vote: state.votes[vote]?.title))
         case .notABallot, .unknown:
-            _ = guesses.take(client)
             return Self.json(ReceiptAnswer(status: "unknown", entry: nil, vote: nil), status: .notFound)
         }
     }

@@ -47,7 +47,7 @@ enum RoomAssets {
         h3 { font-size: 1.1rem; margin: 1rem 0 .25rem; } .wall #results h2 { font-size: 1.6rem; }
         .sort-idea { padding: .5rem; border-bottom: 1px solid #ccc; cursor: pointer; } .sort-idea.picked { background: #fff8c5; outline: 3px solid #e8a200; }
         .sort-idea label { font-weight: 400; }
-        .rejoin { margin-top: 2rem; } .rejoin summary { cursor: pointer; font-weight: 600; min-height: 2.75rem; padding: .5rem 0; }
+        .rejoin { margin-top: 2rem; } #updated { position: sticky; top: 0; z-index: 2; } .rejoin summary { cursor: pointer; font-weight: 600; min-height: 2.75rem; padding: .5rem 0; }
         """
 
     /// Counts down every `.countdown[data-ends]` to the time it names, once a second.
@@ -105,9 +105,25 @@ enum RoomAssets {
           }
         """
 
-    /// The participant page's script: the step's countdown and tap to group. It never redraws a
-    /// form, so nothing being typed is lost.
-    static let pageScript = "(function () {\n" + countdown + tapToGroup + "})();\n"
+    /// Says when the room moves on (a step, the phase, a vote opened or closed, results revealed),
+    /// from the wall's stream, with a link to the page as it is now: the page is never redrawn
+    /// under someone's thumbs.
+    private static let movedOn = """
+          var updated = document.getElementById('updated');
+          if (updated && window.EventSource) {
+            var seen = null;
+            new EventSource('/wall/events').addEventListener('wall', function (message) {
+              var wall = JSON.parse(message.data);
+              var key = JSON.stringify([wall.phase, wall.step ? wall.step.name : null,
+                wall.votes.filter(function (v) { return v.open; }).map(function (v) { return v.title; }), wall.results.length]);
+              if (seen === null) seen = key; else if (key !== seen) updated.hidden = false;
+            });
+          }
+        """
+
+    /// The participant page's script: the step's countdown, tap to group, and a word when the room
+    /// moves on. It never redraws a form, so nothing being typed is lost.
+    static let pageScript = "(function () {\n" + countdown + tapToGroup + movedOn + "})();\n"
 
     /// Redraws the wall from `/wall/events`, with text set as text (never as markup).
     static let wallScript = """
@@ -151,7 +167,12 @@ enum RoomAssets {
                     result.places.forEach(function (place) {
                       var item = el('li');
                       item.value = place.rank;
-                      item.textContent = place.ideas.map(function (idea) { return '#' + idea.id + ' ' + idea.text; }).join('; ') + (place.score ? ' (' + place.score + ')' : '');
+                      place.ideas.forEach(function (idea, index) {
+                    if (index > 0) item.appendChild(document.createTextNode('; '));
+                    item.appendChild(document.createTextNode('#' + idea.id + ' '));
+                    item.appendChild(el('bdi', null, idea.text));
+                  });
+                  if (place.score) item.appendChild(document.createTextNode(' (' + place.score + ')'));
                       list.appendChild(item);
                     });
                     section.appendChild(list);

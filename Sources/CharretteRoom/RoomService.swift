@@ -23,7 +23,7 @@ final class RoomService: Sendable {
     static let largestForm = 16 * 1024
 
     init(workspace: Workspace, consultation: Consultation.ID, limits: RoomLimits, catalogue: Catalogue = .shipped) {
-        guesses = RateLimit(burst: limits.guessBurst, perSecond: limits.guessesPerSecond)
+        attempts = RateLimit(burst: limits.attemptBurst, perSecond: limits.attemptsPerSecond)
         actions = RateLimit(burst: limits.actionBurst, perSecond: limits.actionsPerSecond)
         self.workspace = workspace
         self.consultation = consultation
@@ -40,15 +40,17 @@ final class RoomService: Sendable {
     /// revoked or replaced link ends the sessions it opened, in every server process).
     func session(_ request: Request) -> RoomSessions.Session? { validSession(sessions.session(request.cookies[Self.cookie]?.value)) }
 
-    /// `session`, if the credential it came in with is still its holder's.
+    /// `session`, if the credential it came in with is still its holder's (an action checks again
+    /// inside its change).
     func validSession(_ session: RoomSessions.Session?) -> RoomSessions.Session? {
-        guard let session, workspace.state.invitations[session.participant]?.secretDigest == session.digest else { return nil }
+        guard let session, (try? SessionEnded.check(session, in: workspace.state)) != nil else { return nil }
         return session
     }
 
-    /// Failed attempts at a code (a link, a rejoin code, the room code) per device: enough for
-    /// typos, too few to guess.
-    let guesses: RateLimit<String>
+    /// Attempts per device at a code (a link, a rejoin code, the room code; a success is given
+    /// back), at walking in and at checking a receipt: enough for typos and a room, too few to guess
+    /// or to flood. Each takes its token before it runs, so requests sent at once cannot get past.
+    let attempts: RateLimit<String>
     /// Actions per participant: far above what a person taps, a ceiling for a runaway script.
     let actions: RateLimit<Participant.ID>
 
@@ -61,8 +63,10 @@ final class RoomService: Sendable {
         guard let participant = state.participants[session.participant], let consultation = state.consultations[consultation] else {
             return joinPage(texts, message: texts["error.session"], status: .forbidden)
         }
+        let stage = wall.stage
         var page = ParticipantPage(
-            state: state, participant: participant, consultation: consultation, stage: wall.stage, texts: texts, csrf: session.csrf,
+            state: state, participant: participant, consultation: consultation, stage: stage, results: wall.results(in: state, stage: stage),
+            texts: texts, csrf: session.csrf,
             rejoinCode: InvitationSecret.shown(session.secret))
         page.notice = notice ?? Self.notice(in: request, texts)
         page.keptIdea = keptIdea
@@ -91,19 +95,44 @@ final class RoomService: Sendable {
     /// `/join/SECRET`: a session for the link's holder, then the page without the secret in the address.
     func join(_ request: Request, secret: String, from client: String) -> Response {
         let texts = texts(request)
-        guard guesses.allows(client) else { return joinPage(texts, message: texts["join.slowDown"], status: .tooManyRequests) }
-        guard let (holder, secret) = holder(of: secret) else {
-            _ = guesses.take(client)
+        guard attempts.take(client) else { return joinPage(texts, message: texts["join.slowDown"], status: .tooManyRequests) }
+        guard let (holder, secret) = holder(of: secret, from: client) else {
+            return joinPage(texts, message: texts["join.invalid"], status: .notFound)
+        }
+        // A browser already in as someone else is asked first: a link sent by another person
+        // must not silently make this browser act as them.
+        if let current = session(request), current.participant != holder, let handle = workspace.state.participants[current.participant]?.handle {
+            let body = """
+                <main><h1>\(HTML.escape(texts["join.title"]))</h1>
+                <p class="notice" role="status">\(HTML.escape(texts["join.switch"])) <strong>@\(HTML.escape(handle))</strong>.</p>
+                <form method="post" action="/join/\(HTML.escape(secret))"><button type="submit">\(HTML.escape(texts["join.switchSubmit"]))</button></form>
+                <p><a href="/">\(HTML.escape(texts["join.stay"]))</a></p></main>
+                """
+            return RoomResponses.html(HTML.page(title: texts["join.title"], language: texts.language, body: body))
+        }
+        return enter(holder, secret: secret, then: "/")
+    }
+
+    /// `POST /join/SECRET`: the switch a browser already in as someone else confirmed.
+    func confirmJoin(_ request: inout Request, secret: String, from client: String) async -> Response {
+        let texts = texts(request)
+        guard attempts.take(client) else { return joinPage(texts, message: texts["join.slowDown"], status: .tooManyRequests) }
+        guard await preSessionForm(&request) != nil else { return joinPage(texts, message: texts["error.csrf"], status: .forbidden) }
+        guard let (holder, secret) = holder(of: secret, from: client) else {
             return joinPage(texts, message: texts["join.invalid"], status: .notFound)
         }
         return enter(holder, secret: secret, then: "/")
     }
 
-    /// Who holds the credential `typed` means, and its secret as stored.
-    func holder(of typed: String) -> (Participant.ID, String)? {
+    /// Who holds the credential `typed` means, and its secret as stored. A success gives back the
+    /// attempt `client` spent on it: only failures count against a device.
+    func holder(of typed: String, from client: String) -> (Participant.ID, String)? {
         let state = workspace.state
         for secret in InvitationSecret.candidates(typed) {
-            if let holder = state.invitationHolder(digest: InvitationSecret.digest(secret)) { return (holder, secret) }
+            if let holder = state.invitationHolder(digest: InvitationSecret.digest(secret)) {
+                attempts.giveBack(client)
+                return (holder, secret)
+            }
         }
         return nil
     }
@@ -121,21 +150,26 @@ final class RoomService: Sendable {
     private func preSessionForm(_ request: inout Request) async -> FormBody? {
         if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!], site == "cross-site" || site == "same-site" { return nil }
         if let origin = request.headers[.origin] {
-            guard let host = request.head.authority, let from = URL(string: origin)?.host,
-                host == from || host.hasPrefix(from + ":") || host.hasPrefix("[\(from)]")
-            else { return nil }
+            guard let authority = request.head.authority, Self.sameOrigin(origin, authority: authority) else { return nil }
         }
         guard let body = try? await request.collectBody(upTo: Self.largestForm) else { return nil }
         return FormBody(String(buffer: body))
     }
 
+    /// Whether a browser's `Origin` (`http://192.168.1.20:8080`) is the address the request was
+    /// sent to (its `Host`): the same host and the same port, a missing port being the scheme's.
+    static func sameOrigin(_ origin: String, authority: String) -> Bool {
+        guard let from = URL(string: origin), let host = from.host, let to = URL(string: "\(from.scheme ?? "http")://\(authority)") else { return false }
+        let defaultPort = from.scheme == "https" ? 443 : 80
+        return host.lowercased() == to.host?.lowercased() && (from.port ?? defaultPort) == (to.port ?? defaultPort)
+    }
+
     /// `POST /rejoin`: back in as oneself with the rejoin code, on any device.
     func rejoin(_ request: inout Request, from client: String) async -> Response {
         let texts = texts(request)
-        guard guesses.allows(client) else { return joinPage(texts, message: texts["join.slowDown"], status: .tooManyRequests) }
+        guard attempts.take(client) else { return joinPage(texts, message: texts["join.slowDown"], status: .tooManyRequests) }
         guard let form = await preSessionForm(&request) else { return joinPage(texts, message: texts["error.csrf"], status: .forbidden) }
-        guard let (holder, secret) = holder(of: form["code"] ?? "") else {
-            _ = guesses.take(client)
+        guard let (holder, secret) = holder(of: form["code"] ?? "", from: client) else {
             return joinPage(texts, message: texts["join.rejoinInvalid"], status: .notFound)
         }
         return enter(holder, secret: secret, then: "/")
@@ -146,7 +180,7 @@ final class RoomService: Sendable {
     func walkIn(_ request: inout Request, from client: String) async -> Response {
         let texts = texts(request)
         guard wall.stage.walkIns != nil else { return joinPage(texts, message: texts["join.noWalkIns"], status: .forbidden) }
-        guard guesses.allows(client) else { return joinPage(texts, message: texts["join.slowDown"], status: .tooManyRequests) }
+        guard attempts.take(client) else { return joinPage(texts, message: texts["join.slowDown"], status: .tooManyRequests) }
         guard let form = await preSessionForm(&request) else { return joinPage(texts, message: texts["error.csrf"], status: .forbidden) }
         var answers: [String: String] = [:]
         for field in form.fields where field.name.hasPrefix("a-") && !field.value.isEmpty { answers[String(field.name.dropFirst(2))] = field.value }
@@ -171,7 +205,6 @@ final class RoomService: Sendable {
     ) async throws -> (Participant, String) {
         guard let walkIns = wall.stage.walkIns else { throw APIRefusal(texts["join.noWalkIns"], .forbidden) }
         guard TypedCode.normalised(roomCode) == walkIns.code else {
-            _ = guesses.take(client)
             throw APIRefusal(texts["join.wrongRoom"], .forbidden)
         }
         var consent: Consent = []
@@ -217,11 +250,14 @@ final class RoomService: Sendable {
             let participant = session.participant
             // The entry's hash is the receipt: the head after the change is its last entry.
             let head = try await workspace.perform(by: participant) { tx in
+                try SessionEnded.check(session, in: tx.state)
                 try action(form, participant, &tx)
                 return tx.state.headHash
             }
             accepted.add(1, ordering: .relaxed)
             return RoomResponses.seeOther("/?done=\(done)" + (done == "ballot" ? "&receipt=\(head.hex)" : ""))
+        } catch is SessionEnded {
+            return joinPage(texts, message: texts["error.session"], status: .forbidden)
         } catch let refusal as BallotForm.Refusal {
             return participantPage(request, notice: .init(text: refusal.message, isRefusal: true), status: .unprocessableContent)
         } catch {
@@ -269,7 +305,7 @@ final class RoomService: Sendable {
     /// `/receipt/HASH`: whether the ballot that entry cast is counted, for anyone holding the receipt.
     func receiptPage(_ request: Request, hash: String, from client: String) -> Response {
         let texts = texts(request)
-        guard guesses.allows(client) else { return joinPage(texts, message: texts["join.slowDown"], status: .tooManyRequests) }
+        guard attempts.take(client) else { return joinPage(texts, message: texts["join.slowDown"], status: .tooManyRequests) }
         let state = workspace.state
         let check: ReceiptCheck
         if let receipt = JournalHash(hex: hash.lowercased()) {
@@ -285,8 +321,6 @@ final class RoomService: Sendable {
             sentence = "\(texts["receipt.superseded"]) \(state.votes[vote]?.title ?? "") (\(texts["receipt.entry"]) \(sequence))"
         case .notABallot, .unknown:
             sentence = texts["receipt.unknown"]
-            // A check that finds nothing counts as a guess, so receipts cannot be scanned for.
-            _ = guesses.take(client)
         }
         let body = """
             <main><h1>\(HTML.escape(texts["receipt.title"]))</h1>
@@ -304,10 +338,10 @@ final class RoomService: Sendable {
         return RoomResponses.html(HTML.page(title: "\(texts["wall.title"]): \(wall.title)", language: texts.language, body: body, script: "/wall.js"))
     }
 
-    func wallEvents() -> Response {
+    func wallEvents(_ request: Request) -> Response {
         var headers = RoomResponses.security
         headers[.contentType] = "text/event-stream"
-        let stream = wall.subscribe()
+        let stream = wall.subscribe(lastEventID: request.headers[HTTPField.Name("Last-Event-ID")!])
         return Response(
             status: .ok, headers: headers,
             body: ResponseBody { writer in

@@ -44,3 +44,14 @@ final class RoomSessions: Sendable {
         return (0..<2).map { _ in String(format: "%016llx", generator.next() as UInt64) }.joined()
     }
 }
+
+/// A session's credential was revoked or replaced while its action was under way: checked again
+/// inside the change, so a revoked link never writes.
+struct SessionEnded: Error {
+    let session: RoomSessions.Session
+
+    /// Throws unless `session`'s credential is still its holder's in `state`.
+    static func check(_ session: RoomSessions.Session, in state: WorkspaceState) throws(SessionEnded) {
+        guard state.invitations[session.participant]?.secretDigest == session.digest else { throw SessionEnded(session: session) }
+    }
+}

@@ -69,6 +69,10 @@ final class WallFeed: Sendable {
         var stageVersion = 0
         /// Whether the streams have not yet had the newest wall.
         var unsent = false
+        /// Every change of the stage, for changes made at once.
+        var stageChanges = 0
+        /// The results revealed, as last counted.
+        var results: (sequence: Int64, revealed: Set<Vote.ID>, results: [Result])?
     }
     private let shared: Mutex<Shared>
 
@@ -129,7 +133,7 @@ final class WallFeed: Sendable {
     }
 
     /// `wall` as one server-sent event, its id the journal's sequence and the stage's version at
-    /// it (`812.1`): a reconnecting stream says which it has seen.
+    /// it (`812.1`): a reconnecting stream says which it has seen (``subscribe(lastEventID:)``).
     static func event(_ wall: Wall) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
@@ -159,12 +163,33 @@ final class WallFeed: Sendable {
     /// Changes what the facilitator puts before the room, and hands the new wall to every stream
     /// at once (a step starting, results revealed).
     func changeStage(_ change: (inout RoomStage) -> Void) {
-        shared.withLock { shared in
-            change(&shared.stage)
-            shared.stageVersion += 1
-            shared.latest = nil
-            Self.push(&shared, consultation)
+        // `change` runs outside the lock (it may read the stage); a change made meanwhile by
+        // someone else is not overwritten: this one is applied again on top of it.
+        while true {
+            let (before, changes) = shared.withLock { ($0.stage, $0.stageChanges) }
+            var after = before
+            change(&after)
+            let applied = shared.withLock { shared in
+                guard shared.stageChanges == changes else { return false }
+                shared.stage = after
+                shared.stageChanges += 1
+                shared.stageVersion += 1
+                shared.latest = nil
+                Self.push(&shared, consultation)
+                return true
+            }
+            if applied { return }
         }
+    }
+
+    /// The revealed results in `state`, counted once per journal entry and stage, however many
+    /// pages ask for them.
+    func results(in state: WorkspaceState, stage: RoomStage) -> [Result] {
+        let key = (state.headSequence, stage.revealed)
+        if let cached = shared.withLock({ $0.results }), cached.sequence == key.0, cached.revealed == key.1 { return cached.results }
+        let results = state.votes(of: consultation).filter { stage.revealed.contains($0.id) }.map { Self.result(of: $0, in: state) }
+        shared.withLock { $0.results = (key.0, key.1, results) }
+        return results
     }
 
     /// Hands the wall to every stream if it changed since it was last handed out; with none open,
@@ -183,13 +208,15 @@ final class WallFeed: Sendable {
         for continuation in shared.continuations.values { continuation.yield(event) }
     }
 
-    /// A stream of walls, starting with the current one.
-    func subscribe() -> AsyncStream<String> {
+    /// A stream of walls, starting with the current one unless it is the one a reconnecting
+    /// screen last received (its `Last-Event-ID`): each wall is whole, so nothing is missed.
+    func subscribe(lastEventID: String? = nil) -> AsyncStream<String> {
         let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let id = shared.withLock { shared in
             defer { shared.next += 1 }
             shared.continuations[shared.next] = continuation
-            continuation.yield(Self.current(&shared, consultation))
+            let current = Self.current(&shared, consultation)
+            if lastEventID.map({ !current.hasPrefix("id: \($0)\n") }) ?? true { continuation.yield(current) }
             return shared.next
         }
         continuation.onTermination = { [weak self] _ in _ = self?.shared.withLock { $0.continuations.removeValue(forKey: id) } }

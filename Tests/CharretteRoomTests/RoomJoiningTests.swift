@@ -58,8 +58,8 @@ struct RoomJoiningTests {
                     [("room", "K7QM2X"), ("handle", "kim"), ("a-district", "mars"), ("counted", "yes"), ("agree", "yes")], .unprocessableContent,
                     "choose one of the answers"
                 ),
-                ([("room", "K7QM2X"), ("handle", "amira"), ("agree", "yes")], .unprocessableContent, "amira"),
-                ([("room", "K7QM2X"), ("handle", "two words"), ("agree", "yes")], .unprocessableContent, "handle"),
+                ([("room", "K7QM2X"), ("handle", "amira"), ("agree", "yes")], .unprocessableContent, "@amira is already taken by another participant"),
+                ([("room", "K7QM2X"), ("handle", "two words"), ("agree", "yes")], .unprocessableContent, "&#39;two words&#39; cannot be a handle"),
             ]
             for (fields, status, sentence) in cases {
                 let (response, _) = try await Browser.posting(client, "/join", fields)
@@ -108,7 +108,7 @@ struct RoomJoiningTests {
     @Test func guessingCodesIsSlowedDownPerDevice() async throws {
         let f = try RoomFixture()
         // No refill while the test runs, however slowly the machine runs it.
-        let room = Room(workspace: f.workspace, consultation: f.consultation, limits: RoomLimits(guessesPerSecond: 1e-6))
+        let room = Room(workspace: f.workspace, consultation: f.consultation, limits: RoomLimits(attemptsPerSecond: 0))
         try await Application(router: room.router()).test(.router) { client in
             var statuses: [HTTPResponse.Status] = []
             for attempt in 0..<22 {
@@ -124,9 +124,47 @@ struct RoomJoiningTests {
     @Test func aFormFromAnotherSiteCannotLogSomeoneIn() async throws {
         let f = try RoomFixture()
         try await f.test { client in
-            let headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .origin: "https://evil.example"]
-            let response = try await client.execute(uri: "/rejoin", method: .post, headers: headers, body: .init(string: "code=\(f.amiraSecret)"))
-            #expect(response.status == .forbidden && response.headers[.setCookie] == nil)
+            let refused: [HTTPFields] = [
+                [.contentType: "application/x-www-form-urlencoded", .origin: "https://evil.example"],
+                [.contentType: "application/x-www-form-urlencoded", HTTPField.Name("Sec-Fetch-Site")!: "cross-site"],
+            ]
+            for headers in refused {
+                let response = try await client.execute(uri: "/rejoin", method: .post, headers: headers, body: .init(string: "code=\(f.amiraSecret)"))
+                #expect(response.status == .forbidden && response.headers[.setCookie] == nil)
+            }
+        }
+        // The same host on another port is another origin.
+        #expect(RoomService.sameOrigin("http://127.0.0.1:8080", authority: "127.0.0.1:8080"))
+        #expect(RoomService.sameOrigin("http://Room.local", authority: "room.local:80"))
+        #expect(!RoomService.sameOrigin("http://127.0.0.1:9999", authority: "127.0.0.1:8080"))
+        #expect(!RoomService.sameOrigin("http://127.0.0.1.evil.example:8080", authority: "127.0.0.1:8080"))
+        #expect(!RoomService.sameOrigin("null", authority: "127.0.0.1:8080"))
+    }
+
+    @Test func anotherPersonsLinkAsksBeforeTheBrowserSwitches() async throws {
+        let f = try RoomFixture()
+        try await f.test { client in
+            let amira = try await Browser.joining(client, secret: f.amiraSecret)
+            let asked = try await amira.get("/join/\(f.jonSecret)")
+            #expect(asked.status == .ok && asked.headers[.setCookie] == nil)
+            #expect(String(buffer: asked.body).contains("This browser takes part as <strong>@amira</strong>"))
+            #expect(String(buffer: try await amira.get("/").body).contains("@amira"))
+            let switched = try await amira.post("/join/\(f.jonSecret)", [], token: .some(nil))
+            #expect(switched.status == .seeOther && switched.headers[.setCookie] != nil)
+        }
+    }
+
+    @Test func walkingInIsLimitedPerDevice() async throws {
+        let f = try RoomFixture()
+        let room = Room(workspace: f.workspace, consultation: f.consultation, limits: RoomLimits(attemptBurst: 3, attemptsPerSecond: 0))
+        room.changeStage { $0.walkIns = .init(code: "k7qm-2x") }
+        try await Application(router: room.router()).test(.router) { client in
+            var statuses: [HTTPResponse.Status] = []
+            for index in 0..<4 {
+                statuses.append(try await Browser.posting(client, "/join", [("room", "K7QM2X"), ("handle", "kim\(index)"), ("agree", "yes")]).0.status)
+            }
+            #expect(statuses == [.seeOther, .seeOther, .seeOther, .tooManyRequests])
+            #expect(f.workspace.state.participant(handle: "kim3") == nil)
         }
     }
 
@@ -182,6 +220,34 @@ struct RoomStageTests {
         }
     }
 
+    @Test func aReactionsReceiptCountsUntilTheSameStatementIsAnsweredAgain() throws {
+        let f = try RoomFixture()
+        let (vote, ideas) = try f.workspace.perform { tx in
+            let ideas = try ["Later buses", "Safer stops"].map { try tx.submitIdea($0, by: f.jon, to: f.consultation).id }
+            _ = try tx.changePhase(of: f.consultation, to: .voting)
+            return (try tx.openVote("React", on: f.consultation, method: VotingMethod(rawValue: "reactions")!).id, ideas)
+        }
+        func react(_ idea: Idea.ID, _ reaction: Reaction) throws -> JournalHash {
+            try f.workspace.perform(by: f.amira) { tx in
+                try tx.castBallot(.reactions([idea: reaction]), by: f.amira, in: vote)
+                return tx.state.headHash
+            }
+        }
+        func counted(_ receipt: JournalHash) throws -> Bool {
+            if case .counted = try f.workspace.checkReceipt(receipt) { return true }
+            return false
+        }
+        let first = try react(ideas[0], .agree)
+        let other = try react(ideas[1], .pass)
+        #expect(try counted(first) && counted(other))  // a reaction to another statement adds to it
+        let changed = try react(ideas[0], .disagree)
+        let back = try react(ideas[0], .agree)
+        #expect(try !counted(first) && !counted(changed) && counted(back) && counted(other))
+        // Taking the last one back makes the one before count again.
+        _ = try f.workspace.perform { tx in try tx.undo(change: tx.state.nextUndoableChange!) }
+        #expect(try counted(changed) && !counted(first))
+    }
+
     @Test func aBallotsReceiptSaysWhetherItIsCounted() async throws {
         let f = try RoomFixture()
         let (vote, ideas) = try await f.workspace.perform { tx in
@@ -204,7 +270,7 @@ struct RoomStageTests {
             _ = try await amira.post("/votes/\(vote.rawValue)/ballot", [("approve", "\(ideas[1].rawValue)")])
             let check = try f.workspace.checkReceipt(try #require(JournalHash(hex: String(receipt))))
             guard case .superseded(_, vote, _) = check else { Issue.record("\(check)"); return }
-            #expect(String(buffer: try await client.execute(uri: "/receipt/\(receipt)", method: .get).body).contains("replaced this one"))
+            #expect(String(buffer: try await client.execute(uri: "/receipt/\(receipt)", method: .get).body).contains("This ballot no longer counts"))
             #expect(try f.workspace.checkReceipt(JournalHash.genesis) == .unknown)
             #expect(String(buffer: try await client.execute(uri: "/receipt/nonsense", method: .get).body).contains("No ballot of this room"))
         }

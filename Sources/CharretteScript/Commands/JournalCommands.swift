@@ -82,7 +82,7 @@ enum JournalCommands {
         return switch check {
         case .counted(let sequence, let vote, _): "counted: the ballot of entry \(sequence) is its voter's ballot in force in \(title(vote))"
         case .superseded(let sequence, let vote, _):
-            "not counted: the ballot of entry \(sequence) was replaced by a later ballot of the same voter in \(title(vote))"
+            "not counted: the ballot of entry \(sequence) is no longer its voter's ballot in force in \(title(vote)) (a later ballot replaced it, or it was taken back)"
         case .notABallot(let sequence, let kind): "entry \(sequence) is a \(kind), not a ballot"
         case .unknown: "no entry of this journal has that hash"
         }

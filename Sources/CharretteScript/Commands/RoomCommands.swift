@@ -98,6 +98,9 @@ enum RoomCommands {
         ) { call in
             let room = try openedRoom(call)
             let vote = try VoteCommands.vote(call, title: try call.optionalString(0, "the vote's title"))
+            guard vote.consultation == room.consultation else {
+                throw call.error("'\(vote.title)' is not a vote of the consultation the room is open on")
+            }
             room.changeStage { $0.revealed.insert(vote.id) }
             return .string("the results of '\(vote.title)' are shown" + (vote.isOpen ? " (the vote is still open: they will change)" : ""))
         },

@@ -1,4 +1,5 @@
 import Charrette
+import CharretteRoom
 import CharretteSupport
 import Foundation
 
@@ -33,9 +34,12 @@ enum SessionCommands {
             try call.interpreter.show("▶ \(name) (\(Value.durationText(seconds)))")
             let started = call.interpreter.workspace.now
             // The room's pages and wall show the step and count it down while it runs.
+            // A step inside another shows while it runs, then the outer one again.
             let room = call.interpreter.room
-            room?.changeStage { $0.step = .init(name: name, endsAt: started.addingTimeInterval(TimeInterval(seconds))) }
-            defer { room?.changeStage { if $0.step?.name == name { $0.step = nil } } }
+            let step = RoomStage.Step(name: name, endsAt: started.addingTimeInterval(TimeInterval(seconds)))
+            let outer = room?.stage.step
+            room?.changeStage { $0.step = step }
+            defer { room?.changeStage { if $0.step == step { $0.step = outer } } }
             try call.interpreter.run(body)
             // The agenda as it ran goes in the journal, for the report.
             let consultation = try? call.consultation()
