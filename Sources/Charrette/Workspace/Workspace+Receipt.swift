@@ -21,7 +21,7 @@ extension Workspace {
     /// replaces it, taking it back withdraws it, and undoing the later one makes it count again.
     /// Reactions are handed in one statement at a time and add up: a reaction counts until the
     /// voter reacts to the same statement again (and that later reaction is not taken back).
-    /// Verify the journal first (``verify()``) to know the entry is really in the chain.
+    /// Verify the journal first (`verify()`) to know the entry is really in the chain.
     public func checkReceipt(_ receipt: JournalHash) throws -> ReceiptCheck {
         try flush()
         var found: JournalEntry?
