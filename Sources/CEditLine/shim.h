@@ -29,4 +29,13 @@ static inline void chr_set_word_breaks(const char *breaks) {
     rl_completer_word_break_characters = (char *)breaks;
 }
 
+typedef int (*chr_getc)(FILE *);
+
+/// The function libedit reads each character with (before the first readline()): the shell's
+/// own, which also wakes for room arrivals.
+static inline void chr_set_getc(chr_getc getc) { rl_getc_function = getc; }
+
+/// Draws the prompt and the line being typed again, after something was printed above them.
+static inline void chr_redisplay(void) { rl_forced_update_display(); }
+
 #endif

@@ -110,10 +110,11 @@ struct ParticipantPage {
         let onBallots = Set(state.votes(of: consultation.id).filter(\.isOpen).flatMap(\.candidates))
         let items = mine.map { idea in
             let withdraw =
-                idea.status.isOpen && !onBallots.contains(idea.id)
+                (idea.status.isOpen || idea.status == .held) && !onBallots.contains(idea.id)
                 ? "<form method=\"post\" action=\"/ideas/\(idea.id.rawValue)/withdraw\" class=\"inline\">\(hidden)<button type=\"submit\" class=\"secondary\">\(HTML.escape(texts["mine.withdraw"]))</button></form>"
                 : ""
-            return "<li><span class=\"idea-number\">#\(idea.id.rawValue)</span> \(HTML.isolate(idea.shownText)) \(withdraw)</li>"
+            let waiting = idea.status == .held ? " <em class=\"held\">(\(HTML.escape(texts["mine.held"])))</em>" : ""
+            return "<li><span class=\"idea-number\">#\(idea.id.rawValue)</span> \(HTML.isolate(idea.shownText))\(waiting) \(withdraw)</li>"
         }
         let list = items.isEmpty ? "<p>\(HTML.escape(texts["mine.none"]))</p>" : "<ul class=\"ideas\">\(items.joined())</ul>"
         return "<section aria-labelledby=\"mine-heading\"><h2 id=\"mine-heading\">\(HTML.escape(texts["mine.heading"]))</h2>\(list)</section>"
@@ -129,7 +130,7 @@ struct ParticipantPage {
         }.joined()
         return """
             <section aria-labelledby="react-\(vote.id.rawValue)">\(heading)
-            <blockquote class="statement">\(HTML.escape(state.ballotTexts[vote.id]?[next] ?? idea.shownText))</blockquote>
+            <blockquote class="statement">\(HTML.escape(state.shownTextVotedOn(idea.id, in: vote)))</blockquote>
             <form method="post" action="/votes/\(vote.id.rawValue)/react">\(hidden)<input type="hidden" name="idea" value="\(next.rawValue)">
             <div class="reactions">\(buttons)</div></form></section>
             """
@@ -138,7 +139,7 @@ struct ParticipantPage {
     private func ballotSection(_ vote: Vote) -> String {
         let earlier = state.ballots[vote.id]?[participant.id]
         let settings = vote.settings
-        func text(_ id: Idea.ID) -> String { HTML.isolate(state.ballotTexts[vote.id]?[id] ?? state.ideas[id]?.shownText ?? "#\(id.rawValue)") }
+        func text(_ id: Idea.ID) -> String { HTML.isolate(state.shownTextVotedOn(id, in: vote)) }
         var rows: [String] = []
         var note = ""
         for id in vote.candidates {

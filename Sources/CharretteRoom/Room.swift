@@ -31,6 +31,7 @@ public final class Room: Sendable {
     /// The consultation the room serves.
     public let consultation: Consultation.ID
     let service: RoomService
+    private let limits: RoomLimits
     private let server = Mutex<(group: ServiceGroup, task: Task<Void, Never>)?>(nil)
     private let feed: Task<Void, Never>, ticker: Task<Void, Never>
     private let address = Mutex<String?>(nil)
@@ -40,6 +41,7 @@ public final class Room: Sendable {
     public init(workspace: Workspace, consultation: Consultation.ID, limits: RoomLimits = RoomLimits()) {
         self.workspace = workspace
         self.consultation = consultation
+        self.limits = limits
         let service = RoomService(workspace: workspace, consultation: consultation, limits: limits)
         self.service = service
         // Listening starts here, not when the task first runs, so no change in between is missed.
@@ -47,13 +49,18 @@ public final class Room: Sendable {
         feed = Task(executorPreference: RoomExecutor.shared) {
             for await change in changes {
                 service.wall.publish(change.state)
+                service.arrivals.note(change)
             }
         }
-        // Walls go out at most five times a second, however many actions arrive.
-        ticker = Task(executorPreference: RoomExecutor.shared) { [wall = service.wall] in
+        // Walls go out at most five times a second, however many actions arrive; the shell hears
+        // the votes counted together every five seconds.
+        ticker = Task(executorPreference: RoomExecutor.shared) { [wall = service.wall, arrivals = service.arrivals, workspace] in
+            var ticks = 0
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(200))
                 wall.pushIfChanged()
+                ticks += 1
+                if ticks % 25 == 0 { arrivals.summarise(in: workspace.state) }
             }
         }
     }
@@ -71,6 +78,11 @@ public final class Room: Sendable {
     /// room moved on and links to the page as it is now. `change` may read ``stage``.
     public func changeStage(_ change: (inout RoomStage) -> Void) { service.wall.changeStage(change) }
 
+    /// What participants do, as lines for the facilitator's shell while the room runs: each
+    /// arrival and idea at once, ballots, reactions and card sorts counted together every five
+    /// seconds. The lines are plain text, safe to print on a terminal.
+    public func arrivals() -> AsyncStream<String> { service.arrivals.subscribe() }
+
     /// The address people join at while the server runs (`http://192.168.1.20:8080`).
     public var joinAddress: String? { address.withLock { $0 } }
 
@@ -86,10 +98,6 @@ public final class Room: Sendable {
         guard let base = base ?? joinAddress else { return nil }
         return base + "/join/" + secret
     }
-
-    /// Ends every session of `participant` (after their link was revoked): their browsers must
-    /// join again, which a revoked link cannot.
-    public func endSessions(of participant: Participant.ID) { service.sessions.close(for: participant) }
 
     /// The routes, for `start` and for tests through HummingbirdTesting.
     public func router() -> Router<RoomRequestContext> {
@@ -218,7 +226,11 @@ public final class Room: Sendable {
         var logger = Logger(label: "charrette.room")
         logger.logLevel = .warning
         return Application(
-            router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "Charrette"),
+            router: router(),
+            // A connection idle (or sending its request too slowly) that long is closed; an open
+            // event stream is a response under way and stays.
+            server: .http1(configuration: .init(idleTimeout: .seconds(Int64(limits.idleSeconds)))),
+            configuration: .init(address: .hostname(host, port: port), serverName: "Charrette"),
             onServerRunning: { [self] channel in
                 // Served on every interface, people join at the machine's address on the network.
                 let shown = host == "0.0.0.0" ? LocalAddress.firstIPv4() ?? host : host
@@ -237,6 +249,7 @@ public final class Room: Sendable {
             })
         else { return }
         service.wall.finish()
+        service.arrivals.finish()
         await group.triggerGracefulShutdown()
         await task.value
         address.withLock { $0 = nil }

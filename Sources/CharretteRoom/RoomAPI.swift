@@ -49,6 +49,12 @@ extension RoomService {
             let id: Int
             let text: String
         }
+        /// One of their ideas: open, or held for a moderator (`held`).
+        struct OwnIdea: Encodable {
+            let id: Int
+            let text: String
+            let held: Bool?
+        }
         struct OpenVote: Encodable {
             let id: Int
             let title: String
@@ -64,7 +70,7 @@ extension RoomService {
         let question: String
         let phase: String
         let step: WallFeed.Step?
-        let ideas: [Candidate]
+        let ideas: [OwnIdea]
         let votes: [OpenVote]
         let results: [WallFeed.Result]
     }
@@ -121,7 +127,7 @@ extension RoomService {
     /// The session named by `Authorization: Bearer TOKEN`, while its credential still holds.
     func apiSession(_ request: Request) -> RoomSessions.Session? {
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { return nil }
-        return validSession(sessions.session(String(header.dropFirst("Bearer ".count))))
+        return sessions.session(String(header.dropFirst("Bearer ".count)), in: workspace.state)
     }
 
     /// Runs an action of the bearer's, decoded from the body as `Body`, through the workspace as
@@ -180,7 +186,7 @@ extension RoomService {
         guard let (holder, secret) = holder(of: code, from: client), let person = workspace.state.participants[holder] else {
             return Self.problem(texts["join.rejoinInvalid"], .notFound)
         }
-        let (token, _) = sessions.open(for: holder, secret: secret)
+        let (token, _) = openSession(for: holder, secret: secret)
         return Self.json(SessionAnswer(token: token, handle: person.handle, rejoinCode: InvitationSecret.shown(secret)), status: .created)
     }
 
@@ -197,7 +203,7 @@ extension RoomService {
             let (participant, secret) = try await registerWalkIn(
                 roomCode: body.roomCode, handle: body.handle, agree: body.agree, counted: body.counted ?? false, answers: body.answers ?? [:],
                 from: client, texts)
-            let (token, _) = sessions.open(for: participant.id, secret: secret)
+            let (token, _) = openSession(for: participant.id, secret: secret, announce: false)
             return Self.json(SessionAnswer(token: token, handle: participant.handle, rejoinCode: InvitationSecret.shown(secret)), status: .created)
         } catch let refusal as APIRefusal {
             return refusal.response
@@ -219,15 +225,16 @@ extension RoomService {
         let votes = state.votes(of: consultation.id).filter(\.isOpen).map { vote in
             Me.OpenVote(
                 id: vote.id.rawValue, title: vote.title, method: vote.method.rawValue, ballotKind: vote.method.ballotKind.rawValue,
-                candidates: vote.candidates.map { Me.Candidate(id: $0.rawValue, text: state.ballotTexts[vote.id]?[$0] ?? state.ideas[$0]?.shownText ?? "") },
+                candidates: vote.candidates.map { Me.Candidate(id: $0.rawValue, text: state.shownTextVotedOn($0, in: vote)) },
                 ballot: state.ballots[vote.id]?[participant.id],
                 nextStatement: vote.method.ballotKind == .reactions ? state.nextStatement(for: participant.id, in: vote)?.rawValue : nil)
         }
-        let mine = state.ideas(of: consultation.id).filter { $0.author == participant.id && $0.status.isOpen }
+        let mine = state.ideas(of: consultation.id).filter { $0.author == participant.id && ($0.status.isOpen || $0.status == .held) }
         return Self.json(
             Me(
                 handle: participant.handle, consultation: consultation.title, question: consultation.question, phase: consultation.phase.rawValue,
-                step: wall.step, ideas: mine.map { Me.Candidate(id: $0.id.rawValue, text: $0.shownText) }, votes: votes, results: wall.results))
+                step: wall.step, ideas: mine.map { Me.OwnIdea(id: $0.id.rawValue, text: $0.shownText, held: $0.status == .held ? true : nil) }, votes: votes,
+                results: wall.results))
     }
 
     func apiSubmitIdea(_ request: inout Request) async -> Response {

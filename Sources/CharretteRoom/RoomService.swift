@@ -14,6 +14,7 @@ final class RoomService: Sendable {
     let catalogue: Catalogue
     let sessions = RoomSessions()
     let wall: WallFeed
+    let arrivals = RoomArrivals()
     /// The address people join at, for the wall's QR code.
     let joinAddress: Mutex<String>
     /// Actions accepted since the room opened.
@@ -38,14 +39,7 @@ final class RoomService: Sendable {
 
     /// The request's session, while the credential it came in with is still its holder's (a
     /// revoked or replaced link ends the sessions it opened, in every server process).
-    func session(_ request: Request) -> RoomSessions.Session? { validSession(sessions.session(request.cookies[Self.cookie]?.value)) }
-
-    /// `session`, if the credential it came in with is still its holder's (an action checks again
-    /// inside its change).
-    func validSession(_ session: RoomSessions.Session?) -> RoomSessions.Session? {
-        guard let session, (try? SessionEnded.check(session, in: workspace.state)) != nil else { return nil }
-        return session
-    }
+    func session(_ request: Request) -> RoomSessions.Session? { sessions.session(request.cookies[Self.cookie]?.value, in: workspace.state) }
 
     /// Attempts per device at a code (a link, a rejoin code, the room code; a success is given
     /// back), at walking in and at checking a receipt: enough for typos and a room, too few to guess
@@ -76,7 +70,8 @@ final class RoomService: Sendable {
     /// The notice a redirect after an action asks for (`/?done=idea`), with a ballot's receipt.
     static func notice(in request: Request, _ texts: Catalogue.Texts) -> ParticipantPage.Notice? {
         let keys = [
-            "idea": "idea.sent", "withdrawn": "mine.withdrawn", "reaction": "react.saved", "ballot": "ballot.saved", "joined": "join.welcome",
+            "idea": "idea.sent", "held": "idea.held", "withdrawn": "mine.withdrawn", "reaction": "react.saved", "ballot": "ballot.saved",
+            "joined": "join.welcome",
             "sort": "sort.saved",
         ]
         guard let done = request.uri.queryParameters["done"].map(String.init), let key = keys[done] else { return nil }
@@ -137,9 +132,17 @@ final class RoomService: Sendable {
         return nil
     }
 
+    /// A session for `participant`, who came in with `secret`; the shell hears of their first
+    /// (a walk-in was heard of as such).
+    func openSession(for participant: Participant.ID, secret: String, announce: Bool = true) -> (token: String, session: RoomSessions.Session) {
+        let (opened, first) = sessions.open(for: participant, secret: secret)
+        if first, announce, let handle = workspace.state.participants[participant]?.handle { arrivals.post("@\(handle) joined") }
+        return opened
+    }
+
     /// A session for `participant`, then `location`.
-    private func enter(_ participant: Participant.ID, secret: String, then location: String) -> Response {
-        let (token, _) = sessions.open(for: participant, secret: secret)
+    private func enter(_ participant: Participant.ID, secret: String, then location: String, announce: Bool = true) -> Response {
+        let (token, _) = openSession(for: participant, secret: secret, announce: announce)
         var response = RoomResponses.seeOther(location)
         response.setCookie(Cookie(name: Self.cookie, value: token, path: "/", httpOnly: true, sameSite: .lax))
         return response
@@ -188,7 +191,7 @@ final class RoomService: Sendable {
             let (participant, secret) = try await registerWalkIn(
                 roomCode: form["room"] ?? "", handle: form["handle"] ?? "", agree: form["agree"] == "yes", counted: form["counted"] == "yes",
                 answers: answers, from: client, texts)
-            return enter(participant.id, secret: secret, then: "/?done=joined")
+            return enter(participant.id, secret: secret, then: "/?done=joined", announce: false)
         } catch let refusal as APIRefusal {
             return joinPage(texts, message: refusal.sentence, kept: form, status: refusal.status)
         } catch {
@@ -221,6 +224,7 @@ final class RoomService: Sendable {
             try tx.registerWalkIn(handle: handle, consent: consent, attributes: answers, to: consultation, secretDigest: InvitationSecret.digest(secret))
         }
         accepted.add(1, ordering: .relaxed)
+        arrivals.post("@\(participant.handle) walked in with the room code")
         return (participant, secret)
     }
 
@@ -268,7 +272,9 @@ final class RoomService: Sendable {
 
     func submitIdea(_ request: inout Request) async -> Response {
         let consultation = consultation
-        return await act(&request, done: "idea", keepsIdea: true) { form, participant, tx in
+        // The notice says whether a facilitator checks it first (room moderation on).
+        let held = workspace.state.consultations[consultation]?.moderatesIdeas == true
+        return await act(&request, done: held ? "held" : "idea", keepsIdea: true) { form, participant, tx in
             _ = try tx.submitIdea(form["text"] ?? "", by: participant, to: consultation)
         }
     }

@@ -109,7 +109,7 @@ final class WallFeed: Sendable {
     static func result(of vote: Vote, in state: WorkspaceState) -> Result {
         func card(_ index: Int) -> Card {
             let id = vote.candidates[index]
-            return Card(id: id.rawValue, text: state.ballotTexts[vote.id]?[id] ?? state.ideas[id]?.shownText ?? "#\(id.rawValue)")
+            return Card(id: id.rawValue, text: state.shownTextVotedOn(id, in: vote))
         }
         let outcome: TallyResult
         do {

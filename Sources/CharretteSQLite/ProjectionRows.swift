@@ -43,7 +43,11 @@ enum ProjectionRows {
         case .consultation(let c):
             var invited: String?
             if case .boards(let boards) = c.eligibility { invited = try json(boards) }
-            return [.replace(.consultations, [c.id, c.title, c.question, c.phase, invited, c.createdAt, c.phaseChangedAt, c.language, c.requiresAuthors])]
+            return [
+                .replace(
+                    .consultations,
+                    [c.id, c.title, c.question, c.phase, invited, c.createdAt, c.phaseChangedAt, c.language, c.requiresAuthors, c.moderatesIdeas])
+            ]
         case .removeConsultation(let id):
             return [.delete(.consultations, [id])]
 
@@ -56,6 +60,7 @@ enum ProjectionRows {
             case .merged(let into): (status, mergedInto) = ("merged", into)
             case .withdrawn: status = "withdrawn"
             case .hidden(let why): (status, reason) = ("hidden", why)
+            case .held: status = "held"
             }
             return [.replace(.ideas, [idea.id, idea.consultation, idea.text, idea.author, idea.submittedAt, status, mergedInto, reason, idea.theme])]
         case .removeIdea(let id):

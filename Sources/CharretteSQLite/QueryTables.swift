@@ -36,7 +36,8 @@ struct QueryTable: Sendable, Hashable {
     /// Keyed by participant first: a participant's memberships are rewritten together.
     static let boardMembers = QueryTable("board_members", key: 2, ["participant_id", "board_id"])
     static let consultations = QueryTable(
-        "consultations", ["id", "title", "question", "phase", "invited_board_ids", "created_at", "phase_changed_at", "language", "requires_authors"])
+        "consultations",
+        ["id", "title", "question", "phase", "invited_board_ids", "created_at", "phase_changed_at", "language", "requires_authors", "moderates_ideas"])
     static let ideas = QueryTable(
         "ideas", ["id", "consultation_id", "text", "author_id", "submitted_at", "status", "merged_into_id", "hidden_reason", "theme_id"])
     static let themes = QueryTable(

@@ -67,7 +67,7 @@ enum SQLiteSchema {
                         text TEXT NOT NULL,
                         author_id INTEGER NOT NULL,
                         submitted_at TEXT NOT NULL,
-                        status TEXT NOT NULL,           -- open, merged, withdrawn, hidden
+                        status TEXT NOT NULL,           -- open, merged, withdrawn, hidden (held since v6)
                         merged_into_id INTEGER,
                         hidden_reason TEXT,
                         theme_id INTEGER
@@ -144,7 +144,7 @@ enum SQLiteSchema {
                         text TEXT NOT NULL,
                         author_id INTEGER,              -- NULL for an anonymous idea
                         submitted_at TEXT NOT NULL,
-                        status TEXT NOT NULL,           -- open, merged, withdrawn, hidden
+                        status TEXT NOT NULL,           -- open, merged, withdrawn, hidden (held since v6)
                         merged_into_id INTEGER,
                         hidden_reason TEXT,
                         theme_id INTEGER
@@ -154,6 +154,10 @@ enum SQLiteSchema {
                     ALTER TABLE ideas_v5 RENAME TO ideas;
                     ALTER TABLE consultations ADD COLUMN requires_authors INTEGER NOT NULL DEFAULT 0;
                     """)
+        }
+        // Moderated consultations; ideas take the status held (the column is free text).
+        migrator.registerMigration("v6: idea moderation") { db in
+            try db.execute(sql: "ALTER TABLE consultations ADD COLUMN moderates_ideas INTEGER NOT NULL DEFAULT 0")
         }
         return migrator
     }

@@ -3,12 +3,12 @@ import CharretteRoom
 import CharretteSQLite
 import Foundation
 
-/// `charrette serve DB [--port N] [--host ADDR] [--consultation TITLE]`: the live room without a
+/// `charrette serve DB [--port N] [--host ADDR] [--consultation TITLE] [--attempts-per-minute N]`: the live room without a
 /// shell, for a consultation that runs for weeks. Stops cleanly on SIGTERM or Ctrl-C: requests
 /// under way finish, streams end, the workspace is closed.
 enum Serve {
     static let usage = """
-        Usage: charrette serve DB [--port N] [--host ADDR] [--consultation TITLE]
+        Usage: charrette serve DB [--port N] [--host ADDR] [--consultation TITLE] [--attempts-per-minute N]
 
         Serves the live room on a workspace: participants join with their personal links
         (room invite in the shell), the wall is at /wall. Stops on SIGTERM or Ctrl-C.
@@ -17,11 +17,15 @@ enum Serve {
           --port N               the port (default 8080; 0 for any free one)
           --host ADDR            127.0.0.1 (the default) or 0.0.0.0 to serve the local network
           --consultation TITLE   the consultation to serve (default: the newest one not closed)
+          --attempts-per-minute N
+                                 attempts at a code, walk-ins and receipt checks one address may
+                                 make, N in a row then N a minute (default 20); raise it when many
+                                 people share an address (behind a proxy, or a load test)
         """
 
     static func run(_ arguments: [String]) -> Never {
         var rest = arguments[...]
-        var database: String?, port = 8080, host = "127.0.0.1", title: String?
+        var database: String?, port = 8080, host = "127.0.0.1", title: String?, limits = RoomLimits()
         func value(_ flag: String) -> String {
             guard let value = rest.popFirst() else { fail("charrette serve: \(flag) needs a value\n\n\(usage)", status: 2) }
             return value
@@ -34,6 +38,11 @@ enum Serve {
                 port = number
             case "--host": host = value("--host")
             case "--consultation": title = value("--consultation")
+            case "--attempts-per-minute":
+                guard let number = Int(value("--attempts-per-minute")), number > 0 else {
+                    fail("charrette serve: --attempts-per-minute takes a whole number above 0", status: 2)
+                }
+                (limits.attemptBurst, limits.attemptsPerSecond) = (number, Double(number) / 60)
             default:
                 guard !argument.hasPrefix("-"), database == nil else { fail("charrette serve: unexpected '\(argument)'\n\n\(usage)", status: 2) }
                 database = argument
@@ -52,7 +61,7 @@ enum Serve {
         guard let consultation = chosen else {
             fail(title.map { "charrette serve: no consultation is called '\($0)'" } ?? "charrette serve: the workspace has no consultation to serve", status: 1)
         }
-        let room = Room(workspace: workspace, consultation: consultation.id)
+        let room = Room(workspace: workspace, consultation: consultation.id, limits: limits)
         let (servedHost, servedPort) = (host, port)
         do {
             try RoomExecutor.wait {

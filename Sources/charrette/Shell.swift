@@ -14,6 +14,7 @@ struct Shell {
         // At the keyboard every command is written before the next prompt.
         interpreter.groupsChanges = false
         let editor = LineEditor(completer: Completer(interpreter: interpreter))
+        interpreter.roomArrivals = { LineEditor.announce($0) }
         interpreter.stepTimer = { name, seconds in Shell.countDown(name, seconds: seconds, colour: terminal.usesColour) }
         print("Charrette \(version) on \(database)\(Shell.actingAs(interpreter)). Type 'help' for the commands, Tab to complete, Ctrl-D to leave.")
         var pending = ""

@@ -126,6 +126,8 @@ interpreter.define("args", .list(options.arguments.map(Value.string)))
 interpreter.groupsChanges = true
 interpreter.interruption = { Signals.waiting.map(Signals.reason) }
 let terminal = Terminal.current
+// A script run at a terminal (a live session's script, waiting at its `ask`) hears the room too.
+if terminal.isInteractive { interpreter.roomArrivals = { Output.print("» " + $0) } }
 
 /// Runs one source, printing its error the way the language reference describes. True on success.
 @MainActor

@@ -46,6 +46,7 @@ struct CommandExampleTests {
         "export polis": ([], reactions),
         "idea move": ([], #"theme new "Safety at night""#),
         "idea restore": ([], #"idea hide #12 --reason "names a person""#),
+        "idea approve": ([], "room moderation on"),
         "import consultation": (["board", "participant", "consultation", "idea", "theme"], ""),
         "import polis": ([], ""),
         "opinions": ([], reactions),
@@ -135,6 +136,12 @@ struct CommandExampleTests {
             workspace: try Workspace(storage: InMemoryStorage()), directory: folder.path, outputDirectory: folder.path, output: { _ in }, input: { nil })
         let setup = setups[name] ?? ([], "")
         try interpreter.run(Source(name: "prelude", text: prelude(without: setup.without) + "\n" + setup.before))
+        if name == "idea approve" {
+            // Ideas wait for a moderator only when a participant sends them (from the room).
+            let workspace = interpreter.workspace, amira = try #require(workspace.state.participant(handle: "amira")?.id)
+            let consultation = try #require(workspace.state.consultations.keys.max())
+            try workspace.perform(by: amira) { tx in _ = try tx.submitIdea("Night buses on Fridays", by: amira, to: consultation) }
+        }
         // Files written go where the shell's working directory would be: here, the folder.
         var example = spec.example
         for written in ["outcome.json", "outcome/", "my-report.mustache"] {

@@ -111,7 +111,7 @@ struct RoomCommandTests {
 
     /// The room commands' examples, one at a time (see `CommandExampleTests.examplesRunAlone`).
     @Test func theRoomExamplesRun() throws {
-        #expect(CommandExampleTests.examplesRunAlone.count == 9)
+        #expect(CommandExampleTests.examplesRunAlone.count == 10)
         for name in CommandExampleTests.examplesRunAlone.sorted() { try CommandExampleTests.runExample(name) }
     }
 }

@@ -69,6 +69,8 @@ struct BinaryCodingTests {
             Invitation(participant: 2, secretDigest: commitment.digest, issuedAt: date),
             replacing: Invitation(participant: 2, secretDigest: .genesis, issuedAt: date - 60)),
         .invitationRevoked(Invitation(participant: 2, secretDigest: commitment.digest, issuedAt: date)),
+        .ideaModerationChanged(1, from: false, to: true),
+        .ideaStatusChanged(7, from: .held, to: .open),
     ]
 
     /// Entries written in layout version 1, as a journal of the example session holds them, byte

@@ -30,7 +30,7 @@ struct EventFormatTests {
     @Test func everyEventKindHasASample() {
         let sampled = Set(BinaryCodingTests.events.map { BinaryCoding.encode($0)[0] })
         #expect(sampled == Self.knownTags, "kinds without a sample: \(Self.knownTags.subtracting(sampled).sorted())")
-        #expect(Self.knownTags.count == 33)
+        #expect(Self.knownTags.count == 34)
     }
 
     /// A journal of one entry per sample, as layout version 2 wrote it (Fixtures/journal-v2.jsonl):
@@ -58,17 +58,18 @@ struct EventFormatTests {
     }
 
     /// The samples at the end of `BinaryCodingTests.events` added after the version-2 file was written.
-    static let samplesAfterVersionTwo = 2
+    static let samplesAfterVersionTwo = 4
 
     /// The kinds added after layout version 1: a version-1 journal cannot hold them (a kind added
     /// later goes here too).
-    static let kindsAfterVersionOne: Set<String> = ["authorsRequired", "invitationIssued", "invitationRevoked"]
+    static let kindsAfterVersionOne: Set<String> = ["authorsRequired", "invitationIssued", "invitationRevoked", "ideaModerationChanged"]
 
     /// Whether version 1 could write `event`: not a kind added later, not an anonymous idea, not a
     /// vote with a setting added later (`maxCost`, the equal shares completion).
     static func versionOneHolds(_ event: Event) -> Bool {
         switch event {
-        case .ideaSubmitted(let idea): idea.author != nil
+        case .ideaSubmitted(let idea): idea.author != nil && idea.status != .held
+        case .ideaStatusChanged(_, let from, let to): from != .held && to != .held
         case .voteOpened(let vote): vote.settings.maxCost == nil && vote.settings.completion == nil && vote.settings.addOneStop == nil
         default: !kindsAfterVersionOne.contains(event.kind)
         }

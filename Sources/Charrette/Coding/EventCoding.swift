@@ -42,6 +42,7 @@ extension Event: BinaryCodable {
         case .authorsRequired(let id, let from, let to): writer.writeByte(30); writer.write(id); writer.write(from); writer.write(to)
         case .invitationIssued(let invitation, let replacing): writer.writeByte(31); writer.write(invitation); writer.write(replacing)
         case .invitationRevoked(let invitation): writer.writeByte(32); writer.write(invitation)
+        case .ideaModerationChanged(let id, let from, let to): writer.writeByte(33); writer.write(id); writer.write(from); writer.write(to)
         case .undone(let entry, let change, let compensation):
             writer.writeByte(24); writer.write(entry); writer.write(change); writer.write(compensation)
         }
@@ -89,6 +90,7 @@ extension Event: BinaryCodable {
         case 30: self = .authorsRequired(try reader.read(), from: try reader.read(), to: try reader.read())
         case 31: self = .invitationIssued(try reader.read(), replacing: try reader.read())
         case 32: self = .invitationRevoked(try reader.read())
+        case 33: self = .ideaModerationChanged(try reader.read(), from: try reader.read(), to: try reader.read())
         default: throw reader.unknownCase(tag, of: "event")
         }
     }

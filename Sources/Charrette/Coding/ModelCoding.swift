@@ -86,6 +86,7 @@ extension Idea.Status: BinaryCodable {
         case .merged(let into): writer.writeByte(1); writer.write(into)
         case .withdrawn: writer.writeByte(2)
         case .hidden(let reason): writer.writeByte(3); writer.write(reason)
+        case .held: writer.writeByte(4)
         }
     }
     public init(from reader: inout BinaryReader) throws {
@@ -94,6 +95,7 @@ extension Idea.Status: BinaryCodable {
         case 1: self = .merged(into: try reader.read())
         case 2: self = .withdrawn
         case 3: self = .hidden(reason: try reader.read())
+        case 4: self = .held
         case let tag: throw reader.unknownCase(tag, of: "idea status")
         }
     }

@@ -13,9 +13,29 @@ extension Transaction {
             try requireFacilitator(to: "enter anonymous ideas")
         }
         let text = try Self.checkedText(text, kind: "idea")
-        let idea = Idea(id: state.nextIdea, consultation: consultation, text: text, author: author, submittedAt: time)
+        // A facilitator's own idea (typed in from a sticky note, say) needs no approval.
+        let held = target.moderatesIdeas && !actorIsFacilitator
+        let idea = Idea(id: state.nextIdea, consultation: consultation, text: text, author: author, submittedAt: time, status: held ? .held : .open)
         try record(.ideaSubmitted(idea))
         return idea
+    }
+
+    /// Lets an idea held for moderation into the room; only a facilitator may.
+    public mutating func approveIdea(_ id: Idea.ID) throws {
+        try requireFacilitator(to: "approve ideas")
+        let idea = try idea(id)
+        _ = try openConsultation(idea.consultation)
+        guard idea.status == .held else { throw CharretteError.ideaNotHeld(id, status: idea.status) }
+        try record(.ideaStatusChanged(id, from: .held, to: .open))
+    }
+
+    /// Holds participants' new ideas in `consultation` until a facilitator approves them, or lets
+    /// them in at once again (ideas already held stay held); only a facilitator may.
+    public mutating func moderateIdeas(in consultation: Consultation.ID, _ moderated: Bool) throws {
+        try requireFacilitator(to: "moderate ideas")
+        let target = try openConsultation(consultation)
+        guard target.moderatesIdeas != moderated else { throw CharretteError.emptyChange }
+        try record(.ideaModerationChanged(consultation, from: target.moderatesIdeas, to: moderated))
     }
 
     /// Corrects the text of an open idea; its author or a facilitator may.
@@ -32,11 +52,14 @@ extension Transaction {
         try record(.ideaStatusChanged(id, from: idea.status, to: .withdrawn))
     }
 
-    /// Hides an idea from the room; only a facilitator may, and must say why.
+    /// Hides an idea (open, or held for moderation) from the room; only a facilitator may, and must
+    /// say why. A statement of an open reactions vote may be hidden (the routing stops offering
+    /// it, and reactions to it are refused from then on, as Pol.is moderates a conversation); an
+    /// idea on another open ballot may not, since ballots already cast rank it.
     public mutating func hideIdea(_ id: Idea.ID, reason: String) throws {
         try requireFacilitator(to: "hide ideas")
-        let idea = try openIdea(id)
-        try requireNotOnOpenBallot(id)
+        let idea = try liveIdea(id)
+        try requireNotOnOpenBallot(id, exceptReactions: true)
         guard !reason.trimmed.isEmpty else { throw CharretteError.missingReason("hiding an idea") }
         let reason = try Self.checkedText(reason, kind: "reason")
         try record(.ideaStatusChanged(id, from: idea.status, to: .hidden(reason: reason)))
@@ -93,9 +116,17 @@ extension Transaction {
         return idea
     }
 
-    /// An open idea that the actor may change: its author, or a facilitator.
+    /// An open idea, or one held for moderation, in a consultation that is not closed.
+    func liveIdea(_ id: Idea.ID) throws -> Idea {
+        let idea = try idea(id)
+        _ = try openConsultation(idea.consultation)
+        guard idea.status.isOpen || idea.status == .held else { throw CharretteError.ideaNotOpen(id, status: idea.status) }
+        return idea
+    }
+
+    /// An idea, open or held for moderation, that the actor may change: its author, or a facilitator.
     private func changeableIdea(_ id: Idea.ID, action: String) throws -> Idea {
-        let idea = try openIdea(id)
+        let idea = try liveIdea(id)
         if actor != idea.author { try requireFacilitator(to: action) }
         try requireNotOnOpenBallot(id)
         return idea

@@ -37,6 +37,9 @@ extension Transaction {
     /// The handle of the actor, for messages.
     var actorHandle: String { actor.flatMap { state.participants[$0]?.handle } ?? "you" }
 
+    /// Whether the actor is a facilitator (or the embedding program itself).
+    var actorIsFacilitator: Bool { actor.map { state.participants[$0]?.role == .facilitator } ?? true }
+
     /// Refuses the action unless the actor is a facilitator (or the embedding program itself).
     func requireFacilitator(to action: String) throws {
         guard let actor else { return }
@@ -69,8 +72,9 @@ extension Transaction {
     }
 
     /// Refuses changing an idea that is on the ballot of an open vote: people are voting on it.
-    func requireNotOnOpenBallot(_ id: Idea.ID) throws {
-        if let vote = state.votes.values.first(where: { $0.isOpen && $0.candidates.contains(id) }) {
+    func requireNotOnOpenBallot(_ id: Idea.ID, exceptReactions: Bool = false) throws {
+        let onBallot = state.votes.values.filter { $0.isOpen && $0.candidates.contains(id) }
+        if let vote = onBallot.sorted(by: { $0.id < $1.id }).first(where: { !exceptReactions || $0.method.ballotKind != .reactions }) {
             throw CharretteError.ideaOnOpenBallot(id, vote: vote.title)
         }
     }

@@ -43,6 +43,10 @@ extension Transaction {
         if actor != voter.id { try requireFacilitator(to: "cast ballots for others") }
         try requireEligible(voter, in: consultation, to: "vote")
         try Self.check(ballot, by: voter.handle, in: vote)
+        // A statement a moderator hid takes no more reactions.
+        if case .reactions(let reactions) = ballot, let hidden = reactions.keys.sorted().first(where: { state.ideas[$0]?.isHidden == true }) {
+            throw CharretteError.ideaNotOpen(hidden, status: state.ideas[hidden]!.status)
+        }
         let earlier = state.ballots[vote.id]?[voter.id].map { CastBallot($0, at: state.ballotTimes[vote.id]![voter.id]!) }
         try record(.ballotCast(vote.id, voter: voter.id, ballot: ballot, at: time, replacing: earlier))
     }

@@ -40,6 +40,7 @@ public enum CharretteError: Error, Hashable, Sendable, CustomStringConvertible {
     case emptyTier(handle: String)
     case notAllowed(handle: String, action: String)
     case ideaNotOpen(Idea.ID, status: Idea.Status)
+    case ideaNotHeld(Idea.ID, status: Idea.Status)
     case ideaInOtherConsultation(Idea.ID, consultation: String)
     case themeInOtherConsultation(label: String, consultation: String)
     case mergeIntoItself(Idea.ID)
@@ -118,6 +119,7 @@ public enum CharretteError: Error, Hashable, Sendable, CustomStringConvertible {
         case .noBoardsInvited: "a consultation for boards must invite at least one board"
         case .emptyTier(let handle): "@\(handle) handed in a ranking with an empty place"
         case .ideaNotOpen(let id, let status): "idea #\(id.rawValue) is \(Self.describe(status))"
+        case .ideaNotHeld(let id, let status): "idea #\(id.rawValue) is not waiting for a moderator: it is \(Self.describe(status))"
         case .ideaInOtherConsultation(let id, let consultation): "idea #\(id.rawValue) belongs to another consultation than '\(consultation)'"
         case .themeInOtherConsultation(let label, let consultation): "theme '\(label)' belongs to another consultation than '\(consultation)'"
         case .mergeIntoItself(let id): "idea #\(id.rawValue) cannot be merged into itself"
@@ -175,6 +177,7 @@ public enum CharretteError: Error, Hashable, Sendable, CustomStringConvertible {
         case .merged(let into): "merged into #\(into.rawValue)"
         case .withdrawn: "withdrawn"
         case .hidden(let reason): "hidden by a moderator (\(reason))"
+        case .held: "waiting for a moderator"
         }
     }
 

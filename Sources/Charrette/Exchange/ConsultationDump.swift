@@ -32,8 +32,12 @@ public struct ConsultationDump: Codable, Sendable, Equatable {
         public var boards: [String]?
         /// True when every idea must name its author; absent when anonymous ideas are taken.
         public var requiresAuthors: Bool?
+        /// True when participants' new ideas wait for a facilitator; absent when they do not.
+        public var moderatesIdeas: Bool?
         public var createdAt: Date
-        enum CodingKeys: String, CodingKey { case title, question, phase, language, boards, requiresAuthors = "requires_authors", createdAt = "created_at" }
+        enum CodingKeys: String, CodingKey {
+            case title, question, phase, language, boards, requiresAuthors = "requires_authors", moderatesIdeas = "moderates_ideas", createdAt = "created_at"
+        }
     }
 
     public struct BoardPart: Codable, Sendable, Equatable {
@@ -186,7 +190,8 @@ public struct ConsultationDump: Codable, Sendable, Equatable {
         if case .boards(let boards) = c.eligibility { invited = boardNames(boards) }
         consultation = ConsultationPart(
             title: c.title, question: c.question, phase: c.phase, language: c.language,
-            boards: invited, requiresAuthors: c.requiresAuthors ? true : nil, createdAt: c.createdAt)
+            boards: invited, requiresAuthors: c.requiresAuthors ? true : nil, moderatesIdeas: c.moderatesIdeas ? true : nil,
+            createdAt: c.createdAt)
         boards = state.boards.values.sorted { $0.id < $1.id }.map {
             BoardPart(name: $0.name, title: $0.title, shadows: $0.shadows.flatMap { state.boards[$0]?.name })
         }
@@ -204,6 +209,7 @@ public struct ConsultationDump: Codable, Sendable, Equatable {
             case .open: break
             case .merged(let target): part.status = "merged"; part.mergedInto = target.rawValue
             case .withdrawn: part.status = "withdrawn"
+            case .held: part.status = "held"
             case .hidden(let reason):
                 part.status = "hidden"
                 part.hiddenReason = reason

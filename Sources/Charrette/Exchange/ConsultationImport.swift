@@ -166,6 +166,8 @@ extension Transaction {
                     try mergeIdea(id, into: try idea(target, "ideas[\(index)].merged_into"))
                 case "withdrawn": try withdrawIdea(id)
                 case "hidden": try hideIdea(id, reason: entry.hiddenReason ?? "")
+                // Held again as it was: the importing facilitator's submission let it in.
+                case "held": try record(.ideaStatusChanged(id, from: .open, to: .held))
                 case let other: throw DumpError.broken("ideas[\(index)].status: unknown status '\(other)'")
                 }
             } catch let error as CharretteError {
@@ -174,6 +176,7 @@ extension Transaction {
             }
         }
         if c.requiresAuthors == true { try requireAuthors(in: consultation.id, true) }
+        if c.moderatesIdeas == true { try moderateIdeas(in: consultation.id, true) }
         if c.phase != .ideation { _ = try changePhase(of: consultation.id, to: c.phase) }
         return state.consultations[consultation.id]!
     }

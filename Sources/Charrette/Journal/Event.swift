@@ -31,6 +31,8 @@ public indirect enum Event: Codable, Sendable, Hashable {
     case consultationLanguageChanged(Consultation.ID, from: String?, to: String?)
     /// Whether a consultation's ideas must name their author changed.
     case authorsRequired(Consultation.ID, from: Bool, to: Bool)
+    /// Whether a consultation holds participants' new ideas for a facilitator to approve changed.
+    case ideaModerationChanged(Consultation.ID, from: Bool, to: Bool)
 
     case ideaSubmitted(Idea)
     case ideaRemoved(Idea)
@@ -109,6 +111,7 @@ public indirect enum Event: Codable, Sendable, Hashable {
         case .agendaStepRecorded: "agendaStepRecorded"
         case .agendaStepRemoved: "agendaStepRemoved"
         case .authorsRequired: "authorsRequired"
+        case .ideaModerationChanged: "ideaModerationChanged"
         case .invitationIssued: "invitationIssued"
         case .invitationRevoked: "invitationRevoked"
         case .undone: "undone"

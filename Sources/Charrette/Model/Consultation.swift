@@ -35,6 +35,9 @@ public struct Consultation: Identifiable, Codable, Sendable, Hashable {
     /// Whether every idea must name who put it forward; otherwise anonymous ideas are taken (a
     /// suggestion box, a form without a name field). Set by ``Event/authorsRequired(_:from:to:)``.
     public var requiresAuthors = false
+    /// Whether participants' new ideas wait for a facilitator (``Idea/Status/held``) before the
+    /// room sees them. Set by ``Event/ideaModerationChanged(_:from:to:)``.
+    public var moderatesIdeas = false
 
     public init(
         id: ID, title: String, question: String, phase: Phase = .draft,

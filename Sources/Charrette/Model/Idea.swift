@@ -13,6 +13,10 @@ public struct Idea: Identifiable, Codable, Sendable, Hashable {
         case withdrawn
         /// Hidden by a moderator, who must say why.
         case hidden(reason: String)
+        /// Waiting for a facilitator to approve it: the consultation moderates ideas
+        /// (``Consultation/moderatesIdeas``) and a participant sent it. Only its author and the
+        /// facilitators see it until it is approved or hidden.
+        case held
 
         /// Whether the idea can still be moved, voted on or merged into.
         public var isOpen: Bool { self == .open }

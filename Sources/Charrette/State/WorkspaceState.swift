@@ -69,6 +69,13 @@ public struct WorkspaceState: Sendable, Equatable {
         ballotTexts[vote.id]?[idea] ?? ideas[idea]?.text
     }
 
+    /// ``textVotedOn(_:in:)`` as the room may see it: ``Idea/hiddenText`` once a moderator hid the
+    /// idea (a statement of a reactions vote may be hidden while the vote is open).
+    public func shownTextVotedOn(_ idea: Idea.ID, in vote: Vote) -> String {
+        if ideas[idea]?.isHidden == true { return Idea.hiddenText }
+        return textVotedOn(idea, in: vote) ?? "#\(idea.rawValue)"
+    }
+
     /// The ideas of a theme, in the order they were submitted.
     public func ideas(in theme: Theme.ID) -> [Idea] {
         ideas.values.filter { $0.theme == theme }.sorted { $0.id < $1.id }
@@ -202,6 +209,8 @@ public struct WorkspaceState: Sendable, Equatable {
             try Self.modify(&consultations, id, sequence: headSequence + 1) { $0.language = language }
         case .authorsRequired(let id, _, let required):
             try Self.modify(&consultations, id, sequence: headSequence + 1) { $0.requiresAuthors = required }
+        case .ideaModerationChanged(let id, _, let moderated):
+            try Self.modify(&consultations, id, sequence: headSequence + 1) { $0.moderatesIdeas = moderated }
         case .invitationIssued(let invitation, let replacing):
             if let replacing { invitationHolders[replacing.secretDigest] = nil }
             invitations[invitation.participant] = invitation
@@ -338,6 +347,7 @@ public struct WorkspaceState: Sendable, Equatable {
             return .ballotCast(vote, voter: voter, ballot: withdrawn.ballot, at: withdrawn.at, replacing: restoring)
         case .consultationLanguageChanged(let id, let from, let to): return .consultationLanguageChanged(id, from: to, to: from)
         case .authorsRequired(let id, let from, let to): return .authorsRequired(id, from: to, to: from)
+        case .ideaModerationChanged(let id, let from, let to): return .ideaModerationChanged(id, from: to, to: from)
         case .invitationIssued(let invitation, let replacing):
             return replacing.map { .invitationIssued($0, replacing: invitation) } ?? .invitationRevoked(invitation)
         case .invitationRevoked(let invitation): return .invitationIssued(invitation, replacing: nil)

@@ -135,7 +135,8 @@ enum TouchedRow: Hashable {
         case .participantUpdated(_, let p): [.participant(p.id)]
         case .personalDataChanged(let id, _, _), .personalDataErased(let id): [.participant(id)]
         case .consultationOpened(let c), .consultationRemoved(let c): [.consultation(c.id)]
-        case .consultationPhaseChanged(let id, _, _, _, _), .consultationLanguageChanged(let id, _, _), .authorsRequired(let id, _, _):
+        case .consultationPhaseChanged(let id, _, _, _, _), .consultationLanguageChanged(let id, _, _), .authorsRequired(let id, _, _),
+            .ideaModerationChanged(let id, _, _):
             [.consultation(id)]
         case .ideaSubmitted(let i), .ideaRemoved(let i): [.idea(i.id)]
         case .ideaStatusChanged(let id, _, _), .ideaTextChanged(let id, _, _), .ideaMoved(let id, _, _): [.idea(id)]

@@ -26,6 +26,7 @@ enum ExportTableCommands {
                 case .merged(let target): status = "merged"; merged = .integer(target.rawValue)
                 case .withdrawn: status = "withdrawn"
                 case .hidden(let why): status = "hidden"; reason = .string(why)
+                case .held: status = "held"
                 }
                 let hiddenText = status == "hidden" && !call.has("hidden")
                 return Record([

@@ -47,6 +47,24 @@ enum IdeaCommands {
             return .null
         },
         CommandSpec(
+            "idea approve", summary: "let ideas held for moderation into the room (room moderation on)",
+            signature: Signature(
+                [.init("idea", "the ideas, such as #12 #14", optional: true, variadic: true, completes: .idea)],
+                flags: [.init("all", "", "every idea waiting for a moderator")]),
+            example: "idea approve --all", showsResult: false, changes: true
+        ) { call in
+            let consultation = try call.consultation()
+            var ids = try call.positional.indices.map { try call.idea($0) }
+            if call.has("all") {
+                guard ids.isEmpty else { throw call.flagError("all", "'idea approve' takes ideas or --all, not both") }
+                ids = call.interpreter.workspace.state.ideas(of: consultation).filter { $0.status == .held }.map(\.id)
+                guard !ids.isEmpty else { throw call.error("no idea is waiting for a moderator") }
+            }
+            guard !ids.isEmpty else { throw call.error("'idea approve' needs an idea, such as #12, or --all") }
+            try call.perform { tx in for id in ids { try tx.approveIdea(id) } }
+            return .null
+        },
+        CommandSpec(
             "idea restore", summary: "bring back a hidden or withdrawn idea", signature: Signature([.init("idea", "the idea, such as #12", completes: .idea)]),
             example: "idea restore #12", showsResult: false, changes: true
         ) { call in
@@ -83,11 +101,15 @@ enum IdeaCommands {
         },
         CommandSpec(
             "ideas", summary: "the ideas of the current consultation (a hidden idea's text only with --hidden)",
-            flags: [.init("hidden", "", "show the texts of hidden ideas too (they may hold abuse or personal details)")],
+            flags: [
+                .init("hidden", "", "show the texts of hidden ideas too (they may hold abuse or personal details)"),
+                .init("held", "", "only the ideas waiting for a moderator (room moderation on)"),
+            ],
             example: #"ideas | where status == "open" | first 5"#
         ) { call in
             let state = call.interpreter.workspace.state
-            return Rows.table(state.ideas(of: try call.consultation()).map { Rows.idea($0, state, hidden: call.has("hidden")) })
+            let ideas = state.ideas(of: try call.consultation()).filter { !call.has("held") || $0.status == .held }
+            return Rows.table(ideas.map { Rows.idea($0, state, hidden: call.has("hidden")) })
         },
         CommandSpec(
             "idea duplicates", summary: "pairs of open ideas that say nearly the same thing, most similar first",

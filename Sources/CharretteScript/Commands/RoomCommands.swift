@@ -31,6 +31,10 @@ enum RoomCommands {
                 throw call.error("\(error)", underlying: error)
             }
             call.interpreter.room = room
+            if let hear = call.interpreter.roomArrivals {
+                let arrivals = room.arrivals()
+                Task.detached { for await line in arrivals { hear(line) } }
+            }
             try call.interpreter.show("the room is open at \(address) (the wall: \(address)/wall)")
             if let code = QRCode(address) { try call.interpreter.show(code.terminalText) }
             return .record(Record([("address", .string(address))]))
@@ -50,6 +54,7 @@ enum RoomCommands {
                     ("streams", .integer(status.openStreams)), ("actions", .integer(status.actionsAccepted)),
                     ("room code", room.stage.walkIns.map { .string($0.code) } ?? .null), ("step", room.stage.step.map { .string($0.name) } ?? .null),
                     ("revealed", .integer(room.stage.revealed.count)),
+                    ("held", .integer(call.interpreter.workspace.state.ideas(of: room.consultation).filter { $0.status == .held }.count)),
                 ]))
         },
         CommandSpec(
@@ -90,6 +95,25 @@ enum RoomCommands {
             case let other:
                 throw call.error("expected on or off, found '\(other)'", at: 0)
             }
+        },
+        CommandSpec(
+            "room moderation", summary: "hold participants' new ideas until a facilitator approves them (idea approve, idea hide), or stop holding them",
+            signature: Signature([.init("switch", "on or off")]),
+            example: "room moderation on", changes: true
+        ) { call in
+            let consultation = try call.consultation()
+            let moderated: Bool
+            switch try call.string(0, "on or off") {
+            case "on": moderated = true
+            case "off": moderated = false
+            case let other: throw call.error("expected on or off, found '\(other)'", at: 0)
+            }
+            try call.perform { tx in try tx.moderateIdeas(in: consultation, moderated) }
+            let held = call.interpreter.workspace.state.ideas(of: consultation).filter { $0.status == .held }.count
+            return .string(
+                moderated
+                    ? "participants' new ideas wait for a facilitator: 'ideas --held' lists them, 'idea approve #N' lets one in, 'idea hide #N --reason TEXT' keeps it out"
+                    : "participants' new ideas go up at once" + (held > 0 ? "; \(held) held before still wait for 'idea approve'" : ""))
         },
         CommandSpec(
             "room reveal", summary: "show a vote's results on the wall and every participant's page",
@@ -138,12 +162,8 @@ enum RoomCommands {
             example: "room revoke @amira", showsResult: false, changes: true
         ) { call in
             let handle = try call.handle(0)
-            let id = try call.perform { tx in
-                let id = try tx.participant(handle: handle).id
-                try tx.revokeInvitation(of: id)
-                return id
-            }
-            call.interpreter.room?.endSessions(of: id)
+            // Their sessions end with it: a session is the credential's secret (RoomSessions).
+            try call.perform { tx in try tx.revokeInvitation(of: try tx.participant(handle: handle).id) }
             return .null
         },
         CommandSpec(

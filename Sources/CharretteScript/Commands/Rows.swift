@@ -10,6 +10,7 @@ enum Rows {
         case .merged(let into): status = "merged into #\(into.rawValue)"
         case .withdrawn: status = "withdrawn"
         case .hidden(let reason): status = "hidden: \(reason)"
+        case .held: status = "waiting for a moderator"
         }
         return Record([
             ("id", .idea(idea.id)), ("text", idea.isHidden && !hidden ? .null : .string(idea.text)),

@@ -58,6 +58,9 @@ public final class Interpreter {
 
     /// The live room served from this shell (`room open`), if any.
     public var room: Room?
+    /// Where the room's arrivals go while it is open (``Room/arrivals()``): lines the interactive
+    /// shell prints above the line being typed. `nil` (scripts through a pipe, tests) hears none.
+    public var roomArrivals: (@Sendable (String) -> Void)?
 
     /// The folder `source` and the files commands read are relative to: the script's.
     public var directory: String
