@@ -58,7 +58,7 @@ public final class Interpreter {
 
     /// The live room served from this shell (`room open`), if any.
     public var room: Room?
-    /// Where the room's arrivals go while it is open (``Room/arrivals()``): lines the interactive
+    /// Where the room's arrivals go while it is open (`Room.arrivals()`): lines the interactive
     /// shell prints above the line being typed. `nil` (scripts through a pipe, tests) hears none.
     public var roomArrivals: (@Sendable (String) -> Void)?
 
