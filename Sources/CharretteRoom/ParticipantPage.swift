@@ -32,7 +32,7 @@ struct ParticipantPage {
     var html: String {
         var sections = [
             header,
-            "<p id=\"updated\" class=\"notice\" role=\"status\" hidden>\(HTML.escape(texts["page.updated"])) <a href=\"/\">\(HTML.escape(texts["page.show"]))</a></p>",
+            "<p id=\"updated\" class=\"notice\" role=\"status\" data-shown=\"\(HTML.escape(shownMoment))\" hidden>\(HTML.escape(texts["page.updated"])) <a href=\"/\">\(HTML.escape(texts["page.show"]))</a></p>",
         ]
         if let notice {
             sections.append(
@@ -55,6 +55,16 @@ struct ParticipantPage {
                 + "<p class=\"hint\">\(HTML.escape(texts["page.rejoinHint"]))</p></details>")
         return HTML.page(
             title: consultation.title, language: texts.language, body: "<main>\n" + sections.joined(separator: "\n") + "\n</main>", script: "/page.js")
+    }
+
+    /// The moment of the room this page shows, as `page.js` compares it with each wall: the
+    /// phase, the step, the open votes' titles and how many results are revealed. Written into
+    /// the page, so a stream that connects only after the room moved on still notices.
+    private var shownMoment: String {
+        let open = state.votes(of: consultation.id).filter(\.isOpen).map(\.title)
+        let moment: [Any] = [consultation.phase.rawValue, stage.step?.name ?? NSNull(), open, results.count]
+        let data = (try? JSONSerialization.data(withJSONObject: moment)) ?? Data("null".utf8)
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// The receipt after a ballot, with where to check it.

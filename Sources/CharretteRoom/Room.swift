@@ -53,7 +53,7 @@ public final class Room: Sendable {
             }
         }
         // Walls go out at most five times a second, however many actions arrive; the shell hears
-        // the votes counted together every five seconds.
+        // the votes counted together every five seconds; every stream hears a heartbeat each 15 s.
         ticker = Task(executorPreference: RoomExecutor.shared) { [wall = service.wall, arrivals = service.arrivals, workspace] in
             var ticks = 0
             while !Task.isCancelled {
@@ -61,6 +61,7 @@ public final class Room: Sendable {
                 wall.pushIfChanged()
                 ticks += 1
                 if ticks % 25 == 0 { arrivals.summarise(in: workspace.state) }
+                if ticks % 75 == 0 { wall.beat() }
             }
         }
     }
@@ -77,6 +78,11 @@ public final class Room: Sendable {
     /// Changes what the room shows: the walls follow at once; an open participant page says the
     /// room moved on and links to the page as it is now. `change` may read ``stage``.
     public func changeStage(_ change: (inout RoomStage) -> Void) { service.wall.changeStage(change) }
+
+    /// Why the stage is not kept beside the journal for a restart (the store refused the write, or
+    /// the stage kept earlier could not be read), or `nil` when it is. The room opened on a
+    /// workspace starts from the stage kept there, less a step whose time is up.
+    public var stageProblem: String? { service.stageKeeper.problem }
 
     /// What participants do, as lines for the facilitator's shell while the room runs: each
     /// arrival and idea at once, ballots, reactions and card sorts counted together every five
@@ -193,6 +199,29 @@ public final class Room: Sendable {
             service.apiReceipt(request, hash: context.parameters.get("hash") ?? "", from: context.client)
         }
         api.get("wall") { _, _ in RoomService.json(WallFeed.wall(of: service.consultation, in: service.workspace.state, stage: service.wall.stage)) }
+        // The facilitator's calls (RoomFacilitatorAPI.swift).
+        api.get("held") { request, _ in service.apiHeldIdeas(request) }
+        api.post("ideas/:id/approve") { request, context in
+            var request = request
+            guard let id = context.parameters.get("id", as: Int.self) else { return notFound }
+            return await service.apiApproveIdea(&request, idea: Idea.ID(id))
+        }
+        api.post("ideas/:id/hide") { request, context in
+            var request = request
+            guard let id = context.parameters.get("id", as: Int.self) else { return notFound }
+            return await service.apiHideIdea(&request, idea: Idea.ID(id))
+        }
+        for (path, shown) in [("votes/:id/reveal", true), ("votes/:id/conceal", false)] {
+            api.post(RouterPath(stringLiteral: path)) { request, context in
+                guard let id = context.parameters.get("id", as: Int.self) else { return notFound }
+                return service.apiShowResults(request, vote: Vote.ID(id), shown: shown)
+            }
+        }
+        api.put("step") { request, _ in
+            var request = request
+            return await service.apiSetStep(&request)
+        }
+        api.delete("step") { request, _ in service.apiEndStep(request) }
     }
 
     /// Serves the room on `host` (loopback by default; `0.0.0.0` for the local network) and `port`

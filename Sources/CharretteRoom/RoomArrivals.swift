@@ -52,7 +52,7 @@ final class RoomArrivals: Sendable {
                 let text = Self.shortened(state.ideas[idea.id]?.text ?? idea.text)
                 if idea.status == .held {
                     post(
-                        "idea #\(idea.id.rawValue) from @\(person.handle) waits for you: “\(text)” (idea approve #\(idea.id.rawValue), or idea hide #\(idea.id.rawValue) --reason TEXT)"
+                        "idea #\(idea.id.rawValue) from @\(person.handle) waits for you: “\(text)” (idea approve #\(idea.id.rawValue), or idea hide #\(idea.id.rawValue) \"reason\")"
                     )
                 } else {
                     post("idea #\(idea.id.rawValue) from @\(person.handle): “\(text)”")
@@ -85,10 +85,11 @@ final class RoomArrivals: Sendable {
         var parts = ballots.sorted { $0.key < $1.key }.map { vote, count in
             let total = state.ballots[vote]?.count ?? 0
             let isReactions = state.votes[vote]?.method.ballotKind == .reactions
-            let what = isReactions ? (count == 1 ? "reaction" : "reactions") : (count == 1 ? "ballot" : "ballots")
-            return "\(count) new \(what) in '\(TerminalText.neutralised(titles[vote] ?? ""))' (\(total) \(isReactions ? "taking part" : "voted") so far)"
+            // A ballot may replace an earlier one, so these are ballots cast or changed, not new voters.
+            let what = isReactions ? (count == 1 ? "reaction given" : "reactions given") : (count == 1 ? "ballot cast or changed" : "ballots cast or changed")
+            return "\(count) \(what) in '\(TerminalText.neutralised(titles[vote] ?? ""))' (\(total) \(isReactions ? "taking part" : "voted") so far)"
         }
-        if sorts > 0 { parts.append("\(sorts) new card \(sorts == 1 ? "sort" : "sorts")") }
+        if sorts > 0 { parts.append("\(sorts) card \(sorts == 1 ? "sort" : "sorts") handed in") }
         if !parts.isEmpty { post(parts.joined(separator: "; ")) }
     }
 

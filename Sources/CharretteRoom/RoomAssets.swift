@@ -107,16 +107,18 @@ enum RoomAssets {
 
     /// Says when the room moves on (a step, the phase, a vote opened or closed, results revealed),
     /// from the wall's stream, with a link to the page as it is now: the page is never redrawn
-    /// under someone's thumbs.
+    /// under someone's thumbs. Each wall is compared with the moment the page was drawn at
+    /// (`data-shown`), so a change made before the stream connected is noticed too.
     private static let movedOn = """
           var updated = document.getElementById('updated');
           if (updated && window.EventSource) {
-            var seen = null;
+            var shown = null;
+            try { shown = JSON.stringify(JSON.parse(updated.dataset.shown)); } catch (e) {}
             new EventSource('/wall/events').addEventListener('wall', function (message) {
               var wall = JSON.parse(message.data);
-              var key = JSON.stringify([wall.phase, wall.step ? wall.step.name : null,
+              var moment = JSON.stringify([wall.phase, wall.step ? wall.step.name : null,
                 wall.votes.filter(function (v) { return v.open; }).map(function (v) { return v.title; }), wall.results.length]);
-              if (seen === null) seen = key; else if (key !== seen) updated.hidden = false;
+              if (shown === null) shown = moment; else if (moment !== shown) updated.hidden = false;
             });
           }
         """

@@ -14,6 +14,8 @@ final class RoomService: Sendable {
     let catalogue: Catalogue
     let sessions = RoomSessions()
     let wall: WallFeed
+    /// Keeps the stage for a restart.
+    let stageKeeper: StageKeeper
     let arrivals = RoomArrivals()
     /// The address people join at, for the wall's QR code.
     let joinAddress: Mutex<String>
@@ -29,7 +31,9 @@ final class RoomService: Sendable {
         self.workspace = workspace
         self.consultation = consultation
         self.catalogue = catalogue
-        wall = WallFeed(consultation: consultation, state: workspace.state)
+        let keeper = StageKeeper(workspace: workspace, consultation: consultation)
+        stageKeeper = keeper
+        wall = WallFeed(consultation: consultation, state: workspace.state, stage: keeper.load(), keeper: keeper)
         joinAddress = Mutex("")
     }
 
@@ -236,6 +240,18 @@ final class RoomService: Sendable {
         _ request: inout Request, done: String, keepsIdea: Bool = false,
         _ action: @escaping @Sendable (FormBody, Participant.ID, inout Transaction) throws -> Void
     ) async -> Response {
+        await act(&request, keepsIdea: keepsIdea) { form, participant, tx in
+            try action(form, participant, &tx)
+            return done
+        }
+    }
+
+    /// An action whose notice depends on what the change did: `action` returns the notice's key,
+    /// decided inside the change from the state it was checked against.
+    func act(
+        _ request: inout Request, keepsIdea: Bool = false,
+        _ action: @escaping @Sendable (FormBody, Participant.ID, inout Transaction) throws -> String
+    ) async -> Response {
         let texts = texts(request)
         guard let session = session(request) else { return joinPage(texts, message: texts["error.session"], status: .forbidden) }
         guard actions.take(session.participant) else {
@@ -253,10 +269,10 @@ final class RoomService: Sendable {
         do {
             let participant = session.participant
             // The entry's hash is the receipt: the head after the change is its last entry.
-            let head = try await workspace.perform(by: participant) { tx in
+            let (done, head) = try await workspace.perform(by: participant) { tx in
                 try SessionEnded.check(session, in: tx.state)
-                try action(form, participant, &tx)
-                return tx.state.headHash
+                let done = try action(form, participant, &tx)
+                return (done, tx.state.headHash)
             }
             accepted.add(1, ordering: .relaxed)
             return RoomResponses.seeOther("/?done=\(done)" + (done == "ballot" ? "&receipt=\(head.hex)" : ""))
@@ -272,10 +288,9 @@ final class RoomService: Sendable {
 
     func submitIdea(_ request: inout Request) async -> Response {
         let consultation = consultation
-        // The notice says whether a facilitator checks it first (room moderation on).
-        let held = workspace.state.consultations[consultation]?.moderatesIdeas == true
-        return await act(&request, done: held ? "held" : "idea", keepsIdea: true) { form, participant, tx in
-            _ = try tx.submitIdea(form["text"] ?? "", by: participant, to: consultation)
+        // The notice says whether a facilitator checks it first, as the change decided it.
+        return await act(&request, keepsIdea: true) { form, participant, tx in
+            try tx.submitIdea(form["text"] ?? "", by: participant, to: consultation).status == .held ? "held" : "idea"
         }
     }
 

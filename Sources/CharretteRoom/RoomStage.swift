@@ -3,10 +3,11 @@ import Foundation
 
 /// What the facilitator puts before the room, beside what the journal holds: the agenda step
 /// under way and when it ends, the votes whose results are revealed, and whether newcomers may
-/// walk in with a room code. Pages and the wall follow it as they follow the journal.
-public struct RoomStage: Sendable, Equatable {
+/// walk in with a room code. Pages and the wall follow it as they follow the journal. It is kept
+/// beside the journal, not in it, so a restarted server shows the same.
+public struct RoomStage: Sendable, Equatable, Codable {
     /// A step of the agenda, as `step "Brainstorm" 10m { ... }` runs it.
-    public struct Step: Sendable, Equatable {
+    public struct Step: Sendable, Equatable, Codable {
         /// What the step is, as `step` names it.
         public let name: String
         /// When its time is up: pages count down to it.
@@ -21,7 +22,7 @@ public struct RoomStage: Sendable, Equatable {
 
     /// Newcomers without a personal link: who knows `code` may join, pick a handle and answer
     /// `questions`.
-    public struct WalkIns: Sendable, Equatable {
+    public struct WalkIns: Sendable, Equatable, Codable {
         /// The room code, shown on the wall and said aloud: letters and digits people type.
         public let code: String
         /// The attributes asked of a newcomer (age band, district...), each from a list of values.
@@ -51,7 +52,7 @@ public struct RoomStage: Sendable, Equatable {
 }
 
 /// An attribute a newcomer is asked about, such as `age` with the values of the population file.
-public struct WalkInQuestion: Sendable, Equatable {
+public struct WalkInQuestion: Sendable, Equatable, Codable {
     /// The attribute's name, as personal records and the population file name it (`district`).
     public let attribute: String
     /// The answers offered, in the order given.

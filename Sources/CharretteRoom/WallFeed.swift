@@ -76,9 +76,14 @@ final class WallFeed: Sendable {
     }
     private let shared: Mutex<Shared>
 
-    init(consultation: Consultation.ID, state: WorkspaceState) {
+    /// Keeps each new stage for a restart; `nil` keeps nothing.
+    private let keeper: StageKeeper?
+
+    /// The wall of `consultation` from `state`, showing `stage`, each later stage kept by `keeper`.
+    init(consultation: Consultation.ID, state: WorkspaceState, stage: RoomStage = RoomStage(), keeper: StageKeeper? = nil) {
         self.consultation = consultation
-        shared = Mutex(Shared(state: state, stage: RoomStage()))
+        self.keeper = keeper
+        shared = Mutex(Shared(state: state, stage: stage))
     }
 
     /// What the facilitator puts before the room now.
@@ -178,8 +183,10 @@ final class WallFeed: Sendable {
                 Self.push(&shared, consultation)
                 return true
             }
-            if applied { return }
+            if applied { break }
         }
+        // Kept before the caller answers (a revealed result stays revealed after a crash).
+        keeper?.save { self.stage }
     }
 
     /// The revealed results in `state`, counted once per journal entry and stage, however many
@@ -206,6 +213,22 @@ final class WallFeed: Sendable {
         guard !shared.continuations.isEmpty else { return }
         let event = current(&shared, consultation)
         for continuation in shared.continuations.values { continuation.yield(event) }
+    }
+
+    /// A comment line that keeps a quiet stream open through proxies that cut silent connections;
+    /// `EventSource` ignores it.
+    static let heartbeat = ": still here\n\n"
+
+    /// Sends ``heartbeat`` on every stream, but never in place of a wall a slow stream has not
+    /// taken yet: the one-slot buffer drops the older element, so a dropped wall is put back.
+    func beat() {
+        shared.withLock { shared in
+            for continuation in shared.continuations.values {
+                if case .dropped(let earlier) = continuation.yield(Self.heartbeat), earlier != Self.heartbeat {
+                    continuation.yield(earlier)
+                }
+            }
+        }
     }
 
     /// A stream of walls, starting with the current one unless it is the one a reconnecting

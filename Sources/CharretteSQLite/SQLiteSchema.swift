@@ -159,6 +159,18 @@ enum SQLiteSchema {
         migrator.registerMigration("v6: idea moderation") { db in
             try db.execute(sql: "ALTER TABLE consultations ADD COLUMN moderates_ideas INTEGER NOT NULL DEFAULT 0")
         }
+        // What a server keeps beside the journal for its restart (the live room's stage), outside
+        // the hash chain: `JournalStorage.serverValue(_:)`.
+        migrator.registerMigration("v7: server values") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE server_values (
+                        key TEXT PRIMARY KEY,
+                        value BLOB NOT NULL,
+                        saved_at TEXT NOT NULL
+                    )
+                    """)
+        }
         return migrator
     }
 }

@@ -366,6 +366,31 @@ public final class SQLiteStorage: JournalStorage {
 
     /// Takes this session out of the file's open sessions, moves the write-ahead log into the main
     /// file and closes the database. Closing twice does nothing.
+    public func serverValue(_ key: String) throws -> Data? {
+        try database.read { db in try Data.fetchOne(db, sql: "SELECT value FROM server_values WHERE key = ?", arguments: [key]) }
+    }
+
+    public func keepServerValue(_ value: Data?, for key: String) throws {
+        try beginWrite()
+        defer { session.withLock { $0.writeEnded = .now } }
+        try database.writeWithoutTransaction { db in
+            do {
+                if let value {
+                    try db.execute(
+                        sql: "INSERT INTO server_values (key, value, saved_at) VALUES (?, ?, ?) "
+                            + "ON CONFLICT (key) DO UPDATE SET value = excluded.value, saved_at = excluded.saved_at",
+                        arguments: [key, value, Date()])
+                } else {
+                    try db.execute(sql: "DELETE FROM server_values WHERE key = ?", arguments: [key])
+                }
+                try db.execute(sql: "COMMIT")
+            } catch {
+                if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK") }
+                throw error
+            }
+        }
+    }
+
     public func close() throws {
         var failure: (any Error)?
         var others: [Int64] = []

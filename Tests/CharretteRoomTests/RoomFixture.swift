@@ -35,6 +35,15 @@ struct RoomFixture {
 
     var entries: Int64 { (try? storage.recordedHead()?.sequence) ?? 0 }
 
+    /// An approval vote "Pick" opened on one idea of the program's ("Later buses").
+    func openApprovalVote() async throws -> Vote.ID {
+        try await workspace.perform { [consultation] tx in
+            _ = try tx.submitIdea("Later buses", by: nil, to: consultation)
+            _ = try tx.changePhase(of: consultation, to: .voting)
+            return try tx.openVote("Pick", on: consultation, method: VotingMethod(rawValue: "approval")!).id
+        }
+    }
+
     /// Runs `test` against the room's routes, without a socket.
     func test(_ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let application = Application(router: room.router())

@@ -83,7 +83,7 @@ struct RoomModerationTests {
         #expect(heard.first == "@amira joined")
         #expect(
             heard.last
-                == "idea #2 from @amira waits for you: “Night buses on Fridays and Saturdays and Saturdays and Saturdays and Saturdays…” (idea approve #2, or idea hide #2 --reason TEXT)"
+                == "idea #2 from @amira waits for you: “Night buses on Fridays and Saturdays and Saturdays and Saturdays and Saturdays…” (idea approve #2, or idea hide #2 \"reason\")"
         )
     }
 }

@@ -82,6 +82,25 @@ struct RoomPartsTests {
         #expect(f.room.status.openStreams == 1)
     }
 
+    /// A heartbeat reaches a quiet stream, but never takes the place of a wall it has not read.
+    @Test func aHeartbeatNeverReplacesAnUnreadWall() async throws {
+        let f = try RoomFixture()
+        let wall = f.room.service.wall
+        let stream = wall.subscribe()
+        wall.beat()  // the first wall is still unread: it stays
+        var events = stream.makeAsyncIterator()
+        let first = try #require(await events.next())
+        #expect(first.contains("event: wall"))
+        wall.beat()  // nothing unread: the heartbeat goes out
+        #expect(await events.next() == WallFeed.heartbeat)
+        try await f.workspace.perform(by: f.amira) { tx in _ = try tx.submitIdea("Night buses on Sundays", by: f.amira, to: f.consultation) }
+        wall.publish(f.workspace.state)
+        wall.pushIfChanged()
+        wall.beat()
+        let next = try #require(await events.next())
+        #expect(next.contains("Night buses on Sundays"))
+    }
+
     /// The server binds, answers on loopback and stops.
     @Test func theServerOpensAndCloses() async throws {
         let f = try RoomFixture()

@@ -13,7 +13,9 @@ struct TrustCommandTests {
 
     @Test func aHiddenIdeaShowsNowhereUnlessAsked() throws {
         let shell = try Shell(), files = try Scratch()
-        try shell.run(#"idea hide #2 --reason "names a person""#)
+        #expect(shell.refusal(#"idea hide #2"#).contains("'idea hide' needs the reason it is hidden"))
+        #expect(shell.refusal(#"idea hide #2 "x" --reason "y""#).contains("give the reason once"))
+        try shell.run(#"idea hide #2 "names a person""#)
         guard case .table(let ideas) = try shell.run("ideas"), case .table(let all) = try shell.run("ideas --hidden") else {
             Issue.record("ideas gave no table"); return
         }
@@ -145,6 +147,8 @@ final class FailingStorage: JournalStorage, @unchecked Sendable {
     func personalRecords() throws -> [SealedPersonalRecord] { try base.personalRecords() }
     func recordedHead() throws -> (sequence: Int64, hash: JournalHash)? { try base.recordedHead() }
     func hasChangedElsewhere() throws -> Bool { true }
+    func serverValue(_ key: String) throws -> Data? { try base.serverValue(key) }
+    func keepServerValue(_ value: Data?, for key: String) throws { try base.keepServerValue(value, for: key) }
     func beginWrite() throws { try base.beginWrite() }
     func abandonWrite() { base.abandonWrite() }
     func commit(_ batch: CommitBatch) throws {

@@ -272,6 +272,8 @@ final class TruncatingStorage: JournalStorage, @unchecked Sendable {
     var failCommits = false
     struct DiskFull: Error {}
 
+    func serverValue(_ key: String) throws -> Data? { try base.serverValue(key) }
+    func keepServerValue(_ value: Data?, for key: String) throws { try base.keepServerValue(value, for: key) }
     func beginWrite() throws { try base.beginWrite() }
     func abandonWrite() { base.abandonWrite() }
     func commit(_ batch: CommitBatch) throws {

@@ -32,8 +32,11 @@ idea add "Later last bus" --by jon
 idea add "Safer stops" --by jon
 room open --port {port}
 room walk-ins on --code K7QM2X
+room moderation on
 let link = (room invite @amira)
 say "link {{$link}}"
+let desk = (room invite @sam)
+say "desk {{$desk}}"
 ask "Press Enter to close the room"
 room close
 """)
@@ -41,19 +44,30 @@ shell = ShellSession([charrette, "--no-init", "--as", "sam", "--db", "api.sqlite
 
 try:
     link = shell.wait_for(r"^link (http://\S+/join/(\S+))").group(2)
+    desk = shell.wait_for(r"^desk (http://\S+/join/(\S+))").group(2)
     shell.wait_for("Press Enter to close the room")
     base = f"http://127.0.0.1:{port}"
-    request = urllib.request.Request(base + "/api/sessions", data=json.dumps({"code": link}).encode(), headers={"Content-Type": "application/json"})
-    session = json.load(urllib.request.urlopen(request))
-    assert session["handle"] == "amira", session
-    run = subprocess.run(
-        [schemathesis, "run", os.path.join(root, "docs", "api", "openapi.yaml"), "--url", base,
-         "--header", f"Authorization: Bearer {session['token']}",
-         "--checks", "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance",
-         "--phases", "examples,coverage,fuzzing", "--max-examples", "25", "--seed", "2026", "--request-timeout", "10"],
-        cwd=work, capture_output=True, text=True, timeout=600)  # its cache stays out of the checkout
-    print(run.stdout[run.stdout.rfind("SUMMARY"):][-1500:])
-    assert run.returncode == 0, "Schemathesis found responses the document does not describe:\n" + run.stdout[-8000:] + run.stderr[-2000:]
+
+    def session_for(code, handle):
+        request = urllib.request.Request(base + "/api/sessions", data=json.dumps({"code": code}).encode(), headers={"Content-Type": "application/json"})
+        session = json.load(urllib.request.urlopen(request))
+        assert session["handle"] == handle, session
+        return session["token"]
+
+    def schemathesis_run(token, *only):
+        run = subprocess.run(
+            [schemathesis, "run", os.path.join(root, "docs", "api", "openapi.yaml"), "--url", base,
+             "--header", f"Authorization: Bearer {token}", *only,
+             "--checks", "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance",
+             "--phases", "examples,coverage,fuzzing", "--max-examples", "25", "--seed", "2026", "--request-timeout", "10"],
+            cwd=work, capture_output=True, text=True, timeout=600)  # its cache stays out of the checkout
+        print(run.stdout[run.stdout.rfind("SUMMARY"):][-1500:])
+        assert run.returncode == 0, "Schemathesis found responses the document does not describe:\n" + run.stdout[-8000:] + run.stderr[-2000:]
+
+    # Every call as a participant (the facilitator's are refused with 403), then the facilitator's
+    # calls as the facilitator: held ideas, approving, hiding, results shown, the step.
+    schemathesis_run(session_for(link, "amira"))
+    schemathesis_run(session_for(desk, "sam"), "--include-tag", "facilitator")
     shell.press_enter()
     assert shell.finish() == 0, shell.output()
     verified = subprocess.run([charrette, "--no-init", "--db", "api.sqlite", "-c", "journal verify"], cwd=work, capture_output=True, text=True)

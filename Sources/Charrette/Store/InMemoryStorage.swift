@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Synchronization
 
 /// A storage that lives only as long as the process: for tests, previews and throw-away sessions.
@@ -9,6 +10,7 @@ public final class InMemoryStorage: JournalStorage {
     private struct Contents {
         var entries: [EncodedEntry] = []
         var personal: [Participant.ID: SealedPersonalRecord] = [:]
+        var serverValues: [String: Data] = [:]
     }
 
     private let contents = Mutex(Contents())
@@ -57,6 +59,14 @@ public final class InMemoryStorage: JournalStorage {
             contents.entries.append(contentsOf: batch.entries)
             for (id, record) in batch.personalRecords { contents.personal[id] = record }
         }
+    }
+
+    public func serverValue(_ key: String) throws -> Data? { contents.withLock { $0.serverValues[key] } }
+
+    public func keepServerValue(_ value: Data?, for key: String) throws {
+        try beginWrite()
+        defer { writer.signal() }
+        contents.withLock { $0.serverValues[key] = value }
     }
 
     /// Replaces the stored entries as they are, for tests of verification against tampering.

@@ -49,6 +49,15 @@ public protocol JournalStorage: AnyObject, Sendable {
     /// Writes everything into the store's main file and lets it go. Nothing may be read or written
     /// afterwards.
     func close() throws
+
+    /// A value a server keeps beside the journal under `key`, such as the live room's stage (the
+    /// step under way, the results shown, the room code): what it must find again after a
+    /// restart. Never hashed, folded or exported; no outcome depends on it. `nil` when none is kept.
+    func serverValue(_ key: String) throws -> Data?
+    /// Keeps `value` under `key`, or forgets it when `value` is `nil`, in a write of its own that
+    /// takes the store's write lock like a change (``Workspace/keepServerValue(_:for:)`` calls it
+    /// between changes).
+    func keepServerValue(_ value: Data?, for key: String) throws
 }
 
 extension JournalStorage {

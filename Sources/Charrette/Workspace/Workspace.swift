@@ -199,6 +199,18 @@ public final class Workspace: Sendable {
         }
     }
 
+    /// A value a server kept beside the journal under `key` (see ``JournalStorage/serverValue(_:)``).
+    public func serverValue(_ key: String) throws -> Data? { try storage.serverValue(key) }
+
+    /// Keeps `value` under `key` beside the journal (forgets it when `nil`): not a change, never
+    /// journaled, but written between changes like one, after the grouped changes waiting.
+    public func keepServerValue(_ value: Data?, for key: String) throws {
+        try changing("Workspace.keepServerValue") { inner in
+            try flush(&inner)
+            try storage.keepServerValue(value, for: key)
+        }
+    }
+
     /// Writes the grouped changes waiting, if any. If the write fails they are all taken back.
     public func flush() throws {
         requireOutsidePerform("Workspace.flush was called")

@@ -38,11 +38,17 @@ enum IdeaCommands {
         CommandSpec(
             "idea hide", summary: "hide an idea from the room, with the reason",
             signature: Signature(
-                [.init("idea", "the idea, such as #12", completes: .idea)], flags: [.init("reason", "TEXT", "why it is hidden", required: true)]),
-            example: #"idea hide #12 --reason "names a person""#, showsResult: false, changes: true
+                [.init("idea", "the idea, such as #12", completes: .idea), .init("reason", "why it is hidden (or give --reason)", optional: true)],
+                flags: [.init("reason", "TEXT", "why it is hidden, when not given after the idea")]),
+            example: #"idea hide #12 "names a person""#, showsResult: false, changes: true
         ) { call in
             let id = try call.idea(0)
-            let reason = try call.requiredString("reason")
+            let reason: String
+            switch (try call.optionalString(1, "the reason"), try call.flagString("reason")) {
+            case (let given?, nil), (nil, let given?): reason = given
+            case (_?, _?): throw call.error("give the reason once: after the idea or with --reason", at: 1)
+            case (nil, nil): throw call.error("'idea hide' needs the reason it is hidden, such as idea hide #12 \"names a person\"")
+            }
             try call.perform { try $0.hideIdea(id, reason: reason) }
             return .null
         },

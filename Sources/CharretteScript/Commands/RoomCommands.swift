@@ -53,7 +53,7 @@ enum RoomCommands {
                     ("address", room.joinAddress.map(Value.string) ?? .string("closed")), ("joined", .integer(status.participantsJoined)),
                     ("streams", .integer(status.openStreams)), ("actions", .integer(status.actionsAccepted)),
                     ("room code", room.stage.walkIns.map { .string($0.code) } ?? .null), ("step", room.stage.step.map { .string($0.name) } ?? .null),
-                    ("revealed", .integer(room.stage.revealed.count)),
+                    ("revealed", .integer(room.stage.revealed.count)), ("stage", .string(room.stageProblem ?? "kept for a restart")),
                     ("held", .integer(call.interpreter.workspace.state.ideas(of: room.consultation).filter { $0.status == .held }.count)),
                 ]))
         },
@@ -112,7 +112,7 @@ enum RoomCommands {
             let held = call.interpreter.workspace.state.ideas(of: consultation).filter { $0.status == .held }.count
             return .string(
                 moderated
-                    ? "participants' new ideas wait for a facilitator: 'ideas --held' lists them, 'idea approve #N' lets one in, 'idea hide #N --reason TEXT' keeps it out"
+                    ? "participants' new ideas wait for a facilitator: 'ideas --held' lists them, 'idea approve #N' lets one in, 'idea hide #N \"reason\"' keeps it out"
                     : "participants' new ideas go up at once" + (held > 0 ? "; \(held) held before still wait for 'idea approve'" : ""))
         },
         CommandSpec(
