@@ -94,3 +94,46 @@ struct GroupedChangeTests {
         #expect(try f.workspace.verify().isIntact)
     }
 }
+
+/// `async` changes made at once: written together in one commit, each still a change of its own.
+@Suite("Queued changes")
+struct QueuedChangeTests {
+    @Test func changesMadeAtOnceAreEachTheirOwnAndRefusedAlone() async throws {
+        let f = try Fixture()
+        let head = try f.storage.recordedHead()!.sequence
+        // 200 at once from two people; every fourth also withdraws an idea that does not exist.
+        let outcomes = await withTaskGroup(of: (Int, Idea.ID?).self) { group in
+            for index in 0..<200 {
+                group.addTask {
+                    let author = index % 2 == 0 ? f.amira : f.jon
+                    let id = try? await f.workspace.perform(by: author) { tx in
+                        let idea = try tx.submitIdea("Idea \(index)", by: author, to: f.consultation).id
+                        if index % 4 == 3 { try tx.withdrawIdea(9999) }
+                        return idea
+                    }
+                    return (index, id)
+                }
+            }
+            var all: [(Int, Idea.ID?)] = []
+            for await outcome in group { all.append(outcome) }
+            return all
+        }
+        let accepted = outcomes.filter { $0.1 != nil }
+        #expect(accepted.count == 150 && outcomes.filter { $0.0 % 4 == 3 }.allSatisfy { $0.1 == nil })
+        var entries: [JournalEntry] = []
+        try f.storage.readEntries(after: head) { entries.append(try EntryCoding.decode($0)) }
+        // One entry per accepted change, each its own change with its author as actor; nothing of
+        // the refused ones, and the ideas each call got back are the ones it wrote.
+        #expect(entries.count == 150 && Set(entries.map(\.change)).count == 150)
+        for (index, id) in accepted {
+            let idea = try #require(f.workspace.state.ideas[id!])
+            #expect(idea.text == "Idea \(index)" && idea.author == (index % 2 == 0 ? f.amira : f.jon))
+        }
+        for entry in entries {
+            guard case .ideaSubmitted(let idea) = entry.event else { Issue.record("\(entry.event)"); continue }
+            #expect(entry.actor == idea.author)
+        }
+        #expect(try Workspace(storage: f.storage).state == f.workspace.state)
+        #expect(try await f.workspace.verify().isIntact)
+    }
+}

@@ -66,6 +66,27 @@ def accessible(page, name):
     checked_pages.append(name)
 
 
+def terminal_qr_image(printed, scale=4, margin=4):
+    """The QR code the shell drew (light modules as blocks, two rows per character: see
+    QRCode.terminalText) as a plain PBM image, dark modules black."""
+    rows = [line.rstrip("\r") for line in printed.split("\n") if len(line.strip("\r")) > 20 and set(line.strip("\r")) <= set("█▀▄ ")]
+    assert rows, "the shell drew no QR code:\n" + printed[-2000:]
+    width = max(len(row) for row in rows)
+    modules = []
+    for row in rows:
+        row = row.ljust(width, " ")
+        modules.append([c not in "█▀" for c in row])  # top half: dark unless lit
+        modules.append([c not in "█▄" for c in row])  # bottom half
+    modules = modules[:width]  # an odd size leaves the last half row outside the code
+    size = width + 2 * margin
+    bits = [[False] * size for _ in range(margin)] + [[False] * margin + line + [False] * margin for line in modules] + [[False] * size for _ in range(margin)]
+    lines = []
+    for line in bits:
+        for _ in range(scale):
+            lines.append(" ".join("1" if dark else "0" for dark in line for _ in range(scale)))
+    return f"P1\n{size * scale} {len(bits) * scale}\n" + "\n".join(lines) + "\n"
+
+
 def step(name):
     print(f"live room: {name} done", flush=True)
 
@@ -83,6 +104,21 @@ try:
         wall.goto(address + "/wall")
         wall.evaluate("window.notReloaded = true")
         assert wall.locator(".card").count() == 2
+        # The QR codes read as the join address: the wall's, photographed as a phone's camera would
+        # see it, and the one the shell drew in the terminal, turned back into an image.
+        zbarimg = shutil.which("zbarimg")
+        if zbarimg:
+            def decoded(path):
+                read = subprocess.run([zbarimg, "--quiet", "--raw", path], capture_output=True, text=True)
+                return read.stdout.strip() if read.returncode == 0 else f"nothing read: {read.stderr.strip()}"
+
+            wall.locator(".qr").screenshot(path=os.path.join(shots, "0-wall-qr.png"))
+            assert decoded(os.path.join(shots, "0-wall-qr.png")) == address
+            terminal_qr = os.path.join(work, "terminal-qr.pbm")
+            open(terminal_qr, "w").write(terminal_qr_image(shell.output()))
+            assert decoded(terminal_qr) == address
+        else:
+            print("live room: the QR codes were not decoded, zbarimg is missing (scripts/setup --render installs it)")
 
         def phone_page(**options):
             page = browser.new_context(**phone, **options).new_page()

@@ -13,9 +13,26 @@ extension Workspace {
     }
 
     /// Makes a change like `perform(by:_:)`, without blocking the caller's thread.
+    ///
+    /// Changes made this way while one is being written wait together and are then written in
+    /// one commit, each still a change of its own: checked against the state the ones before it
+    /// left, journaled with its actor, refused alone. None returns before it is written. So a
+    /// server taking many requests at once shares the write lock and the disk's work among them.
     @discardableResult
     public func perform<T: Sendable>(by actor: Participant.ID? = nil, _ body: @escaping @Sendable (inout Transaction) throws -> T) async throws -> T {
-        try await Self.offThread { try self.perform(by: actor, body) }
+        let result: any Sendable = try await withCheckedThrowingContinuation { continuation in
+            let waiting = ChangeQueue.Waiting(change: QueuedChange(actor: actor, body: { try body(&$0) }), resume: { continuation.resume(with: $0) })
+            if changeQueue.add(waiting) { Self.blockingWork.async { self.writeQueuedChanges() } }
+        }
+        return result as! T
+    }
+
+    /// Writes what waits in the queue, batch after batch, until it is empty.
+    private func writeQueuedChanges() {
+        while let batch = changeQueue.next() {
+            let results = performQueued(batch.map(\.change))
+            for (waiting, result) in zip(batch, results) { waiting.resume(result) }
+        }
     }
 
     /// Verifies the journal like `verify()`, without blocking the caller's thread.

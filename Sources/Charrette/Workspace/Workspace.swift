@@ -46,6 +46,8 @@ public final class Workspace: Sendable {
     private let inner: Mutex<Inner>
     /// Who listens to ``changes(checkingEvery:)``.
     let observers = ChangeObservers()
+    /// The `async` changes waiting to be written together (`Workspace+Async.swift`).
+    let changeQueue = ChangeQueue()
     /// The thread inside `perform(by:_:)`, if any, to name the mistake of reading the workspace
     /// from inside a change instead of deadlocking on it.
     private let performingThread = Atomic<UInt>(0)
@@ -234,6 +236,60 @@ public final class Workspace: Sendable {
             throw error
         }
         observers.publish(CommittedChange(entries: transaction.pendingEntries, state: transaction.state, madeElsewhere: false))
+    }
+
+    /// One change waiting in ``changeQueue``: who makes it, and the change, its result erased.
+    struct QueuedChange: Sendable {
+        let actor: Participant.ID?
+        let body: @Sendable (inout Transaction) throws -> any Sendable
+    }
+
+    /// Makes `changes` in order, each a change of its own (its actor, its time, checked against
+    /// the state the ones before it left, refused alone, its refusal writing nothing), and writes
+    /// those that were made in one commit: a server's concurrent requests share the write lock and
+    /// the disk's work instead of queueing for them one by one. The results are in the order of
+    /// `changes`; if the commit fails, every change made fails with it and none is written.
+    func performQueued(_ changes: [QueuedChange]) -> [Result<any Sendable, any Error>] {
+        do {
+            return try changing("Workspace.perform") { inner in
+                try flush(&inner)
+                try beginWrite(&inner)
+                var transaction = Transaction(state: inner.state, actor: nil, time: EntryCoding.truncated(clock()), storage: storage)
+                inner.state = WorkspaceState()
+                defer { inner.state = transaction.state }
+                var results: [Result<any Sendable, any Error>] = []
+                for change in changes {
+                    guard inner.broken == nil else {
+                        results.append(.failure(JournalError.inconsistent(sequence: transaction.state.headSequence, reason: inner.broken!)))
+                        continue
+                    }
+                    let mark = transaction.beginChange(by: change.actor, at: EntryCoding.truncated(clock()))
+                    do {
+                        results.append(.success(try change.body(&transaction)))
+                    } catch {
+                        Self.takeBack(&inner) { try transaction.rollBack(to: mark) }
+                        results.append(.failure(error))
+                    }
+                }
+                if inner.broken != nil {
+                    // Nothing of a batch with a change that could not be taken back is written.
+                    storage.abandonWrite()
+                    return results.map { result in result.flatMap { _ in .failure(JournalError.inconsistent(sequence: 0, reason: inner.broken!)) } }
+                }
+                do {
+                    try transaction.commit()
+                } catch {
+                    Self.takeBack(&inner) { try transaction.rollBack() }
+                    return results.map { $0.flatMap { _ in .failure(error) } }
+                }
+                if !transaction.isEmpty {
+                    observers.publish(CommittedChange(entries: transaction.pendingEntries, state: transaction.state, madeElsewhere: false))
+                }
+                return results
+            }
+        } catch {
+            return changes.map { _ in .failure(error) }
+        }
     }
 
     /// Reverts a failed change; if even that fails, the workspace refuses everything after.

@@ -163,6 +163,8 @@ final class Tally: @unchecked Sendable {
     var latencies: [Double] = []
     var refused: [UInt: Int] = [:]
     var throttled = 0, transportErrors = 0
+    /// Why connections failed, by the error's description.
+    var transportReasons: [String: Int] = [:]
     var acknowledged: [String] = []
     func add(_ body: (Tally) -> Void) { lock.withLock { body(self) } }
 }
@@ -179,7 +181,7 @@ func post(_ path: String, _ json: String, token: String?, _ settings: Settings, 
         request.body = .bytes(ByteBuffer(string: json))
         let start = now()
         do {
-            let response = try await client.execute(request, timeout: .seconds(30))
+            let response = try await client.execute(request, timeout: .seconds(10))
             let body = String(buffer: try await response.body.collect(upTo: 1 << 20))
             if response.status == .tooManyRequests, now() < start + 30 {
                 tally.add { $0.throttled += 1 }
@@ -188,7 +190,10 @@ func post(_ path: String, _ json: String, token: String?, _ settings: Settings, 
             }
             return Outcome(status: response.status.code, body: body, seconds: now() - start)
         } catch {
-            tally.add { $0.transportErrors += 1 }
+            tally.add {
+                $0.transportErrors += 1
+                $0.transportReasons["\(error)".prefix(80).description, default: 0] += 1
+            }
             guard now() < giveUp else { return Outcome() }
             try? await Task.sleep(nanoseconds: 50_000_000)
         }
@@ -224,15 +229,24 @@ let secrets: [String] = {
     guard let text = try? String(contentsOfFile: settings.links, encoding: .utf8) else { fail("cannot read \(settings.links)") }
     return text.split(whereSeparator: \.isNewline).dropFirst().compactMap { $0.split(separator: "/").last.map(String.init) }
 }()
-var configuration = HTTPClient.Configuration()
-configuration.connectionPool = .init(idleTimeout: .seconds(120), concurrentHTTP1ConnectionsPerHostSoftLimit: settings.streams + settings.concurrency + 64)
-configuration.timeout = .init(connect: .seconds(10))
-let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+/// A client whose pool holds `connections` to the room. Streams and actions have a client each, as
+/// walls and phones are separate devices: when the server comes back after being killed, the
+/// streams reconnecting at once must not hold up the actions waiting for a connection.
+func makeClient(connections: Int) -> HTTPClient {
+    var configuration = HTTPClient.Configuration()
+    configuration.connectionPool = .init(idleTimeout: .seconds(120), concurrentHTTP1ConnectionsPerHostSoftLimit: connections)
+    configuration.timeout = .init(connect: .seconds(10))
+    return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+}
+let client = makeClient(connections: settings.concurrency + 64)
+/// The walls' streams, 25 to a client: a pool backs off while the server is down, and one pool for
+/// every stream would bring them back one slow batch after another, as no room of screens does.
+let streamClients = (0..<max(1, (settings.streams + 24) / 25)).map { _ in makeClient(connections: 32) }
 let memoryBefore = residentMemory(of: settings.serverPID)
 
 // 1. The streams, as walls and phones keep them open.
 let log = StreamLog(streams: settings.streams)
-let streamTasks = (0..<settings.streams).map { index in Task { await follow(index, settings, client, log) } }
+let streamTasks = (0..<settings.streams).map { index in Task { await follow(index, settings, streamClients[index % streamClients.count], log) } }
 let streamsStarted = now()
 while log.streamsWithAWall < settings.streams, now() < streamsStarted + 60 { try await Task.sleep(nanoseconds: 10_000_000) }
 let streamsOpen = log.streamsWithAWall
@@ -316,6 +330,7 @@ print(
 let refusals = tally.refused.sorted { $0.key < $1.key }.map { "\($0.value) with \($0.key == 0 ? "no answer" : String($0.key))" }
 let refused = refusals.isEmpty ? "none" : refusals.joined(separator: ", ")
 print("          refused: \(refused); asked to wait \(tally.throttled) times; \(tally.transportErrors) dropped connections")
+for (reason, count) in tally.transportReasons.sorted(by: { $0.value > $1.value }) { print("          dropped: \(count) × \(reason)") }
 if let path = settings.acks {
     FileManager.default.createFile(atPath: path, contents: Data(tally.acknowledged.map { $0 + "\n" }.joined().utf8))
 }
@@ -349,5 +364,6 @@ print(
 print("resume:   \(log.reconnects) streams reconnected, \(log.wentBack) of them were sent a wall older than their last")
 log.stopping = true
 for task in streamTasks { task.cancel() }
-try? await client.shutdown()
+try? await client.shutdown().get()
+for streamClient in streamClients { try? await streamClient.shutdown().get() }
 exit(0)
