@@ -51,5 +51,13 @@ public struct Catalogue: Sendable {
 
         /// The text of `key`; the key itself if no catalogue has it (which a test forbids).
         public subscript(key: String) -> String { own[key] ?? english[key] ?? key }
+
+        /// The text of `key` with each `{name}` in it replaced by `values[name]`, or `nil` if no
+        /// catalogue has the key.
+        public func filling(_ key: String, _ values: [String: String]) -> String? {
+            guard var text = own[key] ?? english[key] else { return nil }
+            for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+            return text
+        }
     }
 }

@@ -158,7 +158,7 @@ extension RoomService {
         } catch let refusal as BallotForm.Refusal {
             return Self.problem(refusal.message, .unprocessableContent)
         } catch let error as CharretteError {
-            return Self.problem(error.description, Self.status(of: error))
+            return Self.problem(RoomRefusal.sentence(error, texts), Self.status(of: error))
         } catch {
             return Self.problem("\(error)", .unprocessableContent)
         }
@@ -208,7 +208,7 @@ extension RoomService {
         } catch let refusal as APIRefusal {
             return refusal.response
         } catch {
-            return Self.problem("\(error)", .unprocessableContent)
+            return Self.problem(RoomRefusal.sentence(error, texts), .unprocessableContent)
         }
     }
 

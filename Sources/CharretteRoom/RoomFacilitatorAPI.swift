@@ -61,17 +61,26 @@ extension RoomService {
     }
 
     func apiApproveIdea(_ request: inout Request, idea: Idea.ID) async -> Response {
-        await apiFacilitatorAct(&request, Empty.self) { _, _, tx in
+        let consultation = consultation
+        return await apiFacilitatorAct(&request, Empty.self) { _, _, tx in
+            try Self.requireIdea(idea, of: consultation, in: tx.state)
             try tx.approveIdea(idea)
             return idea.rawValue
         }
     }
 
     func apiHideIdea(_ request: inout Request, idea: Idea.ID) async -> Response {
-        await apiFacilitatorAct(&request, HideBody.self) { body, _, tx in
+        let consultation = consultation
+        return await apiFacilitatorAct(&request, HideBody.self) { body, _, tx in
+            try Self.requireIdea(idea, of: consultation, in: tx.state)
             try tx.hideIdea(idea, reason: body.reason)
             return idea.rawValue
         }
+    }
+
+    /// The room reaches only its own consultation's ideas: any other is unknown here.
+    private static func requireIdea(_ idea: Idea.ID, of consultation: Consultation.ID, in state: WorkspaceState) throws {
+        guard state.ideas[idea]?.consultation == consultation else { throw CharretteError.unknownIdea(idea) }
     }
 
     /// `POST /api/votes/ID/reveal` and `.../conceal`: the vote's results on the wall and every
@@ -79,7 +88,7 @@ extension RoomService {
     func apiShowResults(_ request: Request, vote id: Vote.ID, shown: Bool) -> Response {
         if case .failure(let refusal) = facilitatorSession(request) { return refusal.response }
         guard let vote = workspace.state.votes[id], vote.consultation == consultation else {
-            return Self.problem(CharretteError.unknownVote("#\(id.rawValue)").description, .notFound)
+            return Self.problem(RoomRefusal.sentence(CharretteError.unknownVote("#\(id.rawValue)"), texts(request)), .notFound)
         }
         wall.changeStage { stage in
             if shown { stage.revealed.insert(vote.id) } else { stage.revealed.remove(vote.id) }

@@ -199,7 +199,7 @@ final class RoomService: Sendable {
         } catch let refusal as APIRefusal {
             return joinPage(texts, message: refusal.sentence, kept: form, status: refusal.status)
         } catch {
-            return joinPage(texts, message: "\(error)", kept: form, status: .unprocessableContent)
+            return joinPage(texts, message: RoomRefusal.sentence(error, texts), kept: form, status: .unprocessableContent)
         }
     }
 
@@ -282,7 +282,8 @@ final class RoomService: Sendable {
             return participantPage(request, notice: .init(text: refusal.message, isRefusal: true), status: .unprocessableContent)
         } catch {
             return participantPage(
-                request, notice: .init(text: "\(error)", isRefusal: true), keptIdea: keepsIdea ? form["text"] ?? "" : "", status: .unprocessableContent)
+                request, notice: .init(text: RoomRefusal.sentence(error, texts), isRefusal: true), keptIdea: keepsIdea ? form["text"] ?? "" : "",
+                status: .unprocessableContent)
         }
     }
 

@@ -362,12 +362,14 @@ public final class SQLiteStorage: JournalStorage {
         }
     }
 
-    // MARK: Closing
+    // MARK: Server values
 
-    /// Takes this session out of the file's open sessions, moves the write-ahead log into the main
-    /// file and closes the database. Closing twice does nothing.
     public func serverValue(_ key: String) throws -> Data? {
-        try database.read { db in try Data.fetchOne(db, sql: "SELECT value FROM server_values WHERE key = ?", arguments: [key]) }
+        try database.read { db in
+            // A file of an older layout opened read-only has no such table, and keeps nothing.
+            guard try db.tableExists("server_values") else { return nil }
+            return try Data.fetchOne(db, sql: "SELECT value FROM server_values WHERE key = ?", arguments: [key])
+        }
     }
 
     public func keepServerValue(_ value: Data?, for key: String) throws {
@@ -391,6 +393,10 @@ public final class SQLiteStorage: JournalStorage {
         }
     }
 
+    // MARK: Closing
+
+    /// Takes this session out of the file's open sessions, moves the write-ahead log into the main
+    /// file and closes the database. Closing twice does nothing.
     public func close() throws {
         var failure: (any Error)?
         var others: [Int64] = []

@@ -60,10 +60,13 @@ struct RoomAPITests {
                 (.post, "/api/ideas", #"{"text": "x"}"#, "not-a-token", .unauthorized, "You are not in the room"),
                 (.post, "/api/ideas", #"{"txt": "x"}"#, token, .badRequest, "'text' is missing"),
                 (.post, "/api/ideas", "not json", token, .badRequest, "not the JSON"),
-                (.post, "/api/ideas", #"{"text": "x"}"#, token, .unprocessableContent, "takes no new ideas"),
-                (.post, "/api/votes/\(vote.rawValue)/ballot", #"{"kind": "ranking", "tiers": [[1]]}"#, token, .unprocessableContent, "approval"),
+                (.post, "/api/ideas", #"{"text": "x"}"#, token, .unprocessableContent, "Ideas are not being collected at this step"),
+                (
+                    .post, "/api/votes/\(vote.rawValue)/ballot", #"{"kind": "ranking", "tiers": [[1]]}"#, token, .unprocessableContent,
+                    "This ballot is not of the kind"
+                ),
                 (.post, "/api/votes/99/ballot", #"{"kind": "approval", "ideas": [1]}"#, token, .notFound, "99"),
-                (.post, "/api/ideas/1/withdraw", nil, token, .unprocessableContent, "amira"),
+                (.post, "/api/ideas/1/withdraw", nil, token, .unprocessableContent, "You may not withdraw ideas of others"),
                 (.post, "/api/sessions", #"{"code": "WRONG"}"#, nil, .notFound, "No one has that rejoin code"),
                 (.post, "/api/walk-ins", #"{"roomCode": "X", "handle": "kim", "agree": true}"#, nil, .forbidden, "only people with a personal link"),
             ]
@@ -74,6 +77,36 @@ struct RoomAPITests {
             }
             #expect(f.entries == before)
         }
+    }
+
+    /// A refusal is said to the participant, in their language; one the room has no text for is
+    /// the domain's own sentence.
+    @Test func refusalsAreSaidInTheParticipantsLanguage() async throws {
+        let f = try RoomFixture()
+        let vote = try await f.openApprovalVote()
+        try await f.test { client in
+            let token = try await Self.session(client, f.amiraSecret)
+            func refusal(_ path: String, _ body: String, language: String) async throws -> String {
+                let headers: HTTPFields = [.contentType: "application/json", .authorization: "Bearer \(token)", .acceptLanguage: language]
+                let response = try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: body))
+                #expect(response.status == .unprocessableContent)
+                let answer = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                return answer?["error"] as? String ?? ""
+            }
+            let before = f.entries
+            #expect(try await refusal("/api/ideas", #"{"text": "Later buses"}"#, language: "es-ES,es;q=0.9") == "En este paso no se recogen ideas.")
+            #expect(try await refusal("/api/ideas", #"{"text": "Later buses"}"#, language: "en") == "Ideas are not being collected at this step.")
+            #expect(
+                try await refusal("/api/votes/\(vote.rawValue)/ballot", #"{"kind": "approval", "ideas": [99]}"#, language: "es")
+                    == "La idea #99 no está en la papeleta de «Pick».")
+            #expect(f.entries == before)
+        }
+        // Every text names only values its refusal gives.
+        let english = try #require(Catalogue.shipped.languages["en"])
+        for (key, text) in english where key.hasPrefix("refusal.") {
+            #expect(!text.isEmpty && Catalogue.shipped.texts("es").filling(key, [:]) != nil, "\(key)")
+        }
+        #expect(RoomRefusal.sentence(CharretteError.nothingToUndo, Catalogue.shipped.texts("es")) == "there is nothing to undo")
     }
 
     @Test func aBallotsAnswerIsItsReceipt() async throws {

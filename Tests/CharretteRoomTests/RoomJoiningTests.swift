@@ -52,13 +52,13 @@ struct RoomJoiningTests {
             let before = f.entries
             let cases: [([(String, String)], HTTPResponse.Status, String)] = [
                 ([("room", "ZZZZZZ"), ("handle", "kim"), ("agree", "yes")], .forbidden, "That is not this room&#39;s code"),
-                ([("room", "K7QM2X"), ("handle", "kim")], .unprocessableContent, "taking part needs your agreement"),
+                ([("room", "K7QM2X"), ("handle", "kim")], .unprocessableContent, "Taking part needs your agreement"),
                 ([("room", "K7QM2X"), ("handle", "kim"), ("a-district", "south"), ("agree", "yes")], .unprocessableContent, "only with your agreement"),
                 (
                     [("room", "K7QM2X"), ("handle", "kim"), ("a-district", "mars"), ("counted", "yes"), ("agree", "yes")], .unprocessableContent,
                     "choose one of the answers"
                 ),
-                ([("room", "K7QM2X"), ("handle", "amira"), ("agree", "yes")], .unprocessableContent, "@amira is already taken by another participant"),
+                ([("room", "K7QM2X"), ("handle", "amira"), ("agree", "yes")], .unprocessableContent, "@amira is already taken: pick another name"),
                 ([("room", "K7QM2X"), ("handle", "two words"), ("agree", "yes")], .unprocessableContent, "&#39;two words&#39; cannot be a handle"),
             ]
             for (fields, status, sentence) in cases {

@@ -29,7 +29,7 @@ struct RoomPartsTests {
         let english = try #require(Catalogue.shipped.languages["en"])
         let sources = URL(filePath: #filePath).deletingLastPathComponent().appending(path: "../../Sources/CharretteRoom").standardizedFileURL
         let files = try FileManager.default.contentsOfDirectory(at: sources, includingPropertiesForKeys: nil).filter { $0.pathExtension == "swift" }
-        let key = /"((?:join|page|idea|mine|react|ballot|wall|error|receipt|step|results|sort)\.[A-Za-z]+)"/
+        let key = /"((?:join|page|idea|mine|react|ballot|wall|error|receipt|step|results|sort|refusal)\.[A-Za-z]+)"/
         var named = Set<String>()
         for file in files {
             for match in try String(contentsOf: file, encoding: .utf8).matches(of: key) { named.insert(String(match.1)) }

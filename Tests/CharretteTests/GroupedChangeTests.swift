@@ -95,6 +95,32 @@ struct GroupedChangeTests {
     }
 }
 
+/// A group written by someone else's call (a server's change, a kept server value) that fails
+/// is not forgotten: the code that grouped it hears of it at its next flush.
+@Suite("Groups written for another")
+struct GroupWrittenForAnotherTests {
+    @Test func aGroupLostInAnotherCallsWriteIsReportedToItsOwner() async throws {
+        let storage = TruncatingStorage()
+        let workspace = try Workspace(storage: storage)
+        try workspace.performGrouped { _ = try $0.registerParticipant(handle: "amira") }
+        storage.failCommits = true
+        #expect(throws: TruncatingStorage.DiskFull.self) { try workspace.keepServerValue(Data("stage".utf8), for: "room") }
+        storage.failCommits = false
+        #expect(workspace.state.participants.isEmpty && !workspace.hasPendingChanges)
+        #expect(throws: TruncatingStorage.DiskFull.self) { try workspace.flush() }
+        try workspace.flush()  // said once
+        // The same through a queued change of a server.
+        try workspace.performGrouped { _ = try $0.registerParticipant(handle: "jon") }
+        storage.failCommits = true
+        await #expect(throws: TruncatingStorage.DiskFull.self) { try await workspace.perform { _ = try $0.registerParticipant(handle: "kim") } }
+        storage.failCommits = false
+        #expect(throws: TruncatingStorage.DiskFull.self) { try workspace.performGrouped { _ = try $0.registerParticipant(handle: "lena") } }
+        try workspace.performGrouped { _ = try $0.registerParticipant(handle: "lena") }
+        try workspace.flush()
+        #expect(workspace.state.participants.values.map(\.handle) == ["lena"])
+    }
+}
+
 /// `async` changes made at once: written together in one commit, each still a change of its own.
 @Suite("Queued changes")
 struct QueuedChangeTests {

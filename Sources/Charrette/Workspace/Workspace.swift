@@ -31,6 +31,10 @@ public final class Workspace: Sendable {
         var madeElsewhere: Set<Int64> = []
         /// Why the workspace may only be read, if it may not be changed (see ``readOnlyReason``).
         var readOnlyReason: String?
+        /// Why the grouped changes could not be written when someone else's call wrote them (a
+        /// server's change, a kept server value): the next `flush()` or grouped change throws it,
+        /// so the code that grouped them hears of it.
+        var groupLost: (any Error)?
 
         var current: WorkspaceState { pending?.state ?? state }
     }
@@ -140,6 +144,7 @@ public final class Workspace: Sendable {
     @discardableResult
     public func performGrouped<T: Sendable>(by actor: Participant.ID? = nil, _ body: (inout Transaction) throws -> T) throws -> T {
         try changing("Workspace.performGrouped") { inner in
+            try Self.throwLostGroup(&inner)
             if inner.pending == nil {
                 try beginWrite(&inner)
                 inner.pending = Transaction(state: inner.state, actor: actor, time: Date(), storage: storage)
@@ -208,7 +213,7 @@ public final class Workspace: Sendable {
     /// journaled, but written between changes like one, after the grouped changes waiting.
     public func keepServerValue(_ value: Data?, for key: String) throws {
         try changing("Workspace.keepServerValue") { inner in
-            try flush(&inner)
+            try flush(&inner, forAnother: true)
             try storage.keepServerValue(value, for: key)
         }
     }
@@ -216,10 +221,22 @@ public final class Workspace: Sendable {
     /// Writes the grouped changes waiting, if any. If the write fails they are all taken back.
     public func flush() throws {
         requireOutsidePerform("Workspace.flush was called")
-        try inner.withLock { try flush(&$0) }
+        try inner.withLock { inner in
+            try Self.throwLostGroup(&inner)
+            try flush(&inner)
+        }
     }
 
-    private func flush(_ inner: inout Inner) throws {
+    /// Throws, once, the failure of grouped changes that another caller's write took back.
+    private static func throwLostGroup(_ inner: inout Inner) throws {
+        guard let lost = inner.groupLost else { return }
+        inner.groupLost = nil
+        throw lost
+    }
+
+    /// Writes the grouped changes waiting. `forAnother`: on behalf of a caller that did not group
+    /// them, so a failure is also kept for whoever did (``Inner/groupLost``).
+    private func flush(_ inner: inout Inner, forAnother: Bool = false) throws {
         if let broken = inner.broken {
             // A change that could not be taken back must never reach storage.
             if inner.pending != nil { storage.abandonWrite() }
@@ -233,6 +250,7 @@ public final class Workspace: Sendable {
             try transaction.commit()
         } catch {
             Self.takeBack(&inner) { try transaction.rollBack() }
+            if forAnother { inner.groupLost = error }
             throw error
         }
         observers.publish(CommittedChange(entries: transaction.pendingEntries, state: transaction.state, madeElsewhere: false))
@@ -252,7 +270,7 @@ public final class Workspace: Sendable {
     func performQueued(_ changes: [QueuedChange]) -> [Result<any Sendable, any Error>] {
         do {
             return try changing("Workspace.perform") { inner in
-                try flush(&inner)
+                try flush(&inner, forAnother: true)
                 try beginWrite(&inner)
                 var transaction = Transaction(state: inner.state, actor: nil, time: EntryCoding.truncated(clock()), storage: storage)
                 inner.state = WorkspaceState()
@@ -274,7 +292,8 @@ public final class Workspace: Sendable {
                 if inner.broken != nil {
                     // Nothing of a batch with a change that could not be taken back is written.
                     storage.abandonWrite()
-                    return results.map { result in result.flatMap { _ in .failure(JournalError.inconsistent(sequence: 0, reason: inner.broken!)) } }
+                    let failure = JournalError.inconsistent(sequence: transaction.state.headSequence, reason: inner.broken!)
+                    return results.map { result in result.flatMap { _ in .failure(failure) } }
                 }
                 do {
                     try transaction.commit()
