@@ -48,9 +48,6 @@ public final class Workspace: Sendable {
     public var readOnlyReason: String? { inner.withLock { $0.readOnlyReason } }
     private let clock: @Sendable () -> Date
     private let inner: Mutex<Inner>
-    /// ``state`` as the last call that held `inner` left it: readers take it from here and never
-    /// wait for a change being written (a server's pages read it on every request).
-    private let published: Mutex<WorkspaceState>
     /// Who listens to ``changes(checkingEvery:)``.
     let observers = ChangeObservers()
     /// The `async` changes waiting to be written together (`Workspace+Async.swift`).
@@ -99,26 +96,16 @@ public final class Workspace: Sendable {
         }
         try Self.loadPersonalRecords(from: storage, into: &state)
         inner = Mutex(Inner(state: state, readOnlyReason: storage.readOnlyReason ?? problem))
-        published = Mutex(state)
     }
 
     /// The current state. A snapshot: later changes do not alter a state already read.
     ///
     /// What other processes appended shows after `refresh()` or the next change.
     /// Not available inside `perform(by:_:)`, which holds the workspace: read the transaction's
-    /// ``Transaction/state`` there. Read while a change is being written, it is the state before
-    /// that change, without waiting for it.
+    /// ``Transaction/state`` there.
     public var state: WorkspaceState {
         requireOutsidePerform("Workspace.state was read")
-        return published.withLock { $0 }
-    }
-
-    /// Runs `body` holding the workspace's inner state, then publishes the state it left.
-    private func holding<T>(_ body: (inout Inner) throws -> T) rethrows -> T {
-        try inner.withLock { inner in
-            defer { published.withLock { $0 = inner.current } }
-            return try body(&inner)
-        }
+        return inner.withLock { $0.current }
     }
 
     /// Whether grouped changes are waiting to be written (see ``performGrouped(by:_:)``).
@@ -189,7 +176,7 @@ public final class Workspace: Sendable {
     /// an earlier failure left the workspace unusable.
     private func changing<T: Sendable>(_ what: String, _ body: (inout Inner) throws -> T) throws -> T {
         requireOutsidePerform("\(what) was called")
-        return try holding { inner in
+        return try inner.withLock { inner in
             performingThread.store(Self.currentThread, ordering: .relaxed)
             defer { performingThread.store(0, ordering: .relaxed) }
             if let broken = inner.broken {
@@ -234,7 +221,7 @@ public final class Workspace: Sendable {
     /// Writes the grouped changes waiting, if any. If the write fails they are all taken back.
     public func flush() throws {
         requireOutsidePerform("Workspace.flush was called")
-        try holding { inner in
+        try inner.withLock { inner in
             try Self.throwLostGroup(&inner)
             try flush(&inner)
         }
@@ -369,7 +356,7 @@ public final class Workspace: Sendable {
     @discardableResult
     public func refresh() throws -> Bool {
         requireOutsidePerform("Workspace.refresh was called")
-        return try holding { inner in
+        return try inner.withLock { inner in
             // A group holds the write lock: nobody else can have appended. A workspace that may only
             // be read for a reason (a copy, a journal that cannot be read further) stays as it is.
             guard inner.pending == nil, inner.broken == nil, inner.readOnlyReason == nil, try storage.hasChangedElsewhere() else { return false }
@@ -481,7 +468,7 @@ public final class Workspace: Sendable {
     public func verify() throws -> JournalVerification {
         requireOutsidePerform("Workspace.verify was called")
         try flush()
-        return try holding { inner in
+        return try inner.withLock { inner in
             try storage.withConsistentView {
                 if inner.broken == nil && inner.readOnlyReason == nil { try catchUp(&inner) }
                 let chain = try JournalVerifier.verify(storage: storage)
@@ -502,7 +489,7 @@ public final class Workspace: Sendable {
     /// Closing twice does nothing.
     public func close() throws {
         requireOutsidePerform("Workspace.close was called")
-        try holding { inner in
+        try inner.withLock { inner in
             guard inner.broken != Self.closed else { return }
             var failure: (any Error)?
             do { try flush(&inner) } catch { failure = error }
