@@ -125,7 +125,7 @@ extension RoomService {
         let stage = wall.stage
         return Self.json(
             StageAnswer(
-                step: stage.step.map { WallFeed.Step(name: $0.name, endsAt: $0.endsAt.formatted(.iso8601)) },
+                step: stage.step.map(WallFeed.Step.init),
                 revealed: stage.revealed.map(\.rawValue).sorted()))
     }
 }

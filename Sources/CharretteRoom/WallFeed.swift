@@ -24,6 +24,12 @@ final class WallFeed: Sendable {
         let name: String
         /// When its time is up, in ISO 8601 (UTC), for the countdown.
         let endsAt: String
+
+        /// `step` as the wall and the API send it.
+        init(_ step: RoomStage.Step) {
+            name = step.name
+            endsAt = step.endsAt.formatted(.iso8601)
+        }
     }
     /// One place of a revealed result: the ideas tied there, and the method's score if it has one.
     struct Place: Codable, Sendable {
@@ -105,7 +111,7 @@ final class WallFeed: Sendable {
         let revealed = state.votes(of: consultation).filter { stage.revealed.contains($0.id) }
         return Wall(
             sequence: state.headSequence, stageVersion: stageVersion, title: target?.title ?? "", question: target?.question ?? "",
-            phase: target?.phase.rawValue ?? "", step: stage.step.map { Step(name: $0.name, endsAt: $0.endsAt.formatted(.iso8601)) },
+            phase: target?.phase.rawValue ?? "", step: stage.step.map(Step.init),
             roomCode: stage.walkIns?.code, ideas: ideas.count, groups: groups.filter { !$0.ideas.isEmpty || $0.theme != nil }, votes: votes,
             results: revealed.map { result(of: $0, in: state) })
     }
